@@ -1,0 +1,32 @@
+/**
+ * One Jest run for the whole workspace. Tests import the TypeScript sources of the workspace
+ * packages (SWC keeps decorator metadata); the global setup starts one real PostgreSQL.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages'],
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@samspill/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@samspill/core/testkit$': '<rootDir>/packages/core/src/testkit/index.ts',
+    '^@samspill/directory$': '<rootDir>/packages/directory/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
+  globalSetup: '<rootDir>/packages/core/src/testkit/global-setup.ts',
+  globalTeardown: '<rootDir>/packages/core/src/testkit/global-teardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

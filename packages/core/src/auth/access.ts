@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Extensions, Field, type FieldOptions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
+
+type ReturnTypeFunc = Extract<Parameters<typeof Field>[0], (...args: never[]) => unknown>;
+
+import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.js';
+import { isAuthenticated, type Principal, type Role } from './principal.js';
+
+/** What every resolver of every subgraph receives; subgraphs add their loaders. */
+export interface BaseContext {
+  readonly principal: Principal;
+  readonly em: EntityManager;
+  readonly requestId: string;
+}
+
+/**
+ * An explicit authorization decision for one GraphQL field. Every field of every object and
+ * interface type carries one (a test walks the schema to make sure); a rule with a `check` is
+ * enforced by a field middleware, so it holds on root fields, nested fields and `_entities` alike.
+ */
+export interface AccessRule {
+  /** Recorded on the field as `extensions.access`, e.g. `roles:ORG_EDITOR,PLATFORM_ADMIN`. */
+  readonly name: string;
+  readonly check?: (root: unknown, context: BaseContext) => void;
+}
+
+function requireUser(principal: Principal): asserts principal is Extract<Principal, { kind: 'user' }> {
+  if (!isAuthenticated(principal)) throw new UnauthenticatedError();
+}
+
+export const Access = {
+  /** Anyone, signed in or not. On a root field the service still filters what each caller sees. */
+  anyone: { name: 'anyone' } satisfies AccessRule,
+  /**
+   * Whoever may see the object may see this field. The object itself is only ever handed out by
+   * services that filter by the caller (lists, single reads and `_entities` alike).
+   */
+  withParent: { name: 'with-parent' } satisfies AccessRule,
+  /** Any signed-in role; anonymous callers get UNAUTHENTICATED. */
+  authenticated: {
+    name: 'authenticated',
+    check: (_root, { principal }) => requireUser(principal),
+  } satisfies AccessRule,
+  /** One of these roles; other roles get FORBIDDEN. Scope on the data is checked by the service. */
+  roles(...roles: Role[]): AccessRule {
+    return {
+      name: `roles:${roles.join(',')}`,
+      check: (_root, { principal }) => {
+        requireUser(principal);
+        if (!roles.includes(principal.role)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
+      },
+    };
+  },
+  /** A rule of its own, e.g. on the data of the parent object. */
+  custom<TRoot>(name: string, check: (root: TRoot, context: BaseContext) => void): AccessRule {
+    return { name: `custom:${name}`, check: check as AccessRule['check'] };
+  },
+};
+
+const middlewares = new WeakMap<AccessRule, MiddlewareFn<BaseContext>>();
+function middlewareFor(rule: AccessRule): MiddlewareFn<BaseContext> {
+  let middleware = middlewares.get(rule);
+  if (!middleware) {
+    const check = rule.check!;
+    middleware = ({ root, context }, next) => {
+      check(root, context);
+      return next();
+    };
+    middlewares.set(rule, middleware);
+  }
+  return middleware;
+}
+
+type AnyDecorator = (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => void;
+
+/** Records the decision on the field and enforces it when it has a check. */
+export function Allow(rule: AccessRule): MethodDecorator & PropertyDecorator {
+  const decorator: AnyDecorator = (target, key, descriptor) => {
+    (Extensions({ access: rule.name }) as AnyDecorator)(target, key, descriptor);
+    if (rule.check) (UseMiddleware(middlewareFor(rule)) as AnyDecorator)(target, key, descriptor);
+  };
+  return decorator as MethodDecorator & PropertyDecorator;
+}
+
+/** A field that whoever sees the object may see: `@Field` plus `@Allow(Access.withParent)`. */
+export function VisibleField(returnType?: ReturnTypeFunc | FieldOptions, options?: FieldOptions): PropertyDecorator & MethodDecorator {
+  const decorator: AnyDecorator = (target, key, descriptor) => {
+    const field =
+      typeof returnType === 'function' ? Field(returnType, options) : Field(returnType ?? options ?? {});
+    (field as AnyDecorator)(target, key, descriptor);
+    (Allow(Access.withParent) as AnyDecorator)(target, key, descriptor);
+  };
+  return decorator as PropertyDecorator & MethodDecorator;
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+
+import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey, SignJWT } from 'jose';
+import { z } from 'zod';
+
+import type { Config } from '../config/config.js';
+import { UnauthenticatedError } from '../errors/domain-errors.js';
+import { ANONYMOUS, type Principal, ROLES, type Role } from './principal.js';
+
+const ALGORITHM = 'HS256';
+const encoder = new TextEncoder();
+
+const claimsSchema = z
+  .object({
+    sub: z.string().min(1),
+    role: z.enum(ROLES),
+    org: z.string().uuid().optional(),
+    bydel: z.string().regex(/^0301\d{2}$/).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.role === 'SHELTER_STAFF' || c.role === 'ORG_EDITOR') && !c.org) {
+      ctx.addIssue({ code: 'custom', message: `${c.role} tokens need an org claim` });
+    }
+  });
+
+/** Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer and audience. */
+export class TokenVerifier {
+  private readonly keys = new Map<string, Uint8Array>();
+
+  constructor(private readonly auth: Config['auth']) {
+    for (const [kid, secret] of auth.signingKeys) this.keys.set(kid, encoder.encode(secret));
+  }
+
+  /** Reads the `Authorization` header: no header is anonymous, a bad token is refused. */
+  async principalFromHeader(header: string | undefined): Promise<Principal> {
+    if (header === undefined || header === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new UnauthenticatedError('Malformed Authorization header: expected "Bearer <token>"');
+    return this.verify(match[1]!);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const getKey: JWTVerifyGetKey = (header) => {
+      const key = header.kid === undefined ? undefined : this.keys.get(header.kid);
+      if (!key) throw new UnauthenticatedError('Token signed with an unknown key');
+      return key;
+    };
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms: [ALGORITHM],
+        issuer: this.auth.issuer,
+        audience: this.auth.audience,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token has expired');
+      throw new UnauthenticatedError('Invalid token');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
+    const { sub, role, org, bydel } = claims.data;
+    return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
+  }
+}
+
+export interface TokenRequest {
+  subject: string;
+  role: Role;
+  organisationId?: string;
+  bydelCode?: string;
+  /** Lifetime, e.g. "8h". */
+  expiresIn?: string;
+}
+
+/** Signs a token with the first configured key. For development tokens and tests. */
+export async function issueToken(auth: Config['auth'], request: TokenRequest): Promise<string> {
+  const [kid, secret] = [...auth.signingKeys][0]!;
+  const claims: Record<string, string> = { role: request.role };
+  if (request.organisationId) claims.org = request.organisationId;
+  if (request.bydelCode) claims.bydel = request.bydelCode;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
+    .setSubject(request.subject)
+    .setIssuer(auth.issuer)
+    .setAudience(auth.audience)
+    .setIssuedAt()
+    .setJti(randomUUID())
+    .setExpirationTime(request.expiresIn ?? '8h')
+    .sign(encoder.encode(secret));
+}

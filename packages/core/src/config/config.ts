@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Samspill reads from the environment, parsed once. Nothing else in the code base
+ * reads `process.env`; `.env.example` at the repository root documents each variable.
+ */
+const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-production';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const signingKeys = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const keys = new Map<string, string>();
+    for (const pair of value.split(',')) {
+      const separator = pair.indexOf('=');
+      const kid = pair.slice(0, separator).trim();
+      const secret = pair.slice(separator + 1).trim();
+      if (separator <= 0 || !kid || !secret) {
+        ctx.addIssue({ code: 'custom', message: 'expected comma-separated kid=secret pairs' });
+        return z.NEVER;
+      }
+      keys.set(kid, secret);
+    }
+    return keys;
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.string().url().optional(),
+    EMBEDDED_POSTGRES_PORT: port.default(54329),
+    EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DIRECTORY_PORT: port.default(4001),
+    AUTH_ISSUER: z.string().min(1).default('samspill'),
+    AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
+    AUTH_SIGNING_KEYS: signingKeys.optional(),
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+    GRAPHQL_MAX_ALIASES: positiveInt.default(15),
+    GRAPHQL_MAX_TOKENS: positiveInt.default(3000),
+    GRAPHQL_MAX_COST: positiveInt.default(20000),
+    GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
+    HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.AUTH_SIGNING_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEYS'], message: 'is required in production' });
+    } else if ([...env.AUTH_SIGNING_KEYS.values()].some((secret) => secret.length < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEYS'], message: 'each secret needs at least 32 characters' });
+    }
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for development)' });
+    }
+  });
+
+export interface Config {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly logLevel: string;
+  readonly database: {
+    /** An external PostgreSQL; when absent an embedded one is started. */
+    readonly url?: string;
+    readonly embeddedPort: number;
+    readonly embeddedDir: string;
+  };
+  readonly http: { readonly host: string; readonly directoryPort: number; readonly maxBodyBytes: number };
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    /** Signing secrets by key id (`kid`); tokens naming another key are refused. */
+    readonly signingKeys: ReadonlyMap<string, string>;
+    /** True when the built-in development key is in use (never in production). */
+    readonly usingDevelopmentKey: boolean;
+  };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    readonly maxCost: number;
+    readonly maxDirectives: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; lists every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = result.data;
+  const usingDevelopmentKey = !e.AUTH_SIGNING_KEYS;
+  const signingKeysMap = e.AUTH_SIGNING_KEYS ?? signingKeys.parse(DEVELOPMENT_SIGNING_KEY);
+  return Object.freeze({
+    nodeEnv: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_POSTGRES_PORT, embeddedDir: e.EMBEDDED_POSTGRES_DIR },
+    http: { host: e.HOST, directoryPort: e.DIRECTORY_PORT, maxBodyBytes: e.HTTP_MAX_BODY_BYTES },
+    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, signingKeys: signingKeysMap, usingDevelopmentKey },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+    },
+  });
+}
+
+let loaded: Config | undefined;
+
+/** The process's configuration, parsed from `process.env` on first use. */
+export function loadConfig(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}
+
+/** For entry points: parse the configuration or print every problem and exit. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { type AnyEntity, type EntityClass, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+
+export interface OrmSettings {
+  readonly clientUrl: string;
+  /** The PostgreSQL schema this subgraph owns (its tables and its migration log). */
+  readonly schema: string;
+  readonly entities: EntityClass<AnyEntity>[];
+  /** Committed migrations, listed explicitly so compiled and test runs find the same set. */
+  readonly migrations: MigrationObject[];
+  readonly poolMax?: number;
+}
+
+export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
+  return defineConfig({
+    clientUrl: settings.clientUrl,
+    schema: settings.schema,
+    entities: settings.entities,
+    extensions: [Migrator, SeedManager],
+    // Resolvers and services must use the per-request fork; a global use throws.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    implicitTransactions: false,
+    pool: { min: 0, max: settings.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: true },
+    migrations: {
+      tableName: `${settings.schema}.mikro_orm_migrations`,
+      migrationsList: settings.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    debug: false,
+  });
+}
+
+/** Opens the ORM and applies pending migrations (never `updateSchema`). */
+export async function openOrm(settings: OrmSettings, options: { migrate?: boolean } = {}): Promise<MikroORM<PostgreSqlDriver>> {
+  const orm = await MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
+  if (options.migrate ?? true) {
+    await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${settings.schema}"`);
+    await orm.getMigrator().up();
+  }
+  return orm;
+}

@@ -1,0 +1,76 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError as ClassValidatorError } from 'class-validator';
+
+import type { Logger } from '../logging/logger.js';
+import { DomainError, type FieldProblem } from './domain-errors.js';
+
+/** Codes produced by GraphQL itself or Apollo Server before any resolver ran: safe to pass on. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+function flatten(errors: ClassValidatorError[], prefix: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+/** Which top-level argument a failed class-validator run belongs to, e.g. `input`. */
+function argumentName(error: ArgumentValidationError): string {
+  const target = error.extensions.validationErrors?.[0]?.target as object | undefined;
+  const name = target?.constructor?.name ?? '';
+  return /Input$/.test(name) ? 'input' : /Args$|Filter$/.test(name) ? '' : 'input';
+}
+
+function withPath(formatted: GraphQLFormattedError, extensions: Record<string, unknown>, message: string): GraphQLFormattedError {
+  return { message, locations: formatted.locations, path: formatted.path, extensions };
+}
+
+/**
+ * The one place where errors become what clients see. Domain errors carry their code and safe
+ * details; ORM conflicts become CONFLICT; anything unexpected is logged and reported without
+ * message, SQL or stack trace.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const error = unwrapResolverError(raw);
+    if (error instanceof DomainError) {
+      return withPath(formatted, { code: error.code, ...error.details }, error.message);
+    }
+    if (error instanceof ArgumentValidationError) {
+      const problems = flatten(error.extensions.validationErrors ?? [], argumentName(error));
+      const message = `Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+      return withPath(formatted, { code: 'BAD_USER_INPUT', field: problems[0]?.field, fields: problems }, message);
+    }
+    if (error instanceof OptimisticLockError) {
+      return withPath(
+        formatted,
+        { code: 'CONFLICT' },
+        'Someone else changed this record since you read it; reload it and apply your change again',
+      );
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    }
+    if (typeof code === 'string' && code === 'BAD_USER_INPUT') {
+      return withPath(formatted, { code }, formatted.message);
+    }
+    logger.error({ err: error, path: formatted.path }, 'unexpected error while resolving a request');
+    return withPath(formatted, { code: 'INTERNAL_SERVER_ERROR' }, 'Internal server error');
+  };
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ApolloServer, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+
+import type { Principal } from '../auth/principal.js';
+import type { TokenVerifier } from '../auth/tokens.js';
+import type { Config } from '../config/config.js';
+import { DomainError } from '../errors/domain-errors.js';
+import { createErrorFormatter } from '../errors/format-error.js';
+import type { Logger } from '../logging/logger.js';
+import { limitRules } from './limits.js';
+
+export interface RequestInfo {
+  readonly principal: Principal;
+  readonly requestId: string;
+  readonly headers: IncomingMessage['headers'];
+}
+
+export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly verifier: TokenVerifier;
+  /** Builds the per-request context: one entity manager fork and one set of loaders. */
+  readonly context: (request: RequestInfo) => Promise<TContext> | TContext;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...headers });
+  res.end(payload);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === '') return undefined;
+  if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
+  }
+}
+
+/**
+ * One subgraph's Apollo Server behind a small `node:http` front: a body-size limit, bearer-token
+ * verification before anything else runs, `/health`, and Apollo's own handling for the rest.
+ * Abuse limits: depth, aliases, directives, cost, tokens; no field suggestions; no automatic
+ * persisted-query cache; no batching; introspection only when configured.
+ */
+export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  private httpServer?: http.Server;
+
+  constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
+    const { config, logger, schema } = options;
+    this.apollo = new ApolloServer<TContext>({
+      schema,
+      introspection: config.graphql.introspection,
+      persistedQueries: false,
+      allowBatchedHttpRequests: false,
+      hideSchemaDetailsFromClientErrors: true,
+      includeStacktraceInErrorResponses: false,
+      status400ForVariableCoercionErrors: true,
+      csrfPrevention: true,
+      parseOptions: { maxTokens: config.graphql.maxTokens },
+      validationRules: limitRules(config.graphql),
+      formatError: createErrorFormatter(logger),
+      logger,
+      plugins: config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+    });
+  }
+
+  /** Handles one HTTP request; exposed so tests can drive it without a socket too. */
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
+      if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      const raw = await readBody(req, this.options.config.http.maxBodyBytes);
+      const principal = await this.options.verifier.principalFromHeader(req.headers.authorization);
+      const requestId = randomUUID();
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await this.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parseBody(raw, req.headers['content-type']) },
+        context: async () => this.options.context({ principal, requestId, headers: req.headers }),
+      });
+      const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+      for (const [key, value] of response.headers) outHeaders[key] = value;
+      res.writeHead(response.status ?? 200, outHeaders);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
+        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+      }
+      this.options.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
+    }
+  };
+
+  async listen(port: number, host: string): Promise<string> {
+    await this.apollo.start();
+    this.httpServer = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer!.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop what uses it or choose another port`) : error),
+      );
+      this.httpServer!.listen(port, host, resolve);
+    });
+    const address = this.httpServer.address() as AddressInfo;
+    return `http://${host}:${address.port}/graphql`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.httpServer ? this.httpServer.close(() => resolve()) : resolve()));
+    await this.apollo.stop();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './graphql-client.js';
+export * from './test-database.js';
