@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -85,6 +86,16 @@ export async function startEmbeddedPostgres(options: {
   const serverUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   logger?.info({ port, dataDir }, 'embedded PostgreSQL started');
   return { serverUrl, urlFor: (db) => replaceDatabase(serverUrl, db), stop: () => server.stop() };
+}
+
+/**
+ * A fresh folder for a throw-away embedded PostgreSQL. It is opened to other users because, run
+ * as root, the server runs as a `postgres` user that must reach it.
+ */
+export async function temporaryDataDir(prefix: string): Promise<string> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await chmod(parent, 0o755);
+  return path.join(parent, 'pg');
 }
 
 /** Creates the database when it does not exist yet. */

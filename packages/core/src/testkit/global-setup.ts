@@ -1,10 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 
 import { parseConfig } from '../config/config.js';
-import { startEmbeddedPostgres, type RunningDatabase } from '../db/database.js';
+import { type RunningDatabase, startEmbeddedPostgres, temporaryDataDir } from '../db/database.js';
 import { TEST_SERVER_URL_VARIABLE } from './test-database.js';
 
 declare global {
@@ -32,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
     process.env[TEST_SERVER_URL_VARIABLE] = config.database.url;
     return;
   }
-  const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'samspill-test-')), 'pg');
+  const dataDir = await temporaryDataDir('samspill-test-');
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   globalThis.__samspillTestDatabase = database;
   process.env[TEST_SERVER_URL_VARIABLE] = database.serverUrl;

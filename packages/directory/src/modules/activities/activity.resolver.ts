@@ -1,0 +1,125 @@
+import { Access, Allow, Connection, VisibleField } from '@samspill/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import { Bydel } from '../bydeler/bydel.type.js';
+import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { ContactPerson } from '../contact-persons/contact-person.type.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { canSeeLocation } from '../locations/location.policy.js';
+import { Location } from '../locations/location.type.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import { ActivitiesArgs } from './activities.args.js';
+import type { ActivityEntity } from './activity.entity.js';
+import { VenueKind } from './activity-enums.js';
+import { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import { ActivityService } from './activity.service.js';
+import { Activity } from './activity.type.js';
+import { nextOccurrences, type OccurrenceData } from './occurrences.js';
+import { Occurrence } from './schedule.type.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
+
+@ObjectType('ActivityConnection')
+export class ActivityConnection extends Connection(Activity) {}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, { description: 'Activities you may see, filtered, sorted and paginated. Anonymous callers see published public activities only.' })
+  @Allow(Access.anyone)
+  activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).list(args);
+  }
+
+  @Query(() => Activity, { nullable: true, description: 'One activity; NOT_FOUND when it does not exist or you may not see it.' })
+  @Allow(Access.anyone)
+  activity(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).get(id);
+  }
+
+  @Mutation(() => Activity, { description: 'Create an activity (as a DRAFT) for your organisation.' })
+  @Allow(EDITORS)
+  createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).create(input);
+  }
+
+  @Mutation(() => Activity, { description: 'Change an activity. Send the version you read: if someone changed it since, you get CONFLICT and nothing changes.' })
+  @Allow(EDITORS)
+  updateActivity(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new ActivityService(ctx.em, ctx.principal).update(id, input);
+  }
+
+  @Mutation(() => Activity, { description: 'Publish an activity: it appears in the directory and counts as just verified.' })
+  @Allow(EDITORS)
+  publishActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).publish(id, version);
+  }
+
+  @Mutation(() => Activity, { description: 'Archive an activity: it leaves the directory but is kept.' })
+  @Allow(EDITORS)
+  archiveActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).archive(id, version);
+  }
+
+  @Mutation(() => Activity, { description: 'Confirm that the activity is still as described (sets lastVerifiedAt to now).' })
+  @Allow(EDITORS)
+  confirmActivityStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new ActivityService(ctx.em, ctx.principal).confirmStillValid(id);
+  }
+
+  @FieldResolver(() => Organisation)
+  @Allow(Access.withParent)
+  async organisation(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(activity.organisation.id))!;
+  }
+
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: 'Where it takes place, when you may see that place. Null for online activities and, for anyone but its own staff, for activities at a shelter.',
+  })
+  @Allow(Access.withParent)
+  async location(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {
+    if (!activity.location) return null;
+    const location = await ctx.loaders.location.load(activity.location.id);
+    return location && canSeeLocation(ctx.principal, location) ? location : null;
+  }
+
+  @FieldResolver(() => String, { description: 'Where, in words: the place name, "På krisesenteret" or "Digitalt".' })
+  @Allow(Access.withParent)
+  async venueLabel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<string> {
+    if (activity.venueKind === VenueKind.AT_SHELTER) return 'På krisesenteret';
+    if (activity.venueKind === VenueKind.ONLINE) return 'Digitalt';
+    return (await this.location(activity, ctx))?.name ?? 'Sted oppgis ved påmelding';
+  }
+
+  @FieldResolver(() => Bydel, { nullable: true, description: 'The bydel where it takes place; null when online or at a shelter.' })
+  @Allow(Access.withParent)
+  bydel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> | null {
+    return activity.bydel ? ctx.loaders.bydel.load(activity.bydel.code) : null;
+  }
+
+  @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
+  @Allow(Access.authenticated)
+  contactPerson(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity | null> | null {
+    return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id) : null;
+  }
+
+  @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })
+  @Allow(Access.withParent)
+  nextOccurrences(@Root() activity: ActivityEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): OccurrenceData[] {
+    return nextOccurrences(activity.schedule, new Date(), Math.min(Math.max(first, 0), 50));
+  }
+
+  @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the activity is still valid.' })
+  @Allow(Access.withParent)
+  daysSinceVerified(@Root() activity: ActivityEntity): number {
+    return Math.floor((Date.now() - activity.lastVerifiedAt.getTime()) / DAY_MS);
+  }
+}

@@ -1,0 +1,227 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
+
+import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { likePattern, paginate } from '../../common/paginate.js';
+import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { LocationEntity } from '../locations/location.entity.js';
+import { LocationVisibility } from '../locations/location-visibility.enum.js';
+import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
+import { activityVisibility, canSeeActivity } from '../offers/offer-visibility.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ActivitiesArgs, ActivitySort } from './activities.args.js';
+import { ActivityEntity } from './activity.entity.js';
+import { isoWeekday, VenueKind } from './activity-enums.js';
+import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import type { ScheduleData } from './schedule.js';
+import { weekdaysOf } from './schedule.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const EDITABLE = [
+  'title', 'description', 'category', 'targetGroups', 'ageMin', 'ageMax', 'languages', 'venueKind', 'costKind',
+  'priceNok', 'capacity', 'placesAvailable', 'joinMode', 'accessibility', 'accessibilityNote', 'audience',
+] as const satisfies ReadonlyArray<keyof ActivityEntity>;
+const REQUIRED = ['title', 'description', 'category', 'targetGroups', 'languages', 'venueKind', 'costKind', 'joinMode', 'accessibility', 'audience'] as const;
+
+const ORDER: Record<ActivitySort, QueryOrderMap<ActivityEntity>> = {
+  [ActivitySort.TITLE]: { title: 'asc', id: 'asc' },
+  [ActivitySort.RECENTLY_VERIFIED]: { lastVerifiedAt: 'desc', id: 'asc' },
+  [ActivitySort.RECENTLY_UPDATED]: { updatedAt: 'desc', id: 'asc' },
+};
+
+/** The rules of activities: who sees which, who changes what, and what a valid activity is. */
+export class ActivityService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
+    const f = args.filter ?? {};
+    const conditions: FilterQuery<ActivityEntity>[] = [activityVisibility(this.principal), { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
+    if (f.bydeler?.length) conditions.push({ bydel: { $in: f.bydeler } });
+    if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
+    if (f.targetGroups?.length) conditions.push({ targetGroups: { $overlap: f.targetGroups } });
+    if (f.age !== undefined && f.age !== null) {
+      conditions.push({ $or: [{ ageMin: null }, { ageMin: { $lte: f.age } }] }, { $or: [{ ageMax: null }, { ageMax: { $gte: f.age } }] });
+    }
+    if (f.languages?.length) conditions.push({ languages: { $overlap: f.languages } });
+    if (f.weekdays?.length) conditions.push({ weekdays: { $overlap: f.weekdays.map(isoWeekday) } });
+    if (f.joinModes?.length) conditions.push({ joinMode: { $in: f.joinModes } });
+    if (f.venueKinds?.length) conditions.push({ venueKind: { $in: f.venueKinds } });
+    if (f.freeOnly) conditions.push({ costKind: { $in: [CostKind.FREE, CostKind.SPONSORED] } });
+    if (f.verifiedWithinDays) conditions.push({ lastVerifiedAt: { $gte: new Date(this.now().getTime() - f.verifiedWithinDays * DAY_MS) } });
+    if (f.organisationId) conditions.push({ organisation: f.organisationId });
+    if (f.text?.trim()) {
+      const pattern = likePattern(f.text.trim());
+      conditions.push({ $or: [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }] });
+    }
+    return paginate(this.em, ActivityEntity, { $and: conditions }, ORDER[args.sort], args);
+  }
+
+  /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
+  async get(id: string): Promise<ActivityEntity> {
+    const activity = await this.em.findOne(ActivityEntity, { id });
+    if (!activity || !canSeeActivity(this.principal, activity)) throw new NotFoundError('Activity', id);
+    return activity;
+  }
+
+  async create(input: CreateActivityInput): Promise<ActivityEntity> {
+    assertMayEdit(this.principal, input.organisationId);
+    const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
+    if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
+    const now = this.now();
+    const activity = this.em.create(ActivityEntity, {
+      organisation,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      venueKind: input.venueKind,
+      joinMode: input.joinMode,
+      targetGroups: [],
+      languages: ['no'],
+      accessibility: [],
+      schedule: { weekly: [], exceptions: [], dates: [] },
+      weekdays: [],
+      status: OfferStatus.DRAFT,
+      lastVerifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.applyInput(activity, input, true);
+    await this.em.flush();
+    return activity;
+  }
+
+  async update(id: string, input: UpdateActivityInput): Promise<ActivityEntity> {
+    const activity = await this.loadForEdit(id, input.version);
+    await this.applyInput(activity, input, false);
+    await this.em.flush();
+    return activity;
+  }
+
+  async publish(id: string, version?: number | null): Promise<ActivityEntity> {
+    const activity = await this.loadForEdit(id, version);
+    if (activity.status !== OfferStatus.PUBLISHED) {
+      activity.status = OfferStatus.PUBLISHED;
+      activity.publishedAt = this.now();
+      activity.lastVerifiedAt = this.now();
+      await this.em.flush();
+    }
+    return activity;
+  }
+
+  async archive(id: string, version?: number | null): Promise<ActivityEntity> {
+    const activity = await this.loadForEdit(id, version);
+    if (activity.status !== OfferStatus.ARCHIVED) {
+      activity.status = OfferStatus.ARCHIVED;
+      await this.em.flush();
+    }
+    return activity;
+  }
+
+  /** The organisation confirms the activity is still as described: freshness restarts. */
+  async confirmStillValid(id: string): Promise<ActivityEntity> {
+    const activity = await this.loadForEdit(id);
+    activity.lastVerifiedAt = this.now();
+    await this.em.flush();
+    return activity;
+  }
+
+  private loadForEdit(id: string, version?: number | null): Promise<ActivityEntity> {
+    return loadForEdit(this.em, ActivityEntity, 'Activity', id, this.principal, (a) => canSeeActivity(this.principal, a), version);
+  }
+
+  private async applyInput(activity: ActivityEntity, input: CreateActivityInput | UpdateActivityInput, creating: boolean): Promise<void> {
+    const capacityBefore = [activity.capacity, activity.placesAvailable];
+    applyChanges(activity, input, EDITABLE, REQUIRED);
+
+    if (input.schedule) activity.schedule = this.schedule(input.schedule);
+    activity.weekdays = weekdaysOf(activity.schedule);
+
+    if (input.locationId !== undefined) {
+      activity.location = input.locationId === null ? null : await this.usableLocation(input.locationId, activity.organisation.id);
+    }
+    if (input.contactPersonId !== undefined) {
+      activity.contactPerson = input.contactPersonId === null ? null : await this.ownContact(input.contactPersonId, activity.organisation.id);
+    }
+    this.applyVenueRules(activity, input);
+
+    if (activity.ageMin != null && activity.ageMax != null && activity.ageMin > activity.ageMax) {
+      throw ValidationError.field('input.ageMin', 'must not be greater than ageMax');
+    }
+    if (activity.costKind !== CostKind.PAID && activity.priceNok != null) {
+      throw ValidationError.field('input.priceNok', 'is only for activities with costKind PAID');
+    }
+    if (activity.capacity != null && activity.placesAvailable != null && activity.placesAvailable > activity.capacity) {
+      throw ValidationError.field('input.placesAvailable', 'must not exceed capacity');
+    }
+    if (creating ? activity.capacity != null || activity.placesAvailable != null : capacityBefore[0] !== activity.capacity || capacityBefore[1] !== activity.placesAvailable) {
+      activity.capacityUpdatedAt = this.now();
+    }
+  }
+
+  private applyVenueRules(activity: ActivityEntity, input: { audience?: OfferAudience | null; locationId?: string | null }): void {
+    switch (activity.venueKind) {
+      case VenueKind.LOCATION:
+        if (!activity.location) throw ValidationError.field('input.locationId', 'is required when venueKind is LOCATION');
+        if (activity.location.visibility === LocationVisibility.CONFIDENTIAL) {
+          throw ValidationError.field('input.locationId', 'is confidential: use venueKind AT_SHELTER for activities held at a shelter');
+        }
+        activity.bydel = activity.location.bydel ?? null;
+        break;
+      case VenueKind.AT_SHELTER:
+        if (activity.location && activity.location.visibility !== LocationVisibility.CONFIDENTIAL) {
+          throw ValidationError.field('input.locationId', 'must be the confidential location of the shelter for venueKind AT_SHELTER');
+        }
+        if (input.audience === OfferAudience.PUBLIC) {
+          throw ValidationError.field('input.audience', 'activities at a shelter are listed for the network only (NETWORK)');
+        }
+        activity.audience = OfferAudience.NETWORK;
+        // Where a shelter is must not be derivable from its activities.
+        activity.bydel = null;
+        break;
+      case VenueKind.ONLINE:
+        activity.location = null;
+        activity.bydel = null;
+        break;
+    }
+  }
+
+  private schedule(input: ScheduleData): ScheduleData {
+    const slots = [...input.weekly, ...input.dates];
+    slots.forEach((slot, i) => {
+      if (slot.endTime <= slot.startTime) throw ValidationError.field(`input.schedule`, `slot ${i + 1} ends (${slot.endTime}) before it starts (${slot.startTime})`);
+    });
+    if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) {
+      throw ValidationError.field('input.schedule.validUntil', 'must not be before validFrom');
+    }
+    return {
+      weekly: input.weekly.map(({ weekday, startTime, endTime }) => ({ weekday, startTime, endTime })),
+      exceptions: input.exceptions.map(({ date, note }) => ({ date, note: note ?? null })),
+      dates: input.dates.map(({ date, startTime, endTime }) => ({ date, startTime, endTime })),
+      validFrom: input.validFrom ?? null,
+      validUntil: input.validUntil ?? null,
+    };
+  }
+
+  /** The organisation's own locations, or any location that is not confidential. */
+  private async usableLocation(id: string, organisationId: string): Promise<LocationEntity> {
+    const location = await this.em.findOne(LocationEntity, { id });
+    if (!location || (location.organisation.id !== organisationId && location.visibility === LocationVisibility.CONFIDENTIAL)) {
+      throw ValidationError.field('input.locationId', 'is not a location this organisation can use');
+    }
+    return location;
+  }
+
+  private async ownContact(id: string, organisationId: string): Promise<ContactPersonEntity> {
+    const contact = await this.em.findOne(ContactPersonEntity, { id });
+    if (!contact || contact.organisation.id !== organisationId) {
+      throw ValidationError.field('input.contactPersonId', 'is not a contact person of this organisation');
+    }
+    return contact;
+  }
+}

@@ -1,0 +1,41 @@
+import { Access, Allow } from '@samspill/core';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import { BydelEntity } from './bydel.entity.js';
+import { Bydel } from './bydel.type.js';
+
+@Resolver(() => Bydel)
+export class BydelResolver {
+  @Query(() => [Bydel], { description: "Oslo's bydeler by code: the 15 administrative ones, then 16 Sentrum and 17 Marka unless left out." })
+  @Allow(Access.anyone)
+  bydeler(
+    @Arg('includeStatistical', () => Boolean, { defaultValue: true, description: 'Include 16 Sentrum and 17 Marka.' }) includeStatistical: boolean,
+    @Ctx() ctx: DirectoryContext,
+  ): Promise<BydelEntity[]> {
+    return ctx.em.find(BydelEntity, includeStatistical ? {} : { administrative: true }, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => Bydel, { nullable: true, description: 'One bydel by code, e.g. 030102; null when there is none.' })
+  @Allow(Access.anyone)
+  bydel(@Arg('code', () => String) code: string, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> {
+    return ctx.loaders.bydel.load(code);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Organisations that serve this bydel, by name.' })
+  @Allow(Access.withParent)
+  async organisations(
+    @Root() bydel: BydelEntity,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
+    @Ctx() ctx: DirectoryContext,
+  ): Promise<OrganisationEntity[]> {
+    return (await ctx.loaders.organisationsByBydel.load(bydel.code)).slice(0, Math.min(Math.max(first, 1), 100));
+  }
+}
+
+/** `_entities` for Bydel: public, like `bydel(code)`. */
+export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): Promise<BydelEntity | null> {
+  return ctx.loaders.bydel.load(reference.code);
+}

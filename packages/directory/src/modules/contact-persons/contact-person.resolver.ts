@@ -1,0 +1,55 @@
+import { Access, Allow, isAuthenticated, UnauthenticatedError } from '@samspill/core';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import type { ContactPersonEntity } from './contact-person.entity.js';
+import { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import { ContactPersonService } from './contact-person.service.js';
+import { ContactPerson } from './contact-person.type.js';
+
+const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
+
+@Resolver(() => ContactPerson)
+export class ContactPersonResolver {
+  @Query(() => [ContactPerson], { description: "An organisation's contact persons. Signed-in users only." })
+  @Allow(Access.authenticated)
+  contactPersons(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
+    return new ContactPersonService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+  }
+
+  @Mutation(() => ContactPerson, { description: 'Add a contact person to your organisation.' })
+  @Allow(EDITORS)
+  addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
+    return new ContactPersonService(ctx.em, ctx.principal).add(input);
+  }
+
+  @Mutation(() => ContactPerson, { description: 'Change a contact person of your organisation. Send the version you read.' })
+  @Allow(EDITORS)
+  updateContactPerson(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateContactPersonInput) input: UpdateContactPersonInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new ContactPersonService(ctx.em, ctx.principal).update(id, input);
+  }
+
+  @Mutation(() => ID, { description: 'Remove a contact person of your organisation; returns its id.' })
+  @Allow(EDITORS)
+  removeContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new ContactPersonService(ctx.em, ctx.principal).remove(id);
+  }
+
+  @FieldResolver(() => Organisation)
+  @Allow(Access.withParent)
+  async organisation(@Root() contact: ContactPersonEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(contact.organisation.id))!;
+  }
+}
+
+/** `_entities` for ContactPerson: signed-in callers only, exactly like every other way to a contact person. */
+export function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonEntity | null> {
+  if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
+  return ctx.loaders.contactPerson.load(reference.id);
+}

@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isAuthenticated, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+
+import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { toE164 } from '../../common/validators.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ContactPersonEntity } from './contact-person.entity.js';
+import type { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+
+const EDITABLE = ['name', 'title', 'email', 'languages'] as const satisfies ReadonlyArray<keyof ContactPersonEntity>;
+const REQUIRED = ['name', 'languages'] as const;
+
+/** Contact persons: seen by signed-in users only, changed by the organisation's editors and admins. */
+export class ContactPersonService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  ofOrganisation(organisationId: string): Promise<ContactPersonEntity[]> {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    return this.em.find(ContactPersonEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  async add(input: AddContactPersonInput): Promise<ContactPersonEntity> {
+    assertMayEdit(this.principal, input.organisationId);
+    const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
+    if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
+    const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: new Date() });
+    this.apply(contact, input);
+    await this.em.flush();
+    return contact;
+  }
+
+  async update(id: string, input: UpdateContactPersonInput): Promise<ContactPersonEntity> {
+    const contact = await this.load(id, input.version);
+    this.apply(contact, input);
+    await this.em.flush();
+    return contact;
+  }
+
+  /** Removes a contact person; offers that named them keep working without one. */
+  async remove(id: string): Promise<string> {
+    const contact = await this.load(id);
+    await this.em.remove(contact).flush();
+    return id;
+  }
+
+  private load(id: string, version?: number): Promise<ContactPersonEntity> {
+    return loadForEdit(this.em, ContactPersonEntity, 'ContactPerson', id, this.principal, () => isAuthenticated(this.principal), version);
+  }
+
+  private apply(contact: ContactPersonEntity, input: AddContactPersonInput | UpdateContactPersonInput): void {
+    applyChanges(contact, input, EDITABLE, REQUIRED);
+    if (input.phone !== undefined) contact.phone = input.phone === null ? null : toE164(input.phone);
+  }
+}

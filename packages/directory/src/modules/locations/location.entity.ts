@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { LocationVisibility } from './location-visibility.enum.js';
+
+@Entity({ tableName: 'location' })
+@Check({ name: 'location_postal_code_check', expression: "postal_code ~ '^[0-9]{4}$'" })
+@Check({ name: 'location_coordinates_check', expression: 'latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180' })
+export class LocationEntity {
+  [OptionalProps]?: 'version';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The organisation that owns this place and decides its visibility. */
+  @ManyToOne({ entity: 'OrganisationEntity', deleteRule: 'cascade' })
+  @Index()
+  organisation!: OrganisationEntity;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  streetAddress?: string | null;
+
+  @Property({ type: 'string', length: 4, nullable: true })
+  postalCode?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  postalTown?: string | null;
+
+  @ManyToOne(() => BydelEntity, { nullable: true, deleteRule: 'set null' })
+  bydel?: BydelEntity | null;
+
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  @Enum({ items: () => LocationVisibility })
+  visibility!: LocationVisibility;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}

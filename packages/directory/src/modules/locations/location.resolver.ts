@@ -1,0 +1,47 @@
+import { Access, Allow } from '@samspill/core';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import { Bydel } from '../bydeler/bydel.type.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import type { LocationEntity } from './location.entity.js';
+import { CreateLocationInput, UpdateLocationInput } from './location.input.js';
+import { LocationService } from './location.service.js';
+import { Location } from './location.type.js';
+
+const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
+
+@Resolver(() => Location)
+export class LocationResolver {
+  @Query(() => [Location], { description: "An organisation's locations that you may see." })
+  @Allow(Access.anyone)
+  locations(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
+    return new LocationService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+  }
+
+  @Mutation(() => Location, { description: 'Add a location to your organisation.' })
+  @Allow(EDITORS)
+  createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: DirectoryContext) {
+    return new LocationService(ctx.em, ctx.principal).create(input);
+  }
+
+  @Mutation(() => Location, { description: 'Change a location of your organisation. Send the version you read.' })
+  @Allow(EDITORS)
+  updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: DirectoryContext) {
+    return new LocationService(ctx.em, ctx.principal).update(id, input);
+  }
+
+  @FieldResolver(() => Organisation)
+  @Allow(Access.withParent)
+  async organisation(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(location.organisation.id))!;
+  }
+
+  @FieldResolver(() => Bydel, { nullable: true })
+  @Allow(Access.withParent)
+  bydel(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> | null {
+    return location.bydel ? ctx.loaders.bydel.load(location.bydel.code) : null;
+  }
+}

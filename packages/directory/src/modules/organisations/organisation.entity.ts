@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+
+import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { BydelEntity } from '../bydeler/bydel.entity.js';
+import { LocationEntity } from '../locations/location.entity.js';
+import { OrganisationKind } from './organisation-kind.enum.js';
+import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
+
+@Entity({ tableName: 'organisation' })
+@Check({ name: 'organisation_number_check', expression: "organisation_number ~ '^[0-9]{9}$'" })
+export class OrganisationEntity {
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Enum({ items: () => OrganisationKind })
+  @Index()
+  kind!: OrganisationKind;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  /** Organisasjonsnummer from Brønnøysundregistrene: 9 digits with a valid mod-11 check digit. */
+  @Property({ type: 'string', length: 9, nullable: true, unique: true })
+  organisationNumber?: string | null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  website?: string | null;
+
+  /** Public switchboard number, E.164. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  publicPhone?: string | null;
+
+  @Property({ type: 'string', length: 254, nullable: true })
+  publicEmail?: string | null;
+
+  /** The national organisation a local branch belongs to. */
+  @ManyToOne(() => OrganisationEntity, { nullable: true, deleteRule: 'set null' })
+  parent?: OrganisationEntity | null;
+
+  @ManyToMany({ entity: () => BydelEntity, pivotTable: 'organisation_bydel', joinColumn: 'organisation_id', inverseJoinColumn: 'bydel_code' })
+  bydeler = new Collection<BydelEntity>(this);
+
+  /** Main address. For a shelter it is a CONFIDENTIAL location. */
+  @ManyToOne(() => LocationEntity, { nullable: true, deleteRule: 'set null' })
+  mainLocation?: LocationEntity | null;
+
+  @OneToMany(() => VolunteerRoutineEntity, (routine) => routine.organisation)
+  volunteerRoutines = new Collection<VolunteerRoutineEntity>(this);
+
+  /**
+   * When the last of the shelter volunteer requirements was confirmed; null while any is missing.
+   * Kept by VolunteerRoutineService, the only writer of routines, so the directory filter is a
+   * plain column test.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  volunteerRequirementsMetAt?: Date | null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,7 @@
+import type { DirectoryContext } from '../../context.js';
+import type { OrganisationEntity } from './organisation.entity.js';
+
+/** `_entities` for Organisation: organisations are public, like `organisation(id)`. */
+export function resolveOrganisationReference(reference: { id: string }, ctx: DirectoryContext): Promise<OrganisationEntity | null> {
+  return ctx.loaders.organisation.load(reference.id);
+}

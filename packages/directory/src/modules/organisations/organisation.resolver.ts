@@ -1,0 +1,130 @@
+import { Access, Allow, Connection, isAuthenticated } from '@samspill/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import type { ActivityEntity } from '../activities/activity.entity.js';
+import { Activity } from '../activities/activity.type.js';
+import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import { Bydel } from '../bydeler/bydel.type.js';
+import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { ContactPerson } from '../contact-persons/contact-person.type.js';
+import type { LocationEntity } from '../locations/location.entity.js';
+import { canSeeLocation } from '../locations/location.policy.js';
+import { Location } from '../locations/location.type.js';
+import { Offer } from '../offers/offer.interface.js';
+import type { PetCareOfferEntity } from '../pet-care/pet-care-offer.entity.js';
+import { PetCareOffer } from '../pet-care/pet-care-offer.type.js';
+import type { OrganisationEntity } from './organisation.entity.js';
+import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { OrganisationService } from './organisation.service.js';
+import { Organisation } from './organisation.type.js';
+import { OrganisationsArgs } from './organisations.args.js';
+import type { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
+import { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
+import { VolunteerRoutine } from './volunteer-routine.type.js';
+
+const ADMINS = Access.roles('PLATFORM_ADMIN');
+
+@ObjectType('OrganisationConnection')
+export class OrganisationConnection extends Connection(Organisation) {}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Query(() => OrganisationConnection, { description: 'Organisations in the network, filtered and paginated by name.' })
+  @Allow(Access.anyone)
+  organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx.em, ctx.principal).list(args);
+  }
+
+  @Query(() => Organisation, { nullable: true })
+  @Allow(Access.anyone)
+  organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx.em, ctx.principal).get(id);
+  }
+
+  @Mutation(() => Organisation, { description: 'Register an organisation (platform admins).' })
+  @Allow(ADMINS)
+  createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx.em, ctx.principal).create(input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Correct an organisation (platform admins). Send the version you read.' })
+  @Allow(ADMINS)
+  updateOrganisation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new OrganisationService(ctx.em, ctx.principal).update(id, input);
+  }
+
+  @Mutation(() => Organisation, { description: "Record a confirmation of one of an organisation's volunteer routines (platform admins)." })
+  @Allow(ADMINS)
+  recordVolunteerRoutine(@Arg('input', () => RecordVolunteerRoutineInput) input: RecordVolunteerRoutineInput, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx.em, ctx.principal).recordVolunteerRoutine(input);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
+  @Allow(Access.withParent)
+  parent(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity | null> | null {
+    return organisation.parent ? ctx.loaders.organisation.load(organisation.parent.id) : null;
+  }
+
+  @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
+  @Allow(Access.withParent)
+  bydeler(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+    return ctx.loaders.bydelerByOrganisation.load(organisation.id);
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: "Main address, when you may see it. A shelter's address reaches only its own staff and platform admins." })
+  @Allow(Access.withParent)
+  async location(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {
+    if (!organisation.mainLocation) return null;
+    const location = await ctx.loaders.location.load(organisation.mainLocation.id);
+    return location && canSeeLocation(ctx.principal, location) ? location : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the organisation meets the shelter requirements for volunteers (training, confidentiality declaration, police certificate where lawful).' })
+  @Allow(Access.withParent)
+  meetsVolunteerRequirements(@Root() organisation: OrganisationEntity): boolean {
+    return organisation.volunteerRequirementsMetAt != null;
+  }
+
+  @FieldResolver(() => [VolunteerRoutine], { description: 'Confirmed volunteer routines, with when and by whom. Signed-in users only.' })
+  @Allow(Access.authenticated)
+  volunteerRoutines(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<VolunteerRoutineEntity[]> {
+    return ctx.loaders.volunteerRoutinesByOrganisation.load(organisation.id);
+  }
+
+  @FieldResolver(() => [ContactPerson], { description: 'Signed-in users only.' })
+  @Allow(Access.authenticated)
+  contactPersons(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity[]> {
+    return ctx.loaders.contactPersonsByOrganisation.load(organisation.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Its published activities that you may see, by title.' })
+  @Allow(Access.withParent)
+  async activities(
+    @Root() organisation: OrganisationEntity,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
+    @Ctx() ctx: DirectoryContext,
+  ): Promise<ActivityEntity[]> {
+    return (await ctx.loaders.publishedActivitiesByOrganisation.load(organisation.id)).slice(0, Math.min(Math.max(first, 1), 100));
+  }
+
+  @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })
+  @Allow(Access.authenticated)
+  petCareOffers(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferEntity[]> {
+    return ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id);
+  }
+
+  @FieldResolver(() => [Offer], { description: 'Its published activities and, for signed-in users, pet-care offers.' })
+  @Allow(Access.withParent)
+  async offers(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<Array<ActivityEntity | PetCareOfferEntity>> {
+    const [activities, petCare] = await Promise.all([
+      ctx.loaders.publishedActivitiesByOrganisation.load(organisation.id),
+      isAuthenticated(ctx.principal) ? ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id) : [],
+    ]);
+    return [...activities, ...petCare];
+  }
+}

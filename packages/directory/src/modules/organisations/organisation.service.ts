@@ -1,0 +1,110 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, isAdmin, isAuthenticated, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { LockMode } from '@mikro-orm/core';
+
+import { applyChanges } from '../../common/editing.js';
+import { likePattern, paginate } from '../../common/paginate.js';
+import { toE164 } from '../../common/validators.js';
+import { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { OrganisationEntity } from './organisation.entity.js';
+import type { OrganisationsArgs } from './organisations.args.js';
+import { requirementsMet, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
+import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
+import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
+
+const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
+const REQUIRED = ['kind', 'name'] as const;
+
+function assertAdmin(principal: Principal): void {
+  if (!isAuthenticated(principal)) throw new UnauthenticatedError();
+  if (!isAdmin(principal)) throw new ForbiddenError('Only platform admins register and correct organisations');
+}
+
+/** Organisations are public; registering and correcting them, and vetting, is for platform admins. */
+export class OrganisationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  list(args: OrganisationsArgs): Promise<Page<OrganisationEntity>> {
+    const f = args.filter ?? {};
+    const conditions: FilterQuery<OrganisationEntity>[] = [];
+    if (f.kinds?.length) conditions.push({ kind: { $in: f.kinds } });
+    if (f.bydel) conditions.push({ bydeler: { code: f.bydel } });
+    if (f.meetsVolunteerRequirements !== undefined && f.meetsVolunteerRequirements !== null) {
+      conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
+    }
+    if (f.text?.trim()) {
+      const pattern = likePattern(f.text.trim());
+      conditions.push({ $or: [{ name: { $ilike: pattern } }, { description: { $ilike: pattern } }] });
+    }
+    return paginate(this.em, OrganisationEntity, conditions.length ? { $and: conditions } : {}, { name: 'asc', id: 'asc' }, args);
+  }
+
+  async get(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.em.findOne(OrganisationEntity, { id });
+    if (!organisation) throw new NotFoundError('Organisation', id);
+    return organisation;
+  }
+
+  async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    assertAdmin(this.principal);
+    const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: new Date(), updatedAt: new Date() });
+    await this.apply(organisation, input);
+    await this.em.flush();
+    return organisation;
+  }
+
+  async update(id: string, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    assertAdmin(this.principal);
+    const organisation = await this.get(id);
+    await this.em.lock(organisation, LockMode.OPTIMISTIC, input.version);
+    await this.apply(organisation, input);
+    await this.em.flush();
+    return organisation;
+  }
+
+  /** Records the latest confirmation of one volunteer routine and recomputes whether all are met. */
+  async recordVolunteerRoutine(input: RecordVolunteerRoutineInput): Promise<OrganisationEntity> {
+    assertAdmin(this.principal);
+    if (this.principal.kind !== 'user') throw new UnauthenticatedError();
+    const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
+    if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
+    if (input.status === VolunteerRoutineStatus.NOT_APPLICABLE && input.requirement !== 'POLICE_CERTIFICATE') {
+      throw ValidationError.field('input.status', 'only the police certificate can be not applicable');
+    }
+    let routine = organisation.volunteerRoutines.getItems().find((r) => r.requirement === input.requirement);
+    if (!routine) {
+      routine = this.em.create(VolunteerRoutineEntity, { organisation, requirement: input.requirement, status: input.status, confirmedOn: input.confirmedOn, confirmedBy: this.principal.subject });
+      organisation.volunteerRoutines.add(routine);
+    }
+    routine.status = input.status;
+    routine.confirmedOn = input.confirmedOn;
+    routine.confirmedBy = this.principal.subject;
+    routine.note = input.note ?? null;
+    const met = requirementsMet(organisation.volunteerRoutines.getItems());
+    organisation.volunteerRequirementsMetAt = met ? (organisation.volunteerRequirementsMetAt ?? new Date()) : null;
+    await this.em.flush();
+    return organisation;
+  }
+
+  private async apply(organisation: OrganisationEntity, input: CreateOrganisationInput | UpdateOrganisationInput): Promise<void> {
+    applyChanges(organisation, input, EDITABLE, REQUIRED);
+    if (input.publicPhone !== undefined) organisation.publicPhone = input.publicPhone === null ? null : toE164(input.publicPhone);
+    if (input.parentId !== undefined) {
+      if (input.parentId === null) organisation.parent = null;
+      else {
+        if (input.parentId === organisation.id) throw ValidationError.field('input.parentId', 'an organisation cannot be its own parent');
+        const parent = await this.em.findOne(OrganisationEntity, { id: input.parentId });
+        if (!parent) throw ValidationError.field('input.parentId', 'no such organisation');
+        organisation.parent = parent;
+      }
+    }
+    if (input.bydeler) {
+      organisation.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
+    }
+  }
+}

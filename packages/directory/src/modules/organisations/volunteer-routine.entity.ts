@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+import { OrganisationEntity } from './organisation.entity.js';
+import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
+
+/** The latest confirmation of one volunteer requirement for one organisation. No documents are stored. */
+@Entity({ tableName: 'volunteer_routine' })
+@Unique({ properties: ['organisation', 'requirement'] })
+export class VolunteerRoutineEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => OrganisationEntity, { deleteRule: 'cascade' })
+  organisation!: OrganisationEntity;
+
+  @Enum({ items: () => VolunteerRequirement })
+  requirement!: VolunteerRequirement;
+
+  @Enum({ items: () => VolunteerRoutineStatus })
+  status!: VolunteerRoutineStatus;
+
+  @Property({ type: 'date' })
+  confirmedOn!: string;
+
+  /** Who confirmed it: the admin's subject id. */
+  @Property({ type: 'string', length: 200 })
+  confirmedBy!: string;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  note?: string | null;
+}

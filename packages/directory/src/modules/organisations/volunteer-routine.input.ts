@@ -1,0 +1,26 @@
+import { IsUUID, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+import { IsIsoDate } from '../../common/validators.js';
+import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
+
+@InputType('RecordVolunteerRoutineInput', { description: 'Record that an organisation has (or need not have) one volunteer routine. No documents are stored.' })
+export class RecordVolunteerRoutineInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  organisationId!: string;
+
+  @Field(() => VolunteerRequirement)
+  requirement!: VolunteerRequirement;
+
+  @Field(() => VolunteerRoutineStatus, { defaultValue: VolunteerRoutineStatus.CONFIRMED })
+  status: VolunteerRoutineStatus = VolunteerRoutineStatus.CONFIRMED;
+
+  @Field(() => String, { description: 'Date it was confirmed, YYYY-MM-DD.' })
+  @IsIsoDate()
+  confirmedOn!: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(500)
+  note?: string | null;
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+
+import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { CostKind, OfferStatus } from '../offers/offer-enums.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
+
+/**
+ * Care for the pet of someone staying at a shelter. Deliberately without any place: where an
+ * animal stays is never in the graph, because a pet can lead an abuser to its owner.
+ */
+@Entity({ tableName: 'pet_care_offer' })
+@Check({ name: 'pet_care_offer_counts_check', expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0' })
+export class PetCareOfferEntity {
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'status' | 'lastVerifiedAt' | 'species' | 'vaccinationRequired' | 'vetCheckRequired';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne({ entity: 'OrganisationEntity', deleteRule: 'cascade' })
+  @Index()
+  organisation!: OrganisationEntity;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Enum({ items: () => CareModel })
+  careModel!: CareModel;
+
+  @Enum({ items: () => Species, array: true })
+  species: Species[] = [];
+
+  @Enum({ items: () => AnimalSize, nullable: true })
+  maxAnimalSize?: AnimalSize | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  maxAnimals?: number | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  maxStayDays?: number | null;
+
+  @Enum({ items: () => CostKind })
+  costKind: CostKind = CostKind.FREE;
+
+  @Property({ type: 'integer', nullable: true })
+  pricePerDayNok?: number | null;
+
+  @Property({ type: 'boolean' })
+  vaccinationRequired: boolean = false;
+
+  @Property({ type: 'boolean' })
+  vetCheckRequired: boolean = false;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  requirementsNote?: string | null;
+
+  @ManyToMany({ entity: () => BydelEntity, pivotTable: 'pet_care_offer_bydel', joinColumn: 'pet_care_offer_id', inverseJoinColumn: 'bydel_code' })
+  bydeler = new Collection<BydelEntity>(this);
+
+  @Property({ type: 'smallint', nullable: true })
+  placesAvailable?: number | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  placesUpdatedAt?: Date | null;
+
+  @ManyToOne({ entity: 'ContactPersonEntity', nullable: true, deleteRule: 'set null' })
+  contactPerson?: ContactPersonEntity | null;
+
+  @Enum({ items: () => OfferStatus })
+  status: OfferStatus = OfferStatus.DRAFT;
+
+  @Property({ type: 'datetime' })
+  lastVerifiedAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt?: Date | null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

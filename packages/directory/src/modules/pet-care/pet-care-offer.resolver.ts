@@ -1,0 +1,113 @@
+import { Access, Allow, Connection, isAuthenticated, UnauthenticatedError } from '@samspill/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+
+import type { DirectoryContext } from '../../context.js';
+import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import { Bydel } from '../bydeler/bydel.type.js';
+import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { ContactPerson } from '../contact-persons/contact-person.type.js';
+import { OfferStatus } from '../offers/offer-enums.js';
+import { canSeePetCareOffer } from '../offers/offer-visibility.js';
+import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import type { PetCareOfferEntity } from './pet-care-offer.entity.js';
+import { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
+import { PetCareOfferService } from './pet-care-offer.service.js';
+import { HOW_TO_REQUEST, PetCareOffer } from './pet-care-offer.type.js';
+import { PetCareOffersArgs } from './pet-care-offers.args.js';
+
+const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
+
+@ObjectType('PetCareOfferConnection')
+export class PetCareOfferConnection extends Connection(PetCareOffer) {}
+
+@Resolver(() => PetCareOffer)
+export class PetCareOfferResolver {
+  @Query(() => PetCareOfferConnection, { description: 'Pet-care offers, filtered and paginated. Signed-in users only.' })
+  @Allow(Access.authenticated)
+  petCareOffers(@Args(() => PetCareOffersArgs) args: PetCareOffersArgs, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).list(args);
+  }
+
+  @Query(() => PetCareOffer, { nullable: true })
+  @Allow(Access.authenticated)
+  petCareOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).get(id);
+  }
+
+  @Mutation(() => PetCareOffer, { description: 'Create a pet-care offer (as a DRAFT) for your organisation.' })
+  @Allow(EDITORS)
+  createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).create(input);
+  }
+
+  @Mutation(() => PetCareOffer, { description: 'Change a pet-care offer. Send the version you read.' })
+  @Allow(EDITORS)
+  updatePetCareOffer(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePetCareOfferInput) input: UpdatePetCareOfferInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new PetCareOfferService(ctx.em, ctx.principal).update(id, input);
+  }
+
+  @Mutation(() => PetCareOffer, { description: 'Set how many places are free right now.' })
+  @Allow(EDITORS)
+  setPetCarePlacesAvailable(
+    @Arg('id', () => ID) id: string,
+    @Arg('placesAvailable', () => Int) placesAvailable: number,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new PetCareOfferService(ctx.em, ctx.principal).setPlacesAvailable(id, placesAvailable, version);
+  }
+
+  @Mutation(() => PetCareOffer)
+  @Allow(EDITORS)
+  publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).setStatus(id, OfferStatus.PUBLISHED, version);
+  }
+
+  @Mutation(() => PetCareOffer)
+  @Allow(EDITORS)
+  archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).setStatus(id, OfferStatus.ARCHIVED, version);
+  }
+
+  @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
+  @Allow(EDITORS)
+  confirmPetCareOfferStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new PetCareOfferService(ctx.em, ctx.principal).confirmStillValid(id);
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The provider.' })
+  @Allow(Access.withParent)
+  async organisation(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(offer.organisation.id))!;
+  }
+
+  @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
+  @Allow(Access.withParent)
+  bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+    return ctx.loaders.bydelerByPetCareOffer.load(offer.id);
+  }
+
+  @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
+  @Allow(Access.authenticated)
+  contactPerson(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity | null> | null {
+    return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'How a resident gets a place: always through shelter staff.' })
+  @Allow(Access.withParent)
+  howToRequest(): string {
+    return HOW_TO_REQUEST;
+  }
+}
+
+/** `_entities` for PetCareOffer: signed-in callers only and the same visibility as `petCareOffer(id)`. */
+export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferEntity | null> {
+  if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
+  const offer = await ctx.loaders.petCareOffer.load(reference.id);
+  return offer && canSeePetCareOffer(ctx.principal, offer) ? offer : null;
+}

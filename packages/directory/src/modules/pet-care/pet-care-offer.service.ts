@@ -1,0 +1,134 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isAuthenticated, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+
+import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { paginate } from '../../common/paginate.js';
+import { BydelEntity } from '../bydeler/bydel.entity.js';
+import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { CostKind, OfferStatus } from '../offers/offer-enums.js';
+import { canSeePetCareOffer, petCareVisibility } from '../offers/offer-visibility.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PetCareOfferEntity } from './pet-care-offer.entity.js';
+import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
+import type { PetCareOffersArgs } from './pet-care-offers.args.js';
+
+const EDITABLE = [
+  'title', 'description', 'careModel', 'species', 'maxAnimalSize', 'maxAnimals', 'maxStayDays', 'costKind',
+  'pricePerDayNok', 'vaccinationRequired', 'vetCheckRequired', 'requirementsNote',
+] as const satisfies ReadonlyArray<keyof PetCareOfferEntity>;
+const REQUIRED = ['title', 'description', 'careModel', 'species', 'costKind', 'vaccinationRequired', 'vetCheckRequired'] as const;
+
+/** Pet-care offers: signed-in users see them; requests always go through shelter staff. */
+export class PetCareOfferService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(args: PetCareOffersArgs): Promise<Page<PetCareOfferEntity>> {
+    const visibility = petCareVisibility(this.principal);
+    if (visibility === null) throw new UnauthenticatedError();
+    const f = args.filter ?? {};
+    const conditions: FilterQuery<PetCareOfferEntity>[] = [visibility, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
+    if (f.species?.length) conditions.push({ species: { $overlap: f.species } });
+    if (f.bydel) conditions.push({ bydeler: { code: f.bydel } });
+    if (f.availableNow) conditions.push({ placesAvailable: { $gt: 0 } });
+    if (f.careModels?.length) conditions.push({ careModel: { $in: f.careModels } });
+    if (f.organisationId) conditions.push({ organisation: f.organisationId });
+    return paginate(this.em, PetCareOfferEntity, { $and: conditions }, { title: 'asc', id: 'asc' }, args);
+  }
+
+  async get(id: string): Promise<PetCareOfferEntity> {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    const offer = await this.em.findOne(PetCareOfferEntity, { id });
+    if (!offer || !canSeePetCareOffer(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
+    return offer;
+  }
+
+  async create(input: CreatePetCareOfferInput): Promise<PetCareOfferEntity> {
+    assertMayEdit(this.principal, input.organisationId);
+    const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
+    if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
+    const now = this.now();
+    const offer = this.em.create(PetCareOfferEntity, {
+      organisation,
+      title: input.title,
+      description: input.description,
+      careModel: input.careModel,
+      species: input.species,
+      status: OfferStatus.DRAFT,
+      lastVerifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.apply(offer, input);
+    await this.em.flush();
+    return offer;
+  }
+
+  async update(id: string, input: UpdatePetCareOfferInput): Promise<PetCareOfferEntity> {
+    const offer = await this.load(id, input.version);
+    await this.apply(offer, input);
+    await this.em.flush();
+    return offer;
+  }
+
+  /** Free places right now; the update time is what makes the number trustworthy. */
+  async setPlacesAvailable(id: string, places: number, version?: number | null): Promise<PetCareOfferEntity> {
+    if (!Number.isInteger(places) || places < 0 || places > 1000) throw ValidationError.field('placesAvailable', 'must be a whole number from 0 to 1000');
+    const offer = await this.load(id, version);
+    offer.placesAvailable = places;
+    offer.placesUpdatedAt = this.now();
+    await this.em.flush();
+    return offer;
+  }
+
+  async setStatus(id: string, status: OfferStatus, version?: number | null): Promise<PetCareOfferEntity> {
+    const offer = await this.load(id, version);
+    if (offer.status !== status) {
+      offer.status = status;
+      if (status === OfferStatus.PUBLISHED) {
+        offer.publishedAt = this.now();
+        offer.lastVerifiedAt = this.now();
+      }
+      await this.em.flush();
+    }
+    return offer;
+  }
+
+  async confirmStillValid(id: string): Promise<PetCareOfferEntity> {
+    const offer = await this.load(id);
+    offer.lastVerifiedAt = this.now();
+    await this.em.flush();
+    return offer;
+  }
+
+  private load(id: string, version?: number | null): Promise<PetCareOfferEntity> {
+    return loadForEdit(this.em, PetCareOfferEntity, 'PetCareOffer', id, this.principal, (o) => canSeePetCareOffer(this.principal, o), version);
+  }
+
+  private async apply(offer: PetCareOfferEntity, input: CreatePetCareOfferInput | UpdatePetCareOfferInput): Promise<void> {
+    applyChanges(offer, input, EDITABLE, REQUIRED);
+    if (input.placesAvailable !== undefined) {
+      offer.placesAvailable = input.placesAvailable;
+      offer.placesUpdatedAt = this.now();
+    }
+    if (input.bydeler) offer.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
+    if (input.contactPersonId !== undefined) {
+      if (input.contactPersonId === null) offer.contactPerson = null;
+      else {
+        const contact = await this.em.findOne(ContactPersonEntity, { id: input.contactPersonId });
+        if (!contact || contact.organisation.id !== offer.organisation.id) {
+          throw ValidationError.field('input.contactPersonId', 'is not a contact person of this organisation');
+        }
+        offer.contactPerson = contact;
+      }
+    }
+    if (offer.costKind !== CostKind.PAID && offer.pricePerDayNok != null) {
+      throw ValidationError.field('input.pricePerDayNok', 'is only for offers with costKind PAID');
+    }
+  }
+}
+

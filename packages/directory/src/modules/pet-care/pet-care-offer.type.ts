@@ -1,0 +1,70 @@
+import { VisibleField } from '@samspill/core';
+import { Directive, ID, Int, ObjectType } from 'type-graphql';
+
+import { CostKind, OfferStatus } from '../offers/offer-enums.js';
+import { Offer } from '../offers/offer.interface.js';
+import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
+
+export const HOW_TO_REQUEST = 'Ask the staff at your shelter: they request the place for you and share only what is needed.';
+
+/**
+ * Care for a pet while its owner stays at a shelter. The graph never says where an animal is.
+ * Relations and derived fields are resolved in `pet-care-offer.resolver.ts`.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('PetCareOffer', { implements: Offer, description: 'Care for the pet of someone staying at a shelter. Never says where an animal is.' })
+export class PetCareOffer {
+  @VisibleField(() => ID)
+  id!: string;
+
+  @VisibleField(() => String)
+  title!: string;
+
+  @VisibleField(() => String)
+  description!: string;
+
+  @VisibleField(() => CareModel)
+  careModel!: CareModel;
+
+  @VisibleField(() => [Species])
+  species!: Species[];
+
+  @VisibleField(() => AnimalSize, { nullable: true })
+  maxAnimalSize?: AnimalSize | null;
+
+  @VisibleField(() => Int, { nullable: true, description: 'Most animals per owner.' })
+  maxAnimals?: number | null;
+
+  @VisibleField(() => Int, { nullable: true })
+  maxStayDays?: number | null;
+
+  @VisibleField(() => CostKind)
+  costKind!: CostKind;
+
+  @VisibleField(() => Int, { nullable: true })
+  pricePerDayNok?: number | null;
+
+  @VisibleField(() => Boolean)
+  vaccinationRequired!: boolean;
+
+  @VisibleField(() => Boolean)
+  vetCheckRequired!: boolean;
+
+  @VisibleField(() => String, { nullable: true })
+  requirementsNote?: string | null;
+
+  @VisibleField(() => Int, { nullable: true, description: 'Places free right now (see placesUpdatedAt).' })
+  placesAvailable?: number | null;
+
+  @VisibleField(() => Date, { nullable: true })
+  placesUpdatedAt?: Date | null;
+
+  @VisibleField(() => OfferStatus)
+  status!: OfferStatus;
+
+  @VisibleField(() => Date)
+  lastVerifiedAt!: Date;
+
+  @VisibleField(() => Int)
+  version!: number;
+}

@@ -1,0 +1,35 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { type OrmSettings } from '@samspill/core';
+
+import { migrations } from './migrations/index.js';
+import { ActivityEntity } from './modules/activities/activity.entity.js';
+import { BydelEntity } from './modules/bydeler/bydel.entity.js';
+import { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
+import { LocationEntity } from './modules/locations/location.entity.js';
+import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
+import { VolunteerRoutineEntity } from './modules/organisations/volunteer-routine.entity.js';
+import { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js';
+
+import { DIRECTORY_SCHEMA } from './directory-schema.js';
+
+export { DIRECTORY_SCHEMA };
+
+export const directoryEntities = [
+  BydelEntity,
+  OrganisationEntity,
+  VolunteerRoutineEntity,
+  LocationEntity,
+  ContactPersonEntity,
+  ActivityEntity,
+  PetCareOfferEntity,
+];
+
+export function directoryOrmSettings(clientUrl: string, extra: Partial<OrmSettings> = {}): OrmSettings {
+  return {
+    clientUrl,
+    schema: DIRECTORY_SCHEMA,
+    entities: directoryEntities,
+    migrations: migrations as MigrationObject[],
+    ...extra,
+  };
+}
