@@ -25,8 +25,9 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
-  globalSetup: '<rootDir>/packages/core/src/testkit/global-setup.ts',
-  globalTeardown: '<rootDir>/packages/core/src/testkit/global-teardown.ts',
+  // Global setup runs outside Jest's module mapping, so it uses the compiled core (`pnpm test` builds first).
+  globalSetup: '<rootDir>/packages/core/dist/testkit/global-setup.js',
+  globalTeardown: '<rootDir>/packages/core/dist/testkit/global-teardown.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -31,6 +31,7 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     debug: false,
   });

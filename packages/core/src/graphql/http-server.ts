@@ -139,8 +139,16 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     }
   };
 
+  private started?: Promise<void>;
+
+  /** Starts Apollo Server once (listen calls it; tests that drive `handle` directly call it too). */
+  start(): Promise<void> {
+    this.started ??= this.apollo.start();
+    return this.started;
+  }
+
   async listen(port: number, host: string): Promise<string> {
-    await this.apollo.start();
+    await this.start();
     this.httpServer = http.createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       this.httpServer!.once('error', (error: NodeJS.ErrnoException) =>

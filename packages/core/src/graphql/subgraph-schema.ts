@@ -39,3 +39,8 @@ export async function buildFederatedSchema(
   });
   return { schema, typeGraphqlSchema };
 }
+
+/** The banner at the top of every generated SDL file in `schema/`. */
+export function generatedBanner(command: string): string {
+  return `# GENERATED FILE, DO NOT EDIT. Regenerate with \`${command}\`; CI fails when it differs from the code.\n\n`;
+}

@@ -49,17 +49,17 @@ export class ScheduleInput {
   @Field(() => [WeeklySlotInput], { defaultValue: [] })
   @ArrayMaxSize(21)
   @ValidateNested()
-  weekly: WeeklySlotInput[] = [];
+  weekly!: WeeklySlotInput[];
 
   @Field(() => [ScheduleExceptionInput], { defaultValue: [] })
   @ArrayMaxSize(100)
   @ValidateNested()
-  exceptions: ScheduleExceptionInput[] = [];
+  exceptions!: ScheduleExceptionInput[];
 
   @Field(() => [ScheduledDateInput], { defaultValue: [] })
   @ArrayMaxSize(100)
   @ValidateNested()
-  dates: ScheduledDateInput[] = [];
+  dates!: ScheduledDateInput[];
 
   @Field(() => String, { nullable: true })
   @IsIsoDate()

@@ -49,7 +49,7 @@ export class ContactPersonResolver {
 }
 
 /** `_entities` for ContactPerson: signed-in callers only, exactly like every other way to a contact person. */
-export function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonEntity | null> {
+export async function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonEntity | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   return ctx.loaders.contactPerson.load(reference.id);
 }

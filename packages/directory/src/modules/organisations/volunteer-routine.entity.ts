@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
-import { OrganisationEntity } from './organisation.entity.js';
+import type { OrganisationEntity } from './organisation.entity.js';
 import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
 
 /** The latest confirmation of one volunteer requirement for one organisation. No documents are stored. */
@@ -12,7 +12,7 @@ export class VolunteerRoutineEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => OrganisationEntity, { deleteRule: 'cascade' })
+  @ManyToOne({ entity: 'OrganisationEntity', deleteRule: 'cascade' })
   organisation!: OrganisationEntity;
 
   @Enum({ items: () => VolunteerRequirement })

@@ -1,0 +1,35 @@
+import { createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+
+import { directoryOrmSettings } from './orm.js';
+import { createDirectoryServer } from './server.js';
+
+/**
+ * The directory subgraph for production: an external PostgreSQL (DATABASE_URL), migrations
+ * applied beforehand by `node dist/cli/migrate.js`, no demo data. Stateless: run as many as needed
+ * behind a load balancer.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'directory');
+  if (!config.database.url) throw new Error('DATABASE_URL is required: the production entry point never starts an embedded database');
+  const orm = await openOrm(directoryOrmSettings(config.database.url), { migrate: false });
+  const pending = await orm.getMigrator().getPendingMigrations();
+  if (pending.length > 0) {
+    throw new Error(`The database lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(', ')}): run "node dist/cli/migrate.js" first`);
+  }
+  const server = await createDirectoryServer(orm, config, logger);
+  const url = await server.listen(config.http.directoryPort, config.http.host);
+  logger.info({ url }, 'directory subgraph ready');
+  const shutdown = async () => {
+    await server.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
