@@ -92,7 +92,6 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       allowBatchedHttpRequests: false,
       hideSchemaDetailsFromClientErrors: true,
       includeStacktraceInErrorResponses: false,
-      status400ForVariableCoercionErrors: true,
       csrfPrevention: true,
       parseOptions: { maxTokens: config.graphql.maxTokens },
       validationRules: limitRules(config.graphql),
