@@ -13,3 +13,5 @@ export * from './graphql/limits.js';
 export * from './graphql/pagination.js';
 export * from './graphql/subgraph-schema.js';
 export * from './logging/logger.js';
+export * from './db/migration-generator.js';
+export * from './validation/validators.js';

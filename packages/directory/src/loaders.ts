@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@samspill/core';
+import { isUuid, type Principal } from '@samspill/core';
 import DataLoader from 'dataloader';
 
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
@@ -18,7 +18,8 @@ type WithId = { id: string };
 
 function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await em.find(entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
     const map = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => map.get(id) ?? null);
   });

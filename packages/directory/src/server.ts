@@ -12,6 +12,7 @@ export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, con
   return new GraphQLHttpServer<DirectoryContext>({
     name: 'directory',
     schema,
+    onlyThroughGateway: true,
     config,
     logger,
     verifier: new TokenVerifier(config.auth),

@@ -39,6 +39,14 @@ const schema = z
     EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
     HOST: z.string().min(1).default('127.0.0.1'),
     DIRECTORY_PORT: port.default(4001),
+    REFERRALS_PORT: port.default(4002),
+    GATEWAY_PORT: port.default(4000),
+    DIRECTORY_URL: z.string().url().optional(),
+    REFERRALS_URL: z.string().url().optional(),
+    GATEWAY_SHARED_SECRET: z.string().min(16).optional(),
+    REFERRAL_ANSWER_DAYS: positiveInt.default(14),
+    REFERRAL_RETENTION_DAYS: positiveInt.default(180),
+    REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
     AUTH_ISSUER: z.string().min(1).default('samspill'),
     AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
     AUTH_SIGNING_KEYS: signingKeys.optional(),
@@ -49,17 +57,6 @@ const schema = z
     GRAPHQL_MAX_COST: positiveInt.default(20000),
     GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
     HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.AUTH_SIGNING_KEYS) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEYS'], message: 'is required in production' });
-    } else if ([...env.AUTH_SIGNING_KEYS.values()].some((secret) => secret.length < 32)) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEYS'], message: 'each secret needs at least 32 characters' });
-    }
-    if (!env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for development)' });
-    }
   });
 
 export interface Config {
@@ -71,7 +68,30 @@ export interface Config {
     readonly embeddedPort: number;
     readonly embeddedDir: string;
   };
-  readonly http: { readonly host: string; readonly directoryPort: number; readonly maxBodyBytes: number };
+  readonly http: {
+    readonly host: string;
+    readonly directoryPort: number;
+    readonly referralsPort: number;
+    readonly gatewayPort: number;
+    readonly maxBodyBytes: number;
+  };
+  readonly federation: {
+    /** Where the gateway (and the referrals subgraph, for offer look-ups) reach the directory. */
+    readonly directoryUrl: string;
+    readonly referralsUrl: string;
+    /**
+     * Shared between the gateway and the subgraphs: when set, a subgraph refuses every request
+     * that does not carry it, so the subgraphs are reachable only through the gateway.
+     */
+    readonly gatewaySharedSecret?: string;
+  };
+  readonly referrals: {
+    /** Days a receiving organisation has to answer before a referral expires. */
+    readonly answerDays: number;
+    /** Days after closing before a referral's personal fields are erased. */
+    readonly retentionDays: number;
+    readonly jobIntervalSeconds: number;
+  };
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -90,6 +110,25 @@ export interface Config {
   };
 }
 
+/**
+ * Production requirements, checked on the raw environment so that they are reported together
+ * with every other problem (a refinement on the schema would be skipped when any field fails).
+ */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  const keys = env.AUTH_SIGNING_KEYS ? signingKeys.safeParse(env.AUTH_SIGNING_KEYS) : undefined;
+  if (!keys) problems.push('AUTH_SIGNING_KEYS: is required in production');
+  else if (keys.success && [...keys.data.values()].some((secret) => secret.length < 32)) {
+    problems.push('AUTH_SIGNING_KEYS: each secret needs at least 32 characters');
+  }
+  if (!env.GATEWAY_SHARED_SECRET || env.GATEWAY_SHARED_SECRET.length < 32) {
+    problems.push('GATEWAY_SHARED_SECRET: is required in production, at least 32 characters');
+  }
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (the embedded database is for development)');
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -101,9 +140,11 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
+    ...productionProblems(present),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems.sort());
   const e = result.data;
   const usingDevelopmentKey = !e.AUTH_SIGNING_KEYS;
   const signingKeysMap = e.AUTH_SIGNING_KEYS ?? signingKeys.parse(DEVELOPMENT_SIGNING_KEY);
@@ -111,7 +152,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_POSTGRES_PORT, embeddedDir: e.EMBEDDED_POSTGRES_DIR },
-    http: { host: e.HOST, directoryPort: e.DIRECTORY_PORT, maxBodyBytes: e.HTTP_MAX_BODY_BYTES },
+    http: {
+      host: e.HOST,
+      directoryPort: e.DIRECTORY_PORT,
+      referralsPort: e.REFERRALS_PORT,
+      gatewayPort: e.GATEWAY_PORT,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+    },
+    federation: {
+      directoryUrl: e.DIRECTORY_URL ?? `http://${e.HOST}:${e.DIRECTORY_PORT}/graphql`,
+      referralsUrl: e.REFERRALS_URL ?? `http://${e.HOST}:${e.REFERRALS_PORT}/graphql`,
+      gatewaySharedSecret: e.GATEWAY_SHARED_SECRET,
+    },
+    referrals: {
+      answerDays: e.REFERRAL_ANSWER_DAYS,
+      retentionDays: e.REFERRAL_RETENTION_DAYS,
+      jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
+    },
     auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, signingKeys: signingKeysMap, usingDevelopmentKey },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',

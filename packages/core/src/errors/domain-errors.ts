@@ -48,7 +48,8 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
   constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`);
+    // Only a well-formed id is repeated back; arbitrary text from the request is not.
+    super(/^[0-9a-f-]{36}$/i.test(id) ? `${entity} ${id} was not found` : `${entity} was not found`);
     this.name = 'NotFoundError';
     this.details.entity = entity;
   }

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 
@@ -22,13 +23,23 @@ export interface RequestInfo {
 
 export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
   readonly name: string;
-  readonly schema: GraphQLSchema;
+  /** A subgraph serves its schema; the gateway serves a composed supergraph instead. */
+  readonly schema?: GraphQLSchema;
+  readonly gateway?: GatewayInterface;
+  /**
+   * For subgraphs: refuse every request without the gateway's shared secret (when one is
+   * configured), so that the subgraphs are reachable only through the gateway.
+   */
+  readonly onlyThroughGateway?: boolean;
   readonly config: Config;
   readonly logger: Logger;
   readonly verifier: TokenVerifier;
   /** Builds the per-request context: one entity manager fork and one set of loaders. */
   readonly context: (request: RequestInfo) => Promise<TContext> | TContext;
 }
+
+/** The header with which the gateway proves to a subgraph that a request came through it. */
+export const GATEWAY_SECRET_HEADER = 'x-samspill-gateway';
 
 class HttpError extends Error {
   constructor(
@@ -84,9 +95,10 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
   private httpServer?: http.Server;
 
   constructor(private readonly options: GraphQLHttpServerOptions<TContext>) {
-    const { config, logger, schema } = options;
+    const { config, logger } = options;
+    const source = (options.gateway ? { gateway: options.gateway } : { schema: options.schema! }) as Pick<ApolloServerOptions<TContext>, 'schema' | 'gateway'>;
     this.apollo = new ApolloServer<TContext>({
-      schema,
+      ...(source as ApolloServerOptions<TContext>),
       introspection: config.graphql.introspection,
       persistedQueries: false,
       allowBatchedHttpRequests: false,
@@ -107,6 +119,9 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      if (!this.cameThroughGateway(req)) {
+        return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
+      }
       const raw = await readBody(req, this.options.config.http.maxBodyBytes);
       const principal = await this.options.verifier.principalFromHeader(req.headers.authorization);
       const requestId = randomUUID();
@@ -139,6 +154,16 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
   };
 
   private started?: Promise<void>;
+
+  private cameThroughGateway(req: IncomingMessage): boolean {
+    const secret = this.options.config.federation.gatewaySharedSecret;
+    if (!this.options.onlyThroughGateway || !secret) return true;
+    const given = req.headers[GATEWAY_SECRET_HEADER];
+    if (typeof given !== 'string') return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(secret);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
 
   /** Starts Apollo Server once (listen calls it; tests that drive `handle` directly call it too). */
   start(): Promise<void> {

@@ -2,9 +2,19 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 import type { Config } from '../config/config.js';
+
+/**
+ * graphql-armor throws a rejection out of `validate()` by default, which Apollo turns into a 500;
+ * reporting it instead makes it an ordinary validation error (400 GRAPHQL_VALIDATION_FAILED).
+ */
+const report = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 /**
  * Abuse limits, checked while validating the operation, so an operation over a limit is refused
@@ -13,9 +23,9 @@ import type { Config } from '../config/config.js';
  */
 export function limitRules(limits: Config['graphql']): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true }),
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
-    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
-    costLimitRule({ maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true }),
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...report }),
+    maxAliasesRule({ n: limits.maxAliases, ...report }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...report }),
+    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...report }),
   ] as ValidationRule[];
 }

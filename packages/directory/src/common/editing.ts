@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, isAuthenticated, mayEdit, NotFoundError, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { ForbiddenError, isAuthenticated, isUuid, mayEdit, NotFoundError, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 /** Only the organisation's own editors and platform admins change its offers, contacts and places. */
 export function assertMayEdit(principal: Principal, organisationId: string): void {
@@ -23,7 +23,7 @@ export async function loadForEdit<T extends { id: string; organisation: { id: st
   canSee: (entity: T) => boolean,
   expectedVersion?: number | null,
 ): Promise<T> {
-  const found = await em.findOne(entity, { id } as never);
+  const found = isUuid(id) ? await em.findOne(entity, { id } as never) : null;
   if (!found || (!canSee(found) && !mayEdit(principal, found.organisation.id))) throw new NotFoundError(label, id);
   assertMayEdit(principal, found.organisation.id);
   // Optimistic locking: a stale version is refused now, and a concurrent flush is refused by

@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
+import { isUuid, NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { likePattern, paginate } from '../../common/paginate.js';
@@ -64,7 +64,7 @@ export class ActivityService {
 
   /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
   async get(id: string): Promise<ActivityEntity> {
-    const activity = await this.em.findOne(ActivityEntity, { id });
+    const activity = isUuid(id) ? await this.em.findOne(ActivityEntity, { id }) : null;
     if (!activity || !canSeeActivity(this.principal, activity)) throw new NotFoundError('Activity', id);
     return activity;
   }

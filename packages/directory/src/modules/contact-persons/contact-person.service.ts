@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAuthenticated, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, isUuid, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { toE164 } from '../../common/validators.js';
@@ -19,6 +19,7 @@ export class ContactPersonService {
 
   ofOrganisation(organisationId: string): Promise<ContactPersonEntity[]> {
     if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    if (!isUuid(organisationId)) return Promise.resolve([]);
     return this.em.find(ContactPersonEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Principal, ValidationError } from '@samspill/core';
+import { isUuid, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
@@ -19,6 +19,7 @@ export class LocationService {
 
   /** An organisation's locations that the caller may see. */
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
+    if (!isUuid(organisationId)) return [];
     const locations = await this.em.find(LocationEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
     return locations.filter((location) => canSeeLocation(this.principal, location));
   }

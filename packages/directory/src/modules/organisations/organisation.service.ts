@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, isAdmin, isAuthenticated, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { ForbiddenError, isAdmin, isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 import { LockMode } from '@mikro-orm/core';
 
 import { applyChanges } from '../../common/editing.js';
@@ -45,7 +45,7 @@ export class OrganisationService {
   }
 
   async get(id: string): Promise<OrganisationEntity> {
-    const organisation = await this.em.findOne(OrganisationEntity, { id });
+    const organisation = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
     if (!organisation) throw new NotFoundError('Organisation', id);
     return organisation;
   }

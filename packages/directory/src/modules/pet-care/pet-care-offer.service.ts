@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAuthenticated, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { paginate } from '../../common/paginate.js';
@@ -42,7 +42,7 @@ export class PetCareOfferService {
 
   async get(id: string): Promise<PetCareOfferEntity> {
     if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
-    const offer = await this.em.findOne(PetCareOfferEntity, { id });
+    const offer = isUuid(id) ? await this.em.findOne(PetCareOfferEntity, { id }) : null;
     if (!offer || !canSeePetCareOffer(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
     return offer;
   }
