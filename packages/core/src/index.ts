@@ -15,3 +15,4 @@ export * from './graphql/subgraph-schema.js';
 export * from './logging/logger.js';
 export * from './db/migration-generator.js';
 export * from './validation/validators.js';
+export * from './db/paginate.js';

@@ -1,4 +1,4 @@
-import { type AnyEntity, type EntityClass, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
+import { type AnyEntity, type EntityClass, FlushMode, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
@@ -21,6 +21,10 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
     extensions: [Migrator, SeedManager],
     // Resolvers and services must use the per-request fork; a global use throws.
     allowGlobalContext: false,
+    // Services validate, then flush once. With the default (AUTO) MikroORM flushes pending
+    // changes before any query on the same table, so a change refused after such a look-up
+    // would already be stored.
+    flushMode: FlushMode.COMMIT,
     forceUtcTimezone: true,
     implicitTransactions: false,
     pool: { min: 0, max: settings.poolMax ?? 10 },

@@ -1,9 +1,8 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
+import { isUuid, likePattern, NotFoundError, type Page, paginate, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
-import { likePattern, paginate } from '../../common/paginate.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { LocationVisibility } from '../locations/location-visibility.enum.js';

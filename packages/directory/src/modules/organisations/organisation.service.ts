@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, isAdmin, isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { ForbiddenError, isAdmin, isAuthenticated, isUuid, likePattern, NotFoundError, type Page, paginate, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 import { LockMode } from '@mikro-orm/core';
 
 import { applyChanges } from '../../common/editing.js';
-import { likePattern, paginate } from '../../common/paginate.js';
 import { toE164 } from '../../common/validators.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';

@@ -1,9 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, isUuid, NotFoundError, type Page, paginate, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
-import { paginate } from '../../common/paginate.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
