@@ -22,6 +22,8 @@ module.exports = {
     '^@samspill/core$': '<rootDir>/packages/core/src/index.ts',
     '^@samspill/core/testkit$': '<rootDir>/packages/core/src/testkit/index.ts',
     '^@samspill/directory$': '<rootDir>/packages/directory/src/index.ts',
+    '^@samspill/referrals$': '<rootDir>/packages/referrals/src/index.ts',
+    '^@samspill/gateway$': '<rootDir>/packages/gateway/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],

@@ -1,14 +1,22 @@
-// Regenerates the committed SDL files in schema/ from the code (run through `pnpm schema`,
-// which builds first). CI runs the same comparison as a test and fails on drift.
+// Regenerates the committed SDL files in schema/ from the code (run through `pnpm schema`, which
+// builds first): each subgraph's SDL and the composed supergraph. The test suite compares the
+// same output with the committed files and fails on drift.
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
-const directory = require(path.join(root, 'packages/directory/dist/index.js'));
+const load = (name) => require(path.join(root, 'packages', name, 'dist/index.js'));
+const directory = load('directory');
+const referrals = load('referrals');
+const gateway = load('gateway');
 
-const files = [[directory.DIRECTORY_SDL_FILE, await directory.printDirectorySdl()]];
+const files = [
+  [directory.DIRECTORY_SDL_FILE, await directory.printDirectorySdl()],
+  [referrals.REFERRALS_SDL_FILE, await referrals.printReferralsSdl()],
+  [gateway.SUPERGRAPH_SDL_FILE, await gateway.printSupergraphSdl()],
+];
 for (const [file, sdl] of files) {
   await writeFile(path.join(root, file), sdl);
   console.log(`wrote ${file}`);

@@ -1,8 +1,10 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 import { VisibleField } from '../auth/access.js';
 
+// Every subgraph returns it, so it is declared shareable for composition.
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in the whole result.' })
 export class PageInfo {
   @VisibleField(() => Boolean)

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+
+export * from './gateway.js';
+export * from './supergraph.js';

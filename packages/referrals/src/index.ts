@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+export * from './context.js';
+export * from './jobs/referral-jobs.js';
+export * from './modules/directory-link/directory-client.js';
+export * from './modules/referrals/referral.entity.js';
+export * from './modules/referrals/referral-enums.js';
+export * from './modules/referrals/referral.service.js';
+export * from './orm.js';
+export * from './schema.js';
+export * from './schema-sdl.js';
+export * from './server.js';

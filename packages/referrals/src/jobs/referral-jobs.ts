@@ -1,0 +1,54 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ANONYMOUS, type Logger } from '@samspill/core';
+
+import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
+import type { DirectoryLookup } from '../modules/directory-link/directory-client.js';
+import { ReferralService, type ReferralSettings } from '../modules/referrals/referral.service.js';
+
+/** Arbitrary, fixed: the advisory lock that lets one instance at a time run the jobs. */
+const JOBS_LOCK = 0x5a_4d_53_50;
+
+const NO_DIRECTORY: DirectoryLookup = {
+  offer: () => Promise.reject(new Error('the referral jobs never look offers up')),
+};
+
+export interface JobResult {
+  readonly ran: boolean;
+  readonly expired: string[];
+  readonly erased: string[];
+}
+
+/**
+ * Expires unanswered referrals and erases personal fields after the retention period, in one
+ * transaction under an advisory lock, so that several API instances never run it at once.
+ */
+export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, now: () => Date = () => new Date()): Promise<JobResult> {
+  const em = orm.em.fork() as EntityManager;
+  return em.transactional(async (tx) => {
+    const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [JOBS_LOCK]);
+    if (!locked) return { ran: false, expired: [], erased: [] };
+    const service = new ReferralService(tx, ANONYMOUS, NO_DIRECTORY, settings, now);
+    const expired = await service.expireOverdue(SYSTEM_ACTOR);
+    const erased = await service.eraseAfterRetention(SYSTEM_ACTOR);
+    return { ran: true, expired, erased };
+  });
+}
+
+/** Runs the jobs every `intervalSeconds` (and shortly after start); returns a stop function. */
+export function scheduleReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, intervalSeconds: number, logger: Logger): () => void {
+  const run = () =>
+    runReferralJobs(orm, settings)
+      .then((result) => {
+        if (result.expired.length || result.erased.length) logger.info({ expired: result.expired.length, erased: result.erased.length }, 'referral jobs ran');
+      })
+      .catch((error) => logger.error({ err: error }, 'referral jobs failed'));
+  const first = setTimeout(run, 2_000);
+  const timer = setInterval(run, intervalSeconds * 1000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,35 @@
+import { createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+
+import { scheduleReferralJobs } from './jobs/referral-jobs.js';
+import { referralsOrmSettings } from './orm.js';
+import { createReferralsServer } from './server.js';
+
+/**
+ * The referrals subgraph for production: its own DATABASE_URL (its own database role in
+ * production), migrations applied beforehand, the expiry and retention jobs on a timer.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'referrals');
+  if (!config.database.url) throw new Error('DATABASE_URL is required: the production entry point never starts an embedded database');
+  const orm = await openOrm(referralsOrmSettings(config.database.url), { migrate: false });
+  const pending = await orm.getMigrator().getPendingMigrations();
+  if (pending.length > 0) throw new Error(`The database lacks ${pending.length} referrals migration(s): run "node dist/cli/migrate.js" first`);
+  const server = await createReferralsServer(orm, config, logger);
+  const url = await server.listen(config.http.referralsPort, config.http.host);
+  const stopJobs = scheduleReferralJobs(orm, config.referrals, config.referrals.jobIntervalSeconds, logger);
+  logger.info({ url }, 'referrals subgraph ready');
+  const shutdown = async () => {
+    stopJobs();
+    await server.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { GATEWAY_SECRET_HEADER, ValidationError } from '@samspill/core';
+
+import { TargetKind } from '../referrals/referral-enums.js';
+
+export interface OfferFacts {
+  readonly organisationId: string;
+  readonly bydelCode: string | null;
+  /** The activity's category, or PET_CARE. */
+  readonly category: string;
+}
+
+/** What the referrals subgraph needs to know about an offer, asked of the directory. */
+export interface DirectoryLookup {
+  offer(kind: TargetKind, id: string, authorization: string | undefined): Promise<OfferFacts>;
+}
+
+const QUERIES: Record<TargetKind, string> = {
+  [TargetKind.ACTIVITY]: 'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind } bydel { code } } }',
+  [TargetKind.PET_CARE_OFFER]: 'query($id: ID!) { offer: petCareOffer(id: $id) { status organisation { id kind } } }',
+};
+
+/**
+ * Looks offers up in the directory subgraph over HTTP, as the caller (their bearer token is
+ * passed on), so a shelter can refer only to offers it may see.
+ */
+export class HttpDirectoryLookup implements DirectoryLookup {
+  constructor(
+    private readonly directoryUrl: string,
+    private readonly gatewaySecret: string | undefined,
+  ) {}
+
+  async offer(kind: TargetKind, id: string, authorization: string | undefined): Promise<OfferFacts> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (authorization) headers.authorization = authorization;
+    if (this.gatewaySecret) headers[GATEWAY_SECRET_HEADER] = this.gatewaySecret;
+    const response = await fetch(this.directoryUrl, { method: 'POST', headers, body: JSON.stringify({ query: QUERIES[kind], variables: { id } }) });
+    if (!response.ok) throw new Error(`directory lookup failed with HTTP ${response.status}`);
+    const body = (await response.json()) as { data?: { offer?: any }; errors?: Array<{ extensions?: { code?: string } }> };
+    const offer = body.data?.offer;
+    const field = kind === TargetKind.ACTIVITY ? 'input.activityId' : 'input.petCareOfferId';
+    if (!offer) {
+      const code = body.errors?.[0]?.extensions?.code;
+      if (code && code !== 'NOT_FOUND') throw new Error(`directory lookup failed: ${code}`);
+      throw ValidationError.field(field, 'no such offer that you can see');
+    }
+    if (offer.status !== 'PUBLISHED') throw ValidationError.field(field, 'the offer is not published');
+    return { organisationId: offer.organisation.id, bydelCode: offer.bydel?.code ?? null, category: offer.category ?? 'PET_CARE' };
+  }
+}

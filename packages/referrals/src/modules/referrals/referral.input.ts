@@ -1,0 +1,98 @@
+import { IsIsoDate, IsLanguageCodeList } from '@samspill/core';
+import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+import { NEED_DESCRIPTION_MAX } from './need-description.js';
+import { AgeGroup, ConsentField, PetSpecies } from './referral-enums.js';
+
+@InputType('PetNeedInput')
+export class PetNeedInput {
+  @Field(() => PetSpecies)
+  species!: PetSpecies;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(10)
+  count!: number;
+}
+
+@InputType('ConsentInput', { description: "Record the resident's consent. Consent is never a condition of getting help." })
+export class ConsentInput {
+  @Field(() => [ConsentField], { description: 'Which personal fields the receiving organisation may see.' })
+  @ArrayMaxSize(6)
+  scope!: ConsentField[];
+
+  @Field(() => String, { description: 'Last day the consent holds, YYYY-MM-DD (at most a year ahead).' })
+  @IsIsoDate()
+  expiresOn!: string;
+}
+
+@InputType()
+abstract class ReferralPersonalFields {
+  @Field(() => String, { nullable: true, description: "The shelter's own pseudonymous reference, e.g. \"OK-2026-117\". Never a name or an identity number." })
+  @MinLength(1)
+  @MaxLength(40)
+  @Matches(/^[\p{L}\p{N} _./-]+$/u, { message: '$property may contain only letters, digits, spaces and _ . / -' })
+  pseudonymousReference?: string | null;
+
+  @Field(() => AgeGroup, { nullable: true })
+  ageGroup?: AgeGroup | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' })
+  @ArrayMaxSize(10)
+  @IsLanguageCodeList()
+  languages?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  interpreterNeeded?: boolean | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Ages of the children joining (0–17), one entry per child.' })
+  @ArrayMaxSize(10)
+  @Min(0, { each: true })
+  @Max(17, { each: true })
+  childrenAges?: number[] | null;
+
+  @Field(() => [PetNeedInput], { nullable: true })
+  @ArrayMaxSize(6)
+  @ValidateNested()
+  pets?: PetNeedInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'What the resident needs, at most 500 characters. Refused if it contains an identity number, a phone number or an e-mail address.' })
+  @MaxLength(NEED_DESCRIPTION_MAX)
+  needDescription?: string | null;
+}
+
+@InputType('CreateReferralInput', { description: 'Refer to exactly one offer: an activity or a pet-care offer.' })
+export class CreateReferralInput extends ReferralPersonalFields {
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all')
+  activityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all')
+  petCareOfferId?: string | null;
+
+  @Field(() => ConsentInput, { nullable: true, description: 'Can also be recorded later, before sending.' })
+  @ValidateNested()
+  consent?: ConsentInput | null;
+}
+
+@InputType('UpdateReferralDraftInput')
+export class UpdateReferralDraftInput extends ReferralPersonalFields {
+  @Field(() => Int)
+  version!: number;
+}
+
+@InputType('RedirectReferralInput', { description: 'Send a declined referral on to another offer, as a new linked draft.' })
+export class RedirectReferralInput {
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all')
+  activityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all')
+  petCareOfferId?: string | null;
+
+  @Field(() => Int)
+  version!: number;
+}

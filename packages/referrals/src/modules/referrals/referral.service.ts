@@ -1,0 +1,324 @@
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ForbiddenError,
+  isAuthenticated,
+  isUuid,
+  NotFoundError,
+  type Page,
+  type PageArgs,
+  paginate,
+  type Principal,
+  UnauthenticatedError,
+  type UserPrincipal,
+  ValidationError,
+} from '@samspill/core';
+
+import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
+import type { DirectoryLookup } from '../directory-link/directory-client.js';
+import { forbiddenContent } from './need-description.js';
+import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
+import { ReferralEntity } from './referral.entity.js';
+import { ReasonCode, ReferralAction, ReferralStatus, TargetKind } from './referral-enums.js';
+import { checkTransition, EXPIRING_STATES, isOpen, type Side } from './referral-state-machine.js';
+import { ReferralStatusChangeEntity } from './referral-status-change.entity.js';
+import { consentIsValid, type ReferralView, viewOf } from './referral.view.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_CONSENT_DAYS = 366;
+const PERSONAL_FIELDS = ['pseudonymousReference', 'ageGroup', 'languages', 'interpreterNeeded', 'childrenAges', 'pets', 'needDescription'] as const;
+
+export interface ReferralSettings {
+  readonly answerDays: number;
+  readonly retentionDays: number;
+}
+
+export interface ReferralFilter {
+  statuses?: ReferralStatus[] | null;
+}
+
+/**
+ * The referral workflow and its confidentiality rules. Only the sending shelter's staff and the
+ * receiving organisation's editors are parties to a referral; for everyone else it does not exist
+ * (NOT_FOUND). Every read and write is audited.
+ */
+export class ReferralService {
+  private readonly audit: AuditService;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly directory: DirectoryLookup,
+    private readonly settings: ReferralSettings,
+    private readonly now: () => Date = () => new Date(),
+    /** The caller's Authorization header, passed on to the directory for offer look-ups. */
+    private readonly authorization?: string,
+  ) {
+    this.audit = new AuditService(em, now);
+  }
+
+  async get(id: string): Promise<ReferralView> {
+    const { referral, side } = await this.loadAsParty(id);
+    await this.audit.recordReads(actorOf(this.user()), 'READ', [referral.id]);
+    return viewOf(referral, side, this.now());
+  }
+
+  /** The caller's referrals: a shelter's sent ones, or an organisation's inbox (never drafts). */
+  async list(filter: ReferralFilter, page: PageArgs): Promise<Page<ReferralView>> {
+    const user = this.user();
+    const side = this.sideOfRole(user);
+    const where: FilterQuery<ReferralEntity>[] =
+      side === 'SHELTER' ? [{ sendingShelterId: user.organisationId! }] : [{ receivingOrganisationId: user.organisationId! }, { status: { $ne: ReferralStatus.DRAFT } }];
+    if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+    const result = await paginate(this.em, ReferralEntity, { $and: where }, { createdAt: 'desc', id: 'desc' }, page);
+    await this.audit.recordReads(actorOf(user), 'LIST', result.nodes.map((r) => r.id));
+    const now = this.now();
+    return { ...result, nodes: result.nodes.map((r) => viewOf(r, side, now)) };
+  }
+
+  async create(input: CreateReferralInput): Promise<ReferralView> {
+    const user = this.shelterStaff();
+    const target = this.target(input);
+    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const now = this.now();
+    const referral = this.em.create(ReferralEntity, {
+      status: ReferralStatus.DRAFT,
+      sendingShelterId: user.organisationId!,
+      createdBy: user.subject,
+      targetKind: target.kind,
+      targetId: target.id,
+      receivingOrganisationId: facts.organisationId,
+      bydelCode: facts.bydelCode,
+      category: facts.category,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.applyPersonalFields(referral, input);
+    if (input.consent) this.applyConsent(referral, input.consent, user);
+    this.recordTransition(referral, null, ReferralStatus.DRAFT, actorOf(user));
+    this.audit.add(actorOf(user), 'CREATE', referral.id);
+    await this.em.flush();
+    return viewOf(referral, 'SHELTER', now);
+  }
+
+  async updateDraft(id: string, input: UpdateReferralDraftInput): Promise<ReferralView> {
+    const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
+    if (referral.status !== ReferralStatus.DRAFT) throw ValidationError.field('id', `only a DRAFT can be edited; this referral is ${referral.status}`);
+    this.applyPersonalFields(referral, input);
+    this.audit.add(actorOf(this.user()), 'UPDATE_DRAFT', referral.id);
+    await this.em.flush();
+    return viewOf(referral, 'SHELTER', this.now());
+  }
+
+  async recordConsent(id: string, input: ConsentInput, version: number): Promise<ReferralView> {
+    const { referral } = await this.loadForSide(id, 'SHELTER', version);
+    if (!isOpen(referral.status)) throw ValidationError.field('id', `consent can be recorded only on an open referral; this one is ${referral.status}`);
+    this.applyConsent(referral, input, this.user());
+    this.audit.add(actorOf(this.user()), 'RECORD_CONSENT', referral.id);
+    await this.em.flush();
+    return viewOf(referral, 'SHELTER', this.now());
+  }
+
+  /** Withdrawing consent cancels an open referral and erases its personal fields at once. */
+  async withdrawConsent(id: string, version: number): Promise<ReferralView> {
+    const { referral } = await this.loadForSide(id, 'SHELTER', version);
+    const now = this.now();
+    const actor = actorOf(this.user());
+    referral.consentWithdrawnAt = now;
+    if (isOpen(referral.status)) this.close(referral, ReferralStatus.CANCELLED, ReasonCode.CONSENT_WITHDRAWN, actor);
+    this.erasePersonalFields(referral);
+    this.audit.add(actor, 'WITHDRAW_CONSENT', referral.id);
+    await this.em.flush();
+    return viewOf(referral, 'SHELTER', now);
+  }
+
+  async transition(id: string, action: ReferralAction, reason: ReasonCode | null | undefined, version: number): Promise<ReferralView> {
+    const { referral, side } = await this.loadAsParty(id, version);
+    const check = checkTransition(referral.status, action, side, reason);
+    if (!check.ok) {
+      switch (check.problem) {
+        case 'WRONG_SIDE':
+          throw new ForbiddenError(`Only the ${side === 'SHELTER' ? 'receiving organisation' : 'sending shelter'} can ${action} a referral`);
+        case 'ILLEGAL':
+          throw new ValidationError([
+            { field: 'action', message: `cannot ${action} a referral that is ${referral.status}; allowed now: ${check.allowed.join(', ') || 'nothing'}` },
+          ]);
+        case 'REASON_REQUIRED':
+          throw ValidationError.field('reason', `${action} needs a reason: one of ${check.allowed.join(', ')}`);
+        case 'REASON_NOT_ALLOWED':
+          throw ValidationError.field('reason', check.allowed.length ? `${action} takes one of ${check.allowed.join(', ')}` : `${action} takes no reason`);
+      }
+    }
+    const actor = actorOf(this.user());
+    const now = this.now();
+    if (action === ReferralAction.SEND) {
+      if (!consentIsValid(referral, now)) throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
+      referral.sentAt = now;
+      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+    }
+    const to = check.to === 'RESUMED' ? referral.heldFromStatus! : check.to;
+    referral.heldFromStatus = to === ReferralStatus.ON_HOLD ? referral.status : null;
+    if (isOpen(to)) this.recordTransition(referral, referral.status, to, actor, reason);
+    else this.close(referral, to, reason ?? null, actor);
+    this.audit.add(actor, action, referral.id);
+    await this.em.flush();
+    return viewOf(referral, side, now);
+  }
+
+  /** A declined referral goes on to another offer as a new, linked draft with the same data and consent. */
+  async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
+    const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
+    if (referral.status !== ReferralStatus.DECLINED) throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
+    const target = this.target(input);
+    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const user = this.user();
+    const actor = actorOf(user);
+    const now = this.now();
+    const next = this.em.create(ReferralEntity, {
+      status: ReferralStatus.DRAFT,
+      sendingShelterId: referral.sendingShelterId,
+      createdBy: user.subject,
+      targetKind: target.kind,
+      targetId: target.id,
+      receivingOrganisationId: facts.organisationId,
+      bydelCode: facts.bydelCode,
+      category: facts.category,
+      redirectedFrom: referral,
+      consentGivenAt: referral.consentGivenAt,
+      consentRecordedBy: referral.consentRecordedBy,
+      consentScope: referral.consentScope,
+      consentExpiresAt: referral.consentExpiresAt,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const field of PERSONAL_FIELDS) (next as unknown as Record<string, unknown>)[field] = referral[field];
+    this.recordTransition(next, null, ReferralStatus.DRAFT, actor);
+    referral.redirectedToId = next.id;
+    this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);
+    this.audit.add(actor, 'REDIRECT', referral.id);
+    this.audit.add(actor, 'CREATE', next.id);
+    await this.em.flush();
+    return viewOf(next, 'SHELTER', now);
+  }
+
+  // --- rules -------------------------------------------------------------------------------
+
+  private user(): UserPrincipal {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    return this.principal;
+  }
+
+  private shelterStaff(): UserPrincipal {
+    const user = this.user();
+    if (user.role !== 'SHELTER_STAFF' || !user.organisationId) throw new ForbiddenError('Only shelter staff create referrals');
+    return user;
+  }
+
+  private sideOfRole(user: UserPrincipal): Side {
+    if (user.role === 'SHELTER_STAFF' && user.organisationId) return 'SHELTER';
+    if (user.role === 'ORG_EDITOR' && user.organisationId) return 'ORGANISATION';
+    throw new ForbiddenError('Only shelter staff and organisation editors have referrals');
+  }
+
+  /** The caller's side on this referral, or null when they are not a party to it. */
+  private sideOf(referral: ReferralEntity): Side | null {
+    const p = this.principal;
+    if (p.kind !== 'user' || !p.organisationId) return null;
+    if (p.role === 'SHELTER_STAFF' && p.organisationId === referral.sendingShelterId) return 'SHELTER';
+    if (p.role === 'ORG_EDITOR' && p.organisationId === referral.receivingOrganisationId && referral.status !== ReferralStatus.DRAFT) return 'ORGANISATION';
+    return null;
+  }
+
+  /** Loads a referral for one of its parties; for anyone else it does not exist. */
+  private async loadAsParty(id: string, version?: number): Promise<{ referral: ReferralEntity; side: Side }> {
+    this.user();
+    const referral = isUuid(id) ? await this.em.findOne(ReferralEntity, { id }) : null;
+    const side = referral && this.sideOf(referral);
+    if (!referral || !side) throw new NotFoundError('Referral', id);
+    if (version !== undefined) await this.em.lock(referral, LockMode.OPTIMISTIC, version);
+    return { referral, side };
+  }
+
+  private async loadForSide(id: string, required: Side, version: number): Promise<{ referral: ReferralEntity; side: Side }> {
+    const loaded = await this.loadAsParty(id, version);
+    if (loaded.side !== required) throw new ForbiddenError(`Only the ${required === 'SHELTER' ? 'sending shelter' : 'receiving organisation'} can do this`);
+    return loaded;
+  }
+
+  private target(input: { activityId?: string | null; petCareOfferId?: string | null }): { kind: TargetKind; id: string } {
+    if (!!input.activityId === !!input.petCareOfferId) throw ValidationError.field('input.activityId', 'give exactly one of activityId and petCareOfferId');
+    return input.activityId ? { kind: TargetKind.ACTIVITY, id: input.activityId } : { kind: TargetKind.PET_CARE_OFFER, id: input.petCareOfferId! };
+  }
+
+  private applyPersonalFields(referral: ReferralEntity, input: Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>): void {
+    for (const field of ['pseudonymousReference', 'needDescription'] as const) {
+      const text = input[field];
+      if (typeof text !== 'string') continue;
+      const found = forbiddenContent(text);
+      if (found.length > 0) {
+        const what = found.map((f) => ({ IDENTITY_NUMBER: 'an identity number (fødselsnummer/d-nummer)', PHONE_NUMBER: 'a phone number', EMAIL_ADDRESS: 'an e-mail address' })[f]);
+        throw ValidationError.field(`input.${field}`, `must not contain ${what.join(' or ')}: describe the need without identifying anyone`);
+      }
+    }
+    for (const field of PERSONAL_FIELDS) {
+      const value = input[field];
+      if (value === undefined) continue;
+      (referral as unknown as Record<string, unknown>)[field] = field === 'pets' && Array.isArray(value) ? value.map((p: { species: string; count: number }) => ({ species: p.species, count: p.count })) : value;
+    }
+  }
+
+  private applyConsent(referral: ReferralEntity, input: ConsentInput, user: UserPrincipal): void {
+    const now = this.now();
+    const expiresAt = new Date(`${input.expiresOn}T23:59:59.999+01:00`);
+    if (expiresAt <= now) throw ValidationError.field('input.consent.expiresOn', 'must be in the future');
+    if (expiresAt.getTime() - now.getTime() > MAX_CONSENT_DAYS * DAY_MS) throw ValidationError.field('input.consent.expiresOn', 'must be at most a year ahead');
+    referral.consentGivenAt = now;
+    referral.consentRecordedBy = user.subject;
+    referral.consentScope = [...new Set(input.scope)];
+    referral.consentExpiresAt = expiresAt;
+    referral.consentWithdrawnAt = null;
+  }
+
+  private recordTransition(referral: ReferralEntity, from: ReferralStatus | null, to: ReferralStatus, actor: AuditActor, reason?: ReasonCode | null): void {
+    referral.status = to;
+    this.em.persist(this.em.create(ReferralStatusChangeEntity, { referral, fromStatus: from, toStatus: to, at: this.now(), actorSubject: actor.subject, actorRole: actor.role, reason: reason ?? null }));
+  }
+
+  private close(referral: ReferralEntity, to: ReferralStatus, reason: ReasonCode | null, actor: AuditActor): void {
+    this.recordTransition(referral, referral.status, to, actor, reason);
+    referral.closedAt = this.now();
+    referral.closeReason = reason;
+    referral.answerDeadline = null;
+    referral.heldFromStatus = null;
+  }
+
+  private erasePersonalFields(referral: ReferralEntity): void {
+    for (const field of PERSONAL_FIELDS) (referral as unknown as Record<string, unknown>)[field] = null;
+    referral.personalDataErasedAt = this.now();
+  }
+
+  // --- scheduled jobs ----------------------------------------------------------------------
+
+  /** Referrals the organisation has not answered by the deadline become EXPIRED. */
+  async expireOverdue(actor: AuditActor): Promise<string[]> {
+    const overdue = await this.em.find(ReferralEntity, { status: { $in: [...EXPIRING_STATES] }, answerDeadline: { $lt: this.now() } }, { limit: 500 });
+    for (const referral of overdue) {
+      this.close(referral, ReferralStatus.EXPIRED, ReasonCode.NO_ANSWER, actor);
+      this.audit.add(actor, 'EXPIRE', referral.id);
+    }
+    await this.em.flush();
+    return overdue.map((r) => r.id);
+  }
+
+  /** Personal fields go a configurable time after closing; the status skeleton stays for statistics. */
+  async eraseAfterRetention(actor: AuditActor): Promise<string[]> {
+    const cutoff = new Date(this.now().getTime() - this.settings.retentionDays * DAY_MS);
+    const due = await this.em.find(ReferralEntity, { closedAt: { $lt: cutoff }, personalDataErasedAt: null }, { limit: 500 });
+    for (const referral of due) {
+      this.erasePersonalFields(referral);
+      this.audit.add(actor, 'ERASE_PERSONAL_DATA', referral.id);
+    }
+    await this.em.flush();
+    return due.map((r) => r.id);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Consent, PetNeed, Referral } from './referral.type.js';
+import type { ReferralEntity } from './referral.entity.js';
+import { ConsentField, type PetSpecies } from './referral-enums.js';
+import type { Side } from './referral-state-machine.js';
+
+export type ReferralView = Referral & { readonly entity: ReferralEntity; readonly side: Side };
+
+/** Whether the consent lets the receiving organisation see personal fields right now. */
+export function consentIsValid(referral: ReferralEntity, now: Date): boolean {
+  return !!referral.consentGivenAt && !referral.consentWithdrawnAt && !!referral.consentExpiresAt && referral.consentExpiresAt > now;
+}
+
+/**
+ * A referral as one party may see it. The sending shelter sees everything it recorded; the
+ * receiving organisation sees a personal field only while a valid consent includes it.
+ */
+export function viewOf(referral: ReferralEntity, side: Side, now: Date): ReferralView {
+  const scope = side === 'SHELTER' ? Object.values(ConsentField) : consentIsValid(referral, now) ? referral.consentScope : [];
+  const may = (field: ConsentField) => scope.includes(field);
+  const consent: Consent | null = referral.consentGivenAt
+    ? {
+        givenAt: referral.consentGivenAt,
+        recordedBy: side === 'SHELTER' ? referral.consentRecordedBy : null,
+        scope: referral.consentScope,
+        expiresAt: referral.consentExpiresAt!,
+        withdrawnAt: referral.consentWithdrawnAt,
+      }
+    : null;
+  return {
+    entity: referral,
+    side,
+    id: referral.id,
+    status: referral.status,
+    version: referral.version,
+    targetKind: referral.targetKind,
+    pseudonymousReference: may(ConsentField.PSEUDONYMOUS_REFERENCE) ? referral.pseudonymousReference : null,
+    ageGroup: may(ConsentField.AGE_GROUP) ? referral.ageGroup : null,
+    languages: may(ConsentField.LANGUAGES) ? referral.languages : null,
+    interpreterNeeded: may(ConsentField.LANGUAGES) ? referral.interpreterNeeded : null,
+    childrenCount: may(ConsentField.CHILDREN) && referral.childrenAges ? referral.childrenAges.length : null,
+    childrenAges: may(ConsentField.CHILDREN) ? referral.childrenAges : null,
+    pets: may(ConsentField.PETS) && referral.pets ? referral.pets.map((p): PetNeed => ({ species: p.species as PetSpecies, count: p.count })) : null,
+    needDescription: may(ConsentField.NEED_DESCRIPTION) ? referral.needDescription : null,
+    consent,
+    personalDataErased: !!referral.personalDataErasedAt,
+    sentAt: referral.sentAt,
+    answerDeadline: referral.answerDeadline,
+    closedAt: referral.closedAt,
+    closeReason: referral.closeReason,
+    redirectedFromId: referral.redirectedFrom?.id ?? null,
+    redirectedToId: referral.redirectedToId,
+    createdAt: referral.createdAt,
+    updatedAt: referral.updatedAt,
+  };
+}

@@ -1,0 +1,16 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { OrmSettings } from '@samspill/core';
+
+import { migrations } from './migrations/index.js';
+import { AuditEntryEntity } from './modules/audit/audit-entry.entity.js';
+import { ReferralEntity } from './modules/referrals/referral.entity.js';
+import { ReferralStatusChangeEntity } from './modules/referrals/referral-status-change.entity.js';
+import { REFERRALS_SCHEMA } from './referrals-schema.js';
+
+export { REFERRALS_SCHEMA };
+
+export const referralEntities = [ReferralEntity, ReferralStatusChangeEntity, AuditEntryEntity];
+
+export function referralsOrmSettings(clientUrl: string): OrmSettings {
+  return { clientUrl, schema: REFERRALS_SCHEMA, entities: referralEntities, migrations: migrations as MigrationObject[] };
+}
