@@ -18,6 +18,13 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
+/**
+ * Codes our own formatter gives. At the gateway, errors from the subgraphs arrive already
+ * formatted with one of these; they pass on with their safe details only.
+ */
+const DOMAIN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const SAFE_DETAILS = ['field', 'fields', 'entity'] as const;
+
 function flatten(errors: ClassValidatorError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
@@ -67,8 +74,9 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
     }
-    if (typeof code === 'string' && code === 'BAD_USER_INPUT') {
-      return withPath(formatted, { code }, formatted.message);
+    if (typeof code === 'string' && DOMAIN_CODES.has(code)) {
+      const details = Object.fromEntries(SAFE_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions![key]]));
+      return withPath(formatted, { code, ...details }, formatted.message);
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error while resolving a request');
     return withPath(formatted, { code: 'INTERNAL_SERVER_ERROR' }, 'Internal server error');
