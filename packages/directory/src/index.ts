@@ -2,13 +2,13 @@ import 'reflect-metadata';
 
 export * from './context.js';
 export * from './loaders.js';
+export { ActivityEntity } from './modules/activities/activity.entity.js';
+export { OrganisationEntity } from './modules/organisations/organisation.entity.js';
+export { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js';
 export * from './orm.js';
 export * from './schema.js';
-export * from './server.js';
 export * from './schema-sdl.js';
+export { seedDemoData } from './seeders/demo.seeder.js';
 export * from './seeders/demo-ids.js';
 export * from './seeders/demo-users.js';
-export { seedDemoData } from './seeders/demo.seeder.js';
-export { ActivityEntity } from './modules/activities/activity.entity.js';
-export { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js';
-export { OrganisationEntity } from './modules/organisations/organisation.entity.js';
+export * from './server.js';

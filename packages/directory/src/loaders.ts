@@ -43,11 +43,7 @@ function byParent<T extends object>(
 }
 
 /** Entities reached through a pivot table, grouped by the key on the other side, in one statement. */
-function throughPivot<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  sql: (schema: string) => string,
-): DataLoader<string, T[]> {
+function throughPivot<T extends object>(em: EntityManager, entity: EntityName<T>, sql: (schema: string) => string): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const rows = await em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(sql(DIRECTORY_SCHEMA), [[...keys]]);
     const groups = new Map<string, T[]>(keys.map((key) => [key, []]));

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { type OrmSettings } from '@samspill/core';
 
+import { DIRECTORY_SCHEMA } from './directory-schema.js';
 import { migrations } from './migrations/index.js';
 import { ActivityEntity } from './modules/activities/activity.entity.js';
 import { BydelEntity } from './modules/bydeler/bydel.entity.js';
@@ -9,8 +10,6 @@ import { LocationEntity } from './modules/locations/location.entity.js';
 import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
 import { VolunteerRoutineEntity } from './modules/organisations/volunteer-routine.entity.js';
 import { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js';
-
-import { DIRECTORY_SCHEMA } from './directory-schema.js';
 
 export { DIRECTORY_SCHEMA };
 

@@ -1,12 +1,12 @@
 import { buildFederatedSchema, type SubgraphSchemas } from '@samspill/core';
 
-import { ActivityResolver } from './modules/activities/activity.resolver.js';
 import { resolveActivityReference } from './modules/activities/activity.reference.js';
+import { ActivityResolver } from './modules/activities/activity.resolver.js';
 import { BydelResolver, resolveBydelReference } from './modules/bydeler/bydel.resolver.js';
 import { ContactPersonResolver, resolveContactPersonReference } from './modules/contact-persons/contact-person.resolver.js';
 import { LocationResolver } from './modules/locations/location.resolver.js';
-import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { resolveOrganisationReference } from './modules/organisations/organisation.reference.js';
+import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { PetCareOfferResolver, resolvePetCareOfferReference } from './modules/pet-care/pet-care-offer.resolver.js';
 
 export const directoryResolvers = [

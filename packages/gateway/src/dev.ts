@@ -22,7 +22,10 @@ function step(message: string): void {
 async function main(): Promise<void> {
   const loaded = loadConfigOrExit();
   // The subgraphs answer only the gateway: a secret made for this run unless one is configured.
-  const config: Config = { ...loaded, federation: { ...loaded.federation, gatewaySharedSecret: loaded.federation.gatewaySharedSecret ?? randomBytes(24).toString('base64url') } };
+  const config: Config = {
+    ...loaded,
+    federation: { ...loaded.federation, gatewaySharedSecret: loaded.federation.gatewaySharedSecret ?? randomBytes(24).toString('base64url') },
+  };
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'samspill');
 
   step(config.database.url ? 'Connecting to the PostgreSQL in DATABASE_URL' : `Starting the embedded PostgreSQL (data in ${config.database.embeddedDir})`);

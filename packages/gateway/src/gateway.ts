@@ -28,7 +28,11 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * The gateway: the composed supergraph served by Apollo Gateway behind the same HTTP front,
  * token checks and abuse limits as the subgraphs.
  */
-export async function createGatewayServer(config: Config, logger: Logger, urls: SubgraphUrls = { directory: config.federation.directoryUrl, referrals: config.federation.referralsUrl }) {
+export async function createGatewayServer(
+  config: Config,
+  logger: Logger,
+  urls: SubgraphUrls = { directory: config.federation.directoryUrl, referrals: config.federation.referralsUrl },
+) {
   const supergraphSdl = await composeSupergraph(urls);
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildDirectorySchema } from '@samspill/directory';
 import { generatedBanner } from '@samspill/core';
+import { buildDirectorySchema } from '@samspill/directory';
 import { buildReferralsSchema } from '@samspill/referrals';
 import { parse } from 'graphql';
 

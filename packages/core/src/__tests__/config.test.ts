@@ -89,7 +89,17 @@ describe('parseConfig', () => {
     });
     const named = problems.map((p) => p.split(':')[0]);
     expect(named.sort()).toEqual(
-      ['DATABASE_URL', 'DIRECTORY_PORT', 'EMBEDDED_POSTGRES_PORT', 'GRAPHQL_INTROSPECTION', 'GRAPHQL_MAX_COST', 'GRAPHQL_MAX_DEPTH', 'HTTP_MAX_BODY_BYTES', 'LOG_LEVEL', 'NODE_ENV'].sort(),
+      [
+        'DATABASE_URL',
+        'DIRECTORY_PORT',
+        'EMBEDDED_POSTGRES_PORT',
+        'GRAPHQL_INTROSPECTION',
+        'GRAPHQL_MAX_COST',
+        'GRAPHQL_MAX_DEPTH',
+        'HTTP_MAX_BODY_BYTES',
+        'LOG_LEVEL',
+        'NODE_ENV',
+      ].sort(),
     );
   });
 
@@ -115,7 +125,9 @@ describe('parseConfig', () => {
   });
 
   it('requires AUTH_SIGNING_KEYS, DATABASE_URL and GATEWAY_SHARED_SECRET in production, each on its own', () => {
-    const named = problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0]).sort();
+    const named = problemsOf({ NODE_ENV: 'production' })
+      .map((p) => p.split(':')[0])
+      .sort();
     expect(named).toEqual(PRODUCTION_REQUIRED);
     for (const variable of PRODUCTION_REQUIRED) {
       const { [variable as keyof typeof PRODUCTION]: _left, ...rest } = PRODUCTION;
@@ -130,12 +142,8 @@ describe('parseConfig', () => {
   });
 
   it('refuses production signing secrets shorter than 32 characters, each one checked', () => {
-    expect(problemsOf({ ...PRODUCTION, AUTH_SIGNING_KEYS: 'k1=short' })).toEqual([
-      expect.stringMatching(/^AUTH_SIGNING_KEYS: .*32/),
-    ]);
-    expect(problemsOf({ ...PRODUCTION, AUTH_SIGNING_KEYS: `k1=${STRONG},k2=${'y'.repeat(31)}` })).toEqual([
-      expect.stringMatching(/^AUTH_SIGNING_KEYS: .*32/),
-    ]);
+    expect(problemsOf({ ...PRODUCTION, AUTH_SIGNING_KEYS: 'k1=short' })).toEqual([expect.stringMatching(/^AUTH_SIGNING_KEYS: .*32/)]);
+    expect(problemsOf({ ...PRODUCTION, AUTH_SIGNING_KEYS: `k1=${STRONG},k2=${'y'.repeat(31)}` })).toEqual([expect.stringMatching(/^AUTH_SIGNING_KEYS: .*32/)]);
     expect(() => parseConfig({ ...PRODUCTION, AUTH_SIGNING_KEYS: `k1=${STRONG},k2=${'y'.repeat(32)}` })).not.toThrow();
   });
 

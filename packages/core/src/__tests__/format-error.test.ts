@@ -3,13 +3,7 @@ import { ValidationError as ClassValidatorError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-  ValidationError,
-} from '../errors/domain-errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors/domain-errors.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { createLogger } from '../logging/logger.js';
 
@@ -106,9 +100,12 @@ describe('createErrorFormatter', () => {
   });
 
   it('maps a unique-constraint violation to CONFLICT without SQL or constraint names', () => {
-    const driverError = Object.assign(new Error('insert into "organisation" ("name") values ($1) - duplicate key value violates unique constraint "organisation_org_number_unique"'), {
-      code: '23505',
-    });
+    const driverError = Object.assign(
+      new Error('insert into "organisation" ("name") values ($1) - duplicate key value violates unique constraint "organisation_org_number_unique"'),
+      {
+        code: '23505',
+      },
+    );
     const result = formatThrown(new UniqueConstraintViolationException(driverError));
     expect(result).toEqual({
       message: 'A record with the same unique value already exists',
@@ -169,10 +166,13 @@ describe('createErrorFormatter', () => {
     });
   });
 
-  it.each(['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'])('passes on the request error code %s', (code) => {
-    const error = new GraphQLError('the request was refused', { extensions: { code } });
-    expect(format(error.toJSON(), error)).toEqual({ message: 'the request was refused', locations: undefined, extensions: { code } });
-  });
+  it.each(['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'])(
+    'passes on the request error code %s',
+    (code) => {
+      const error = new GraphQLError('the request was refused', { extensions: { code } });
+      expect(format(error.toJSON(), error)).toEqual({ message: 'the request was refused', locations: undefined, extensions: { code } });
+    },
+  );
 
   it('hides an error raised outside any resolver that carries no known code', () => {
     const original = new Error('connect ECONNREFUSED 10.0.0.5:5432');

@@ -85,8 +85,7 @@ export function Allow(rule: AccessRule): MethodDecorator & PropertyDecorator {
 /** A field that whoever sees the object may see: `@Field` plus `@Allow(Access.withParent)`. */
 export function VisibleField(returnType?: ReturnTypeFunc | FieldOptions, options?: FieldOptions): PropertyDecorator & MethodDecorator {
   const decorator: AnyDecorator = (target, key, descriptor) => {
-    const field =
-      typeof returnType === 'function' ? Field(returnType, options) : Field(returnType ?? options ?? {});
+    const field = typeof returnType === 'function' ? Field(returnType, options) : Field(returnType ?? options ?? {});
     (field as AnyDecorator)(target, key, descriptor);
     (Allow(Access.withParent) as AnyDecorator)(target, key, descriptor);
   };

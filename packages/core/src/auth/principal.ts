@@ -24,9 +24,7 @@ export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role ==
 
 /** Staff or editor of exactly this organisation (SHELTER_STAFF or ORG_EDITOR scope). */
 export const belongsTo = (p: Principal, organisationId: string): boolean =>
-  p.kind === 'user' &&
-  (p.role === 'SHELTER_STAFF' || p.role === 'ORG_EDITOR') &&
-  p.organisationId === organisationId;
+  p.kind === 'user' && (p.role === 'SHELTER_STAFF' || p.role === 'ORG_EDITOR') && p.organisationId === organisationId;
 
 /** May edit this organisation's offers: its own editors, and platform admins. */
 export const mayEdit = (p: Principal, organisationId: string): boolean =>

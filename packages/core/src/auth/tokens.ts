@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import type { Config } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
-import { ANONYMOUS, type Principal, ROLES, type Role } from './principal.js';
+import { ANONYMOUS, type Principal, type Role, ROLES } from './principal.js';
 
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
@@ -15,7 +15,10 @@ const claimsSchema = z
     sub: z.string().min(1),
     role: z.enum(ROLES),
     org: z.string().uuid().optional(),
-    bydel: z.string().regex(/^0301\d{2}$/).optional(),
+    bydel: z
+      .string()
+      .regex(/^0301\d{2}$/)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.role === 'SHELTER_STAFF' || c.role === 'ORG_EDITOR') && !c.org) {

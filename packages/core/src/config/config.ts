@@ -8,9 +8,7 @@ const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-pr
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const signingKeys = z
   .string()
@@ -30,34 +28,36 @@ const signingKeys = z
     return keys;
   });
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: z.string().url().optional(),
-    EMBEDDED_POSTGRES_PORT: port.default(54329),
-    EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DIRECTORY_PORT: port.default(4001),
-    REFERRALS_PORT: port.default(4002),
-    GATEWAY_PORT: port.default(4000),
-    DIRECTORY_URL: z.string().url().optional(),
-    REFERRALS_URL: z.string().url().optional(),
-    GATEWAY_SHARED_SECRET: z.string().min(16).optional(),
-    REFERRAL_ANSWER_DAYS: positiveInt.default(14),
-    REFERRAL_RETENTION_DAYS: positiveInt.default(180),
-    REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
-    AUTH_ISSUER: z.string().min(1).default('samspill'),
-    AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
-    AUTH_SIGNING_KEYS: signingKeys.optional(),
-    GRAPHQL_INTROSPECTION: bool.optional(),
-    GRAPHQL_MAX_DEPTH: positiveInt.default(10),
-    GRAPHQL_MAX_ALIASES: positiveInt.default(15),
-    GRAPHQL_MAX_TOKENS: positiveInt.default(3000),
-    GRAPHQL_MAX_COST: positiveInt.default(20000),
-    GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
-    HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DIRECTORY_PORT: port.default(4001),
+  REFERRALS_PORT: port.default(4002),
+  GATEWAY_PORT: port.default(4000),
+  DIRECTORY_URL: z.string().url().optional(),
+  REFERRALS_URL: z.string().url().optional(),
+  GATEWAY_SHARED_SECRET: z.string().min(16).optional(),
+  REFERRAL_ANSWER_DAYS: positiveInt.default(14),
+  REFERRAL_RETENTION_DAYS: positiveInt.default(180),
+  REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
+  AUTH_ISSUER: z.string().min(1).default('samspill'),
+  AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
+  AUTH_SIGNING_KEYS: signingKeys.optional(),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_ALIASES: positiveInt.default(15),
+  GRAPHQL_MAX_TOKENS: positiveInt.default(3000),
+  GRAPHQL_MAX_COST: positiveInt.default(20000),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
+  HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
+});
+
+/** Every environment variable the configuration reads (documented in `.env.example`). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
@@ -140,10 +140,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
-  const problems = [
-    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
-    ...productionProblems(present),
-  ];
+  const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)), ...productionProblems(present)];
   if (!result.success || problems.length > 0) throw new ConfigError(problems.sort());
   const e = result.data;
   const usingDevelopmentKey = !e.AUTH_SIGNING_KEYS;

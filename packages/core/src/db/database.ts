@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 import pg from 'pg';
@@ -51,12 +51,7 @@ export async function startDatabase(config: Config['database'], logger: Logger):
   return startEmbeddedPostgres({ dataDir: path.resolve(config.embeddedDir), port: config.embeddedPort, logger });
 }
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  logger?: Logger;
-  persistent?: boolean;
-}): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger?: Logger; persistent?: boolean }): Promise<RunningDatabase> {
   const { dataDir, port, logger } = options;
   if (!(await portIsFree(port, '127.0.0.1'))) {
     throw new DatabaseStartError(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Cursor, DriverException, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { ValidationError } from '../errors/domain-errors.js';
 import type { Page, PageArgs } from '../graphql/pagination.js';
 

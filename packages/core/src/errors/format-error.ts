@@ -1,8 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError as ClassValidatorError } from 'class-validator';
 
 import type { Logger } from '../logging/logger.js';
 import { DomainError, type FieldProblem } from './domain-errors.js';
@@ -61,11 +61,7 @@ export function createErrorFormatter(logger: Logger) {
       return withPath(formatted, { code: 'BAD_USER_INPUT', field: problems[0]?.field, fields: problems }, message);
     }
     if (error instanceof OptimisticLockError) {
-      return withPath(
-        formatted,
-        { code: 'CONFLICT' },
-        'Someone else changed this record since you read it; reload it and apply your change again',
-      );
+      return withPath(formatted, { code: 'CONFLICT' }, 'Someone else changed this record since you read it; reload it and apply your change again');
     }
     if (error instanceof UniqueConstraintViolationException) {
       return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
@@ -75,7 +71,9 @@ export function createErrorFormatter(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
     }
     if (typeof code === 'string' && DOMAIN_CODES.has(code)) {
-      const details = Object.fromEntries(SAFE_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions![key]]));
+      const details = Object.fromEntries(
+        SAFE_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions![key]]),
+      );
       return withPath(formatted, { code, ...details }, formatted.message);
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error while resolving a request');

@@ -2,10 +2,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
 
-const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])';
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])';
 
 export interface SubgraphSchemas {
   /** The executable federated schema (with `_service` and `_entities`). */
@@ -15,16 +14,14 @@ export interface SubgraphSchemas {
 }
 
 /** Reference resolvers by type name: `{ Activity: { __resolveReference } }`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resolver declares its own argument types
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
 /**
  * The one place where a type-graphql schema becomes an Apollo Federation v2 subgraph: build with
  * type-graphql, print with directives (`@key`), `buildSubgraphSchema`, add reference resolvers.
  */
-export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  referenceResolvers: ReferenceResolvers,
-): Promise<SubgraphSchemas> {
+export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, referenceResolvers: ReferenceResolvers): Promise<SubgraphSchemas> {
   const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

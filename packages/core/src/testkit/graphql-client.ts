@@ -1,9 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface GraphQLResponse<TData = any> {
   readonly status: number;
-  readonly body: { data?: TData | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+  /** `errors` is loosely typed so that tests can read what they expect without guards. */
+  readonly body: { data?: TData | null; errors?: any };
 }
 
 /** Serves a request handler on an ephemeral loopback port and posts GraphQL operations to it. */

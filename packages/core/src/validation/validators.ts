@@ -31,12 +31,20 @@ export const IsLanguageCodeList = defineValidator(
   (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && ISO6391.validate(c)),
 );
 
-export const IsLocalTime = defineValidator('isLocalTime', '$property must be a time as HH:MM', (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v));
+export const IsLocalTime = defineValidator(
+  'isLocalTime',
+  '$property must be a time as HH:MM',
+  (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+);
 
 export const IsIsoDate = defineValidator(
   'isIsoDate',
   '$property must be a date as YYYY-MM-DD',
-  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+  (v) =>
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+    new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
 );
 
 /** E.164 form for storage. Call only on values that passed `IsPhoneNumber`. */

@@ -33,7 +33,8 @@ describe('every field has an explicit authorization decision', () => {
         for (const [name, field] of Object.entries(iface.getFields())) {
           checked++;
           const own = type.getFields()[name]!;
-          if (accessOf(own) !== accessOf(field)) mismatches.push(`${type.name}.${name}: ${String(accessOf(own))} vs ${iface.name}.${name}: ${String(accessOf(field))}`);
+          if (accessOf(own) !== accessOf(field))
+            mismatches.push(`${type.name}.${name}: ${String(accessOf(own))} vs ${iface.name}.${name}: ${String(accessOf(field))}`);
         }
       }
     }

@@ -16,7 +16,11 @@ import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
-const weekly = (...days: Weekday[]): ScheduleData => ({ weekly: days.map((weekday) => ({ weekday, startTime: '17:00', endTime: '19:00' })), exceptions: [], dates: [] });
+const weekly = (...days: Weekday[]): ScheduleData => ({
+  weekly: days.map((weekday) => ({ weekday, startTime: '17:00', endTime: '19:00' })),
+  exceptions: [],
+  dates: [],
+});
 
 const ACTIVITY_FIELDS = `id title status venueKind audience costKind priceNok capacity placesAvailable capacityUpdatedAt
   publishedAt lastVerifiedAt version ageMin ageMax languages bydel { code } location { id }
@@ -76,8 +80,16 @@ describe('activities: creating and changing', () => {
     expect(res.body.errors).toBeUndefined();
     const created = res.body.data.createActivity;
     expect(created).toMatchObject({
-      status: 'DRAFT', venueKind: 'ONLINE', audience: 'PUBLIC', costKind: 'FREE', languages: ['no', 'ar'],
-      publishedAt: null, capacityUpdatedAt: null, version: 1, bydel: null, location: null,
+      status: 'DRAFT',
+      venueKind: 'ONLINE',
+      audience: 'PUBLIC',
+      costKind: 'FREE',
+      languages: ['no', 'ar'],
+      publishedAt: null,
+      capacityUpdatedAt: null,
+      version: 1,
+      bydel: null,
+      location: null,
     });
     const row = await stored(created.id);
     expect(row.weekdays).toEqual([1, 4, 6]);
@@ -104,7 +116,11 @@ describe('activities: creating and changing', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.createActivity).toMatchObject({ venueKind: 'AT_SHELTER', audience: 'NETWORK', bydel: null });
     const row = await stored(res.body.data.createActivity.id);
-    expect({ audience: row.audience, bydel: row.bydel ?? null, location: row.location?.id }).toEqual({ audience: OfferAudience.NETWORK, bydel: null, location: confidentialA.id });
+    expect({ audience: row.audience, bydel: row.bydel ?? null, location: row.location?.id }).toEqual({
+      audience: OfferAudience.NETWORK,
+      bydel: null,
+      location: confidentialA.id,
+    });
   });
 
   it('ONLINE clears a location that was sent', async () => {
@@ -140,11 +156,31 @@ describe('activities: creating and changing', () => {
     ['a price for a SPONSORED activity', 'input.priceNok', () => ({ costKind: 'SPONSORED', priceNok: 50 })],
     ['more places available than capacity', 'input.placesAvailable', () => ({ capacity: 5, placesAvailable: 6 })],
     ['a negative capacity', 'input.capacity', () => ({ capacity: -1 })],
-    ['a schedule slot that ends before it starts', 'input.schedule', () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '19:00', endTime: '17:00' }] } })],
-    ['a single date that ends when it starts', 'input.schedule', () => ({ schedule: { dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '12:00' }] } })],
-    ['validUntil before validFrom', 'input.schedule.validUntil', () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }], validFrom: '2030-02-01', validUntil: '2030-01-01' } })],
-    ['a time that is not HH:MM', 'input.schedule.weekly.0.startTime', () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '25:00', endTime: '26:00' }] } })],
-    ['a date that does not exist', 'input.schedule.dates.0.date', () => ({ schedule: { dates: [{ date: '2030-02-30', startTime: '12:00', endTime: '13:00' }] } })],
+    [
+      'a schedule slot that ends before it starts',
+      'input.schedule',
+      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '19:00', endTime: '17:00' }] } }),
+    ],
+    [
+      'a single date that ends when it starts',
+      'input.schedule',
+      () => ({ schedule: { dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '12:00' }] } }),
+    ],
+    [
+      'validUntil before validFrom',
+      'input.schedule.validUntil',
+      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }], validFrom: '2030-02-01', validUntil: '2030-01-01' } }),
+    ],
+    [
+      'a time that is not HH:MM',
+      'input.schedule.weekly.0.startTime',
+      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '25:00', endTime: '26:00' }] } }),
+    ],
+    [
+      'a date that does not exist',
+      'input.schedule.dates.0.date',
+      () => ({ schedule: { dates: [{ date: '2030-02-30', startTime: '12:00', endTime: '13:00' }] } }),
+    ],
   ];
 
   it.each(invalid)('refuses %s with BAD_USER_INPUT on %s and stores nothing', async (_label, field, input) => {
@@ -178,7 +214,12 @@ describe('activities: creating and changing', () => {
     }
     const row = await stored(created.id);
     expect({ version: row.version, title: row.title, costKind: row.costKind, priceNok: row.priceNok, ageMin: row.ageMin, venueKind: row.venueKind }).toEqual({
-      version: 1, title: 'Strikkekafé', costKind: CostKind.PAID, priceNok: 100, ageMin: 6, venueKind: VenueKind.ONLINE,
+      version: 1,
+      title: 'Strikkekafé',
+      costKind: CostKind.PAID,
+      priceNok: 100,
+      ageMin: 6,
+      venueKind: VenueKind.ONLINE,
     });
   });
 
@@ -201,18 +242,31 @@ describe('activities: creating and changing', () => {
     const created = (await create({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }] } })).body.data.createActivity;
     expect((await stored(created.id)).weekdays).toEqual([2]);
     const res = await app.query(UPDATE, {
-      variables: { id: created.id, input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: '2030-01-06' }] } } },
+      variables: {
+        id: created.id,
+        input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: '2030-01-06' }] } },
+      },
       as: editorA,
     });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.updateActivity.schedule).toEqual({ weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: '2030-01-06' }], dates: [] });
+    expect(res.body.data.updateActivity.schedule).toEqual({
+      weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }],
+      exceptions: [{ date: '2030-01-06' }],
+      dates: [],
+    });
     expect((await stored(created.id)).weekdays).toEqual([7]);
   });
 
   it('publish sets status, publishedAt and lastVerifiedAt to now', async () => {
-    const draft = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), { status: OfferStatus.DRAFT, lastVerifiedAt: daysAgo(90) });
+    const draft = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
+      status: OfferStatus.DRAFT,
+      lastVerifiedAt: daysAgo(90),
+    });
     const before = Date.now();
-    const res = await app.query(`mutation($id: ID!) { publishActivity(id: $id) { status publishedAt lastVerifiedAt daysSinceVerified } }`, { variables: { id: draft.id }, as: editorA });
+    const res = await app.query(`mutation($id: ID!) { publishActivity(id: $id) { status publishedAt lastVerifiedAt daysSinceVerified } }`, {
+      variables: { id: draft.id },
+      as: editorA,
+    });
     const after = Date.now();
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.publishActivity).toMatchObject({ status: 'PUBLISHED', daysSinceVerified: 0 });
@@ -229,7 +283,10 @@ describe('activities: creating and changing', () => {
     const daysBefore = await app.query(`query($id: ID!) { activity(id: $id) { daysSinceVerified } }`, { variables: { id: activity.id } });
     expect(daysBefore.body.data.activity.daysSinceVerified).toBe(120);
     const before = Date.now();
-    const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, { variables: { id: activity.id }, as: editorA });
+    const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, {
+      variables: { id: activity.id },
+      as: editorA,
+    });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.confirmActivityStillValid.daysSinceVerified).toBe(0);
     const row = await stored(activity.id);
@@ -317,47 +374,130 @@ describe('activities: listing, filtering, sorting and paging', () => {
     const atLocation = { venueKind: VenueKind.LOCATION };
 
     await makeActivity(em, a, {
-      ...atLocation, title: 'Barnekor', description: 'Vi synger sammen hver uke.', category: ActivityCategory.CHILDREN,
-      targetGroups: [TargetGroup.CHILDREN, TargetGroup.FAMILIES], ageMin: null, ageMax: 12, languages: ['no'], schedule: weekly(Weekday.TUESDAY),
-      joinMode: JoinMode.OPEN, costKind: CostKind.FREE, bydel: bydel('030101'), lastVerifiedAt: daysAgo(2),
+      ...atLocation,
+      title: 'Barnekor',
+      description: 'Vi synger sammen hver uke.',
+      category: ActivityCategory.CHILDREN,
+      targetGroups: [TargetGroup.CHILDREN, TargetGroup.FAMILIES],
+      ageMin: null,
+      ageMax: 12,
+      languages: ['no'],
+      schedule: weekly(Weekday.TUESDAY),
+      joinMode: JoinMode.OPEN,
+      costKind: CostKind.FREE,
+      bydel: bydel('030101'),
+      lastVerifiedAt: daysAgo(2),
     });
     await makeActivity(em, a, {
-      ...atLocation, title: 'Damenes svømmekveld', description: 'Svømming i basseng med kvinnelige livreddere.', category: ActivityCategory.PHYSICAL_ACTIVITY,
-      targetGroups: [TargetGroup.WOMEN_ONLY, TargetGroup.ADULTS], ageMin: 18, ageMax: null, languages: ['no', 'ar'], schedule: weekly(Weekday.WEDNESDAY),
-      joinMode: JoinMode.SIGN_UP, costKind: CostKind.PAID, priceNok: 50, bydel: bydel('030102'), lastVerifiedAt: daysAgo(10),
+      ...atLocation,
+      title: 'Damenes svømmekveld',
+      description: 'Svømming i basseng med kvinnelige livreddere.',
+      category: ActivityCategory.PHYSICAL_ACTIVITY,
+      targetGroups: [TargetGroup.WOMEN_ONLY, TargetGroup.ADULTS],
+      ageMin: 18,
+      ageMax: null,
+      languages: ['no', 'ar'],
+      schedule: weekly(Weekday.WEDNESDAY),
+      joinMode: JoinMode.SIGN_UP,
+      costKind: CostKind.PAID,
+      priceNok: 50,
+      bydel: bydel('030102'),
+      lastVerifiedAt: daysAgo(10),
     });
     await makeActivity(em, a, {
-      ...atLocation, title: 'Foreldrekafé 100% gratis', description: 'Kaffe og samtaler for foreldre.', category: ActivityCategory.SOCIAL,
-      targetGroups: [TargetGroup.FAMILIES], ageMin: null, ageMax: null, languages: ['no', 'so'],
+      ...atLocation,
+      title: 'Foreldrekafé 100% gratis',
+      description: 'Kaffe og samtaler for foreldre.',
+      category: ActivityCategory.SOCIAL,
+      targetGroups: [TargetGroup.FAMILIES],
+      ageMin: null,
+      ageMax: null,
+      languages: ['no', 'so'],
       schedule: { weekly: [], exceptions: [], dates: [{ date: '2030-01-05', startTime: '11:00', endTime: '14:00' }] }, // a Saturday
-      joinMode: JoinMode.OPEN, costKind: CostKind.SPONSORED, bydel: bydel('030101'), lastVerifiedAt: daysAgo(40),
+      joinMode: JoinMode.OPEN,
+      costKind: CostKind.SPONSORED,
+      bydel: bydel('030101'),
+      lastVerifiedAt: daysAgo(40),
     });
     await makeActivity(em, a, {
-      venueKind: VenueKind.ONLINE, title: 'Jobbsøkerkurs', description: 'CV, søknader og intervjutrening.', category: ActivityCategory.WORK_AND_EDUCATION,
-      targetGroups: [TargetGroup.IMMIGRANT_BACKGROUND, TargetGroup.YOUNG_ADULTS], ageMin: 18, ageMax: 29, languages: ['no', 'en', 'ar'],
-      schedule: weekly(Weekday.MONDAY, Weekday.THURSDAY), joinMode: JoinMode.REFERRAL_ONLY, costKind: CostKind.FREE, bydel: null, lastVerifiedAt: daysAgo(1),
+      venueKind: VenueKind.ONLINE,
+      title: 'Jobbsøkerkurs',
+      description: 'CV, søknader og intervjutrening.',
+      category: ActivityCategory.WORK_AND_EDUCATION,
+      targetGroups: [TargetGroup.IMMIGRANT_BACKGROUND, TargetGroup.YOUNG_ADULTS],
+      ageMin: 18,
+      ageMax: 29,
+      languages: ['no', 'en', 'ar'],
+      schedule: weekly(Weekday.MONDAY, Weekday.THURSDAY),
+      joinMode: JoinMode.REFERRAL_ONLY,
+      costKind: CostKind.FREE,
+      bydel: null,
+      lastVerifiedAt: daysAgo(1),
     });
     await makeActivity(em, a, {
-      ...atLocation, title: 'Leksehjelp 8_10', description: 'Hjelp med lekser på ungdomsskolen.', category: ActivityCategory.CHILDREN,
-      targetGroups: [TargetGroup.YOUTH], ageMin: 13, ageMax: 16, languages: ['no', 'en'], schedule: weekly(Weekday.MONDAY),
-      joinMode: JoinMode.OPEN, costKind: CostKind.FREE, bydel: bydel('030103'), lastVerifiedAt: daysAgo(5),
+      ...atLocation,
+      title: 'Leksehjelp 8_10',
+      description: 'Hjelp med lekser på ungdomsskolen.',
+      category: ActivityCategory.CHILDREN,
+      targetGroups: [TargetGroup.YOUTH],
+      ageMin: 13,
+      ageMax: 16,
+      languages: ['no', 'en'],
+      schedule: weekly(Weekday.MONDAY),
+      joinMode: JoinMode.OPEN,
+      costKind: CostKind.FREE,
+      bydel: bydel('030103'),
+      lastVerifiedAt: daysAgo(5),
     });
     await makeActivity(em, a, {
-      ...atLocation, title: 'Seniortreff', description: 'Bingo for 100 deltakere, 8-10 ganger i halvåret.', category: ActivityCategory.SOCIAL,
-      targetGroups: [TargetGroup.SENIORS], ageMin: 60, ageMax: null, languages: ['no'], schedule: weekly(Weekday.THURSDAY),
-      joinMode: JoinMode.OPEN, costKind: CostKind.FREE, bydel: bydel('030102'), lastVerifiedAt: daysAgo(200),
+      ...atLocation,
+      title: 'Seniortreff',
+      description: 'Bingo for 100 deltakere, 8-10 ganger i halvåret.',
+      category: ActivityCategory.SOCIAL,
+      targetGroups: [TargetGroup.SENIORS],
+      ageMin: 60,
+      ageMax: null,
+      languages: ['no'],
+      schedule: weekly(Weekday.THURSDAY),
+      joinMode: JoinMode.OPEN,
+      costKind: CostKind.FREE,
+      bydel: bydel('030102'),
+      lastVerifiedAt: daysAgo(200),
     });
     await makeActivity(em, a, {
-      venueKind: VenueKind.AT_SHELTER, location: shelterLoc, audience: OfferAudience.NETWORK, title: 'Strikkekafé på senteret', description: 'Strikking og prat for beboere.',
-      category: ActivityCategory.SOCIAL, targetGroups: [TargetGroup.WOMEN_ONLY], ageMin: null, ageMax: null, languages: ['no', 'en'], schedule: weekly(Weekday.FRIDAY),
-      joinMode: JoinMode.REFERRAL_ONLY, costKind: CostKind.FREE, bydel: null, lastVerifiedAt: daysAgo(3),
+      venueKind: VenueKind.AT_SHELTER,
+      location: shelterLoc,
+      audience: OfferAudience.NETWORK,
+      title: 'Strikkekafé på senteret',
+      description: 'Strikking og prat for beboere.',
+      category: ActivityCategory.SOCIAL,
+      targetGroups: [TargetGroup.WOMEN_ONLY],
+      ageMin: null,
+      ageMax: null,
+      languages: ['no', 'en'],
+      schedule: weekly(Weekday.FRIDAY),
+      joinMode: JoinMode.REFERRAL_ONLY,
+      costKind: CostKind.FREE,
+      bydel: null,
+      lastVerifiedAt: daysAgo(3),
     });
     await makeActivity(em, a, { ...atLocation, title: 'Utkast: Sommerleir', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
     await makeActivity(em, a, { ...atLocation, title: 'Arkivert turgruppe', status: OfferStatus.ARCHIVED, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
     await makeActivity(em, b, {
-      ...atLocation, title: 'Zumba for alle', description: 'Dans og trening til musikk.', category: ActivityCategory.PHYSICAL_ACTIVITY,
-      targetGroups: [TargetGroup.ADULTS], ageMin: null, ageMax: null, languages: ['no', 'pl'], schedule: weekly(Weekday.SATURDAY),
-      joinMode: JoinMode.SIGN_UP, costKind: CostKind.PAID, priceNok: 100, bydel: bydel('030101'), lastVerifiedAt: daysAgo(20),
+      ...atLocation,
+      title: 'Zumba for alle',
+      description: 'Dans og trening til musikk.',
+      category: ActivityCategory.PHYSICAL_ACTIVITY,
+      targetGroups: [TargetGroup.ADULTS],
+      ageMin: null,
+      ageMax: null,
+      languages: ['no', 'pl'],
+      schedule: weekly(Weekday.SATURDAY),
+      joinMode: JoinMode.SIGN_UP,
+      costKind: CostKind.PAID,
+      priceNok: 100,
+      bydel: bydel('030101'),
+      lastVerifiedAt: daysAgo(20),
     });
     await makeActivity(em, b, { ...atLocation, title: 'Utkast fra B', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
   });
@@ -375,7 +515,16 @@ describe('activities: listing, filtering, sorting and paging', () => {
   }
 
   const PUBLIC_PUBLISHED = ['Barnekor', 'Damenes svømmekveld', 'Foreldrekafé 100% gratis', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Seniortreff', 'Zumba for alle'];
-  const ALL_PUBLISHED = ['Barnekor', 'Damenes svømmekveld', 'Foreldrekafé 100% gratis', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Seniortreff', 'Strikkekafé på senteret', 'Zumba for alle'];
+  const ALL_PUBLISHED = [
+    'Barnekor',
+    'Damenes svømmekveld',
+    'Foreldrekafé 100% gratis',
+    'Jobbsøkerkurs',
+    'Leksehjelp 8_10',
+    'Seniortreff',
+    'Strikkekafé på senteret',
+    'Zumba for alle',
+  ];
 
   it('anonymous callers see only published public activities', async () => {
     expect(await titles(undefined)).toEqual(PUBLIC_PUBLISHED);
@@ -418,12 +567,24 @@ describe('activities: listing, filtering, sorting and paging', () => {
     ['weekdays: any of two', { weekdays: ['MONDAY', 'FRIDAY'] }, ['Jobbsøkerkurs', 'Leksehjelp 8_10', 'Strikkekafé på senteret']],
     ['weekdays: sunday', { weekdays: ['SUNDAY'] }, []],
     ['joinModes: referral only', { joinModes: ['REFERRAL_ONLY'] }, ['Jobbsøkerkurs', 'Strikkekafé på senteret']],
-    ['joinModes: any of two', { joinModes: ['SIGN_UP', 'REFERRAL_ONLY'] }, ['Damenes svømmekveld', 'Jobbsøkerkurs', 'Strikkekafé på senteret', 'Zumba for alle']],
+    [
+      'joinModes: any of two',
+      { joinModes: ['SIGN_UP', 'REFERRAL_ONLY'] },
+      ['Damenes svømmekveld', 'Jobbsøkerkurs', 'Strikkekafé på senteret', 'Zumba for alle'],
+    ],
     ['venueKinds', { venueKinds: ['ONLINE', 'AT_SHELTER'] }, ['Jobbsøkerkurs', 'Strikkekafé på senteret']],
-    ['freeOnly: FREE and SPONSORED in, PAID out', { freeOnly: true }, ['Barnekor', 'Foreldrekafé 100% gratis', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Seniortreff', 'Strikkekafé på senteret']],
+    [
+      'freeOnly: FREE and SPONSORED in, PAID out',
+      { freeOnly: true },
+      ['Barnekor', 'Foreldrekafé 100% gratis', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Seniortreff', 'Strikkekafé på senteret'],
+    ],
     ['freeOnly false: no condition', { freeOnly: false }, ALL_PUBLISHED],
     ['verifiedWithinDays 7', { verifiedWithinDays: 7 }, ['Barnekor', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Strikkekafé på senteret']],
-    ['verifiedWithinDays 30', { verifiedWithinDays: 30 }, ['Barnekor', 'Damenes svømmekveld', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Strikkekafé på senteret', 'Zumba for alle']],
+    [
+      'verifiedWithinDays 30',
+      { verifiedWithinDays: 30 },
+      ['Barnekor', 'Damenes svømmekveld', 'Jobbsøkerkurs', 'Leksehjelp 8_10', 'Strikkekafé på senteret', 'Zumba for alle'],
+    ],
     ['text in the title, case-insensitive', { text: 'JOBBS' }, ['Jobbsøkerkurs']],
     ['text in title, lower case for upper', { text: 'barnekor' }, ['Barnekor']],
     ['text in the description', { text: 'bingo' }, ['Seniortreff']],
@@ -475,9 +636,22 @@ describe('activities: listing, filtering, sorting and paging', () => {
 
   it('sorts RECENTLY_VERIFIED freshest first', async () => {
     expect(await titles(undefined, staff, 'RECENTLY_VERIFIED')).toEqual([
-      'Jobbsøkerkurs', 'Barnekor', 'Strikkekafé på senteret', 'Leksehjelp 8_10', 'Damenes svømmekveld', 'Zumba for alle', 'Foreldrekafé 100% gratis', 'Seniortreff',
+      'Jobbsøkerkurs',
+      'Barnekor',
+      'Strikkekafé på senteret',
+      'Leksehjelp 8_10',
+      'Damenes svømmekveld',
+      'Zumba for alle',
+      'Foreldrekafé 100% gratis',
+      'Seniortreff',
     ]);
-    expect(await titles({ freeOnly: true }, undefined, 'RECENTLY_VERIFIED')).toEqual(['Jobbsøkerkurs', 'Barnekor', 'Leksehjelp 8_10', 'Foreldrekafé 100% gratis', 'Seniortreff']);
+    expect(await titles({ freeOnly: true }, undefined, 'RECENTLY_VERIFIED')).toEqual([
+      'Jobbsøkerkurs',
+      'Barnekor',
+      'Leksehjelp 8_10',
+      'Foreldrekafé 100% gratis',
+      'Seniortreff',
+    ]);
   });
 
   async function pageThrough(sort: string, size: number, as?: TestUser, filter?: Record<string, unknown>) {

@@ -1,7 +1,7 @@
-import { buildDirectorySchema } from '../schema.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
-import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
 import type { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
+import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
+import { buildDirectorySchema } from '../schema.js';
 import { makeActivity, makeContact, makeLocation, makeOrganisation, makePetCareOffer, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
@@ -18,16 +18,31 @@ interface Case {
 }
 
 const everyone = (outcome: Outcome = 'OK'): Record<Caller, Outcome> => ({
-  anonymous: outcome, shelterStaff: outcome, editorA: outcome, editorB: outcome, integrator: outcome, admin: outcome,
+  anonymous: outcome,
+  shelterStaff: outcome,
+  editorA: outcome,
+  editorB: outcome,
+  integrator: outcome,
+  admin: outcome,
 });
 const signedIn: Record<Caller, Outcome> = { ...everyone(), anonymous: 'UNAUTHENTICATED' };
 const editorsOfA: Record<Caller, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', shelterStaff: 'FORBIDDEN', editorA: 'OK', editorB: 'FORBIDDEN', integrator: 'FORBIDDEN', admin: 'OK',
+  anonymous: 'UNAUTHENTICATED',
+  shelterStaff: 'FORBIDDEN',
+  editorA: 'OK',
+  editorB: 'FORBIDDEN',
+  integrator: 'FORBIDDEN',
+  admin: 'OK',
 };
 /** A's unpublished data: whoever may not edit it does not learn that it exists. */
 const editorsOfADraft: Record<Caller, Outcome> = { ...editorsOfA, editorB: 'NOT_FOUND' };
 const draftReaders: Record<Caller, Outcome> = {
-  anonymous: 'NOT_FOUND', shelterStaff: 'NOT_FOUND', editorA: 'OK', editorB: 'NOT_FOUND', integrator: 'NOT_FOUND', admin: 'OK',
+  anonymous: 'NOT_FOUND',
+  shelterStaff: 'NOT_FOUND',
+  editorA: 'OK',
+  editorB: 'NOT_FOUND',
+  integrator: 'NOT_FOUND',
+  admin: 'OK',
 };
 const adminsOnly: Record<Caller, Outcome> = { ...everyone('FORBIDDEN'), anonymous: 'UNAUTHENTICATED', admin: 'OK' };
 
@@ -63,17 +78,51 @@ describe('authorization of every operation for every kind of caller', () => {
     { operation: 'bydel', query: '{ bydel(code: "030101") { name } }', variables: async () => ({}), expect: everyone() },
     { operation: 'organisations', query: '{ organisations { totalCount } }', variables: async () => ({}), expect: everyone() },
     { operation: 'organisation', query: 'query($id: ID!) { organisation(id: $id) { name } }', variables: async () => ({ id: orgA.id }), expect: everyone() },
-    { operation: 'locations', query: 'query($id: ID!) { locations(organisationId: $id) { name } }', variables: async () => ({ id: orgA.id }), expect: everyone() },
+    {
+      operation: 'locations',
+      query: 'query($id: ID!) { locations(organisationId: $id) { name } }',
+      variables: async () => ({ id: orgA.id }),
+      expect: everyone(),
+    },
     { operation: 'activities', query: '{ activities { totalCount } }', variables: async () => ({}), expect: everyone() },
-    { operation: 'activity', query: 'query($id: ID!) { activity(id: $id) { title } }', variables: async () => ({ id: (await activityOfA()).id }), expect: everyone() },
-    { operation: 'activity', query: 'query($id: ID!) { activity(id: $id) { title } }', variables: async () => ({ id: (await activityOfA(OfferStatus.DRAFT)).id }), expect: draftReaders },
+    {
+      operation: 'activity',
+      query: 'query($id: ID!) { activity(id: $id) { title } }',
+      variables: async () => ({ id: (await activityOfA()).id }),
+      expect: everyone(),
+    },
+    {
+      operation: 'activity',
+      query: 'query($id: ID!) { activity(id: $id) { title } }',
+      variables: async () => ({ id: (await activityOfA(OfferStatus.DRAFT)).id }),
+      expect: draftReaders,
+    },
     { operation: 'petCareOffers', query: '{ petCareOffers { totalCount } }', variables: async () => ({}), expect: signedIn },
-    { operation: 'petCareOffer', query: 'query($id: ID!) { petCareOffer(id: $id) { title } }', variables: async () => ({ id: (await petCareOfA()).id }), expect: signedIn },
-    { operation: 'contactPersons', query: 'query($id: ID!) { contactPersons(organisationId: $id) { name } }', variables: async () => ({ id: orgA.id }), expect: signedIn },
+    {
+      operation: 'petCareOffer',
+      query: 'query($id: ID!) { petCareOffer(id: $id) { title } }',
+      variables: async () => ({ id: (await petCareOfA()).id }),
+      expect: signedIn,
+    },
+    {
+      operation: 'contactPersons',
+      query: 'query($id: ID!) { contactPersons(organisationId: $id) { name } }',
+      variables: async () => ({ id: orgA.id }),
+      expect: signedIn,
+    },
     {
       operation: 'createActivity',
       query: 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-      variables: async () => ({ input: { organisationId: orgA.id, title: 'Strikkekafé', description: 'Vi strikker og prater sammen.', category: 'SOCIAL', venueKind: 'ONLINE', joinMode: 'OPEN' } }),
+      variables: async () => ({
+        input: {
+          organisationId: orgA.id,
+          title: 'Strikkekafé',
+          description: 'Vi strikker og prater sammen.',
+          category: 'SOCIAL',
+          venueKind: 'ONLINE',
+          joinMode: 'OPEN',
+        },
+      }),
       expect: editorsOfA,
     },
     {
@@ -82,13 +131,30 @@ describe('authorization of every operation for every kind of caller', () => {
       variables: async () => ({ id: (await activityOfA()).id }),
       expect: editorsOfA,
     },
-    { operation: 'publishActivity', query: 'mutation($id: ID!) { publishActivity(id: $id) { id } }', variables: async () => ({ id: (await activityOfA(OfferStatus.DRAFT)).id }), expect: editorsOfADraft },
-    { operation: 'archiveActivity', query: 'mutation($id: ID!) { archiveActivity(id: $id) { id } }', variables: async () => ({ id: (await activityOfA()).id }), expect: editorsOfA },
-    { operation: 'confirmActivityStillValid', query: 'mutation($id: ID!) { confirmActivityStillValid(id: $id) { id } }', variables: async () => ({ id: (await activityOfA()).id }), expect: editorsOfA },
+    {
+      operation: 'publishActivity',
+      query: 'mutation($id: ID!) { publishActivity(id: $id) { id } }',
+      variables: async () => ({ id: (await activityOfA(OfferStatus.DRAFT)).id }),
+      expect: editorsOfADraft,
+    },
+    {
+      operation: 'archiveActivity',
+      query: 'mutation($id: ID!) { archiveActivity(id: $id) { id } }',
+      variables: async () => ({ id: (await activityOfA()).id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'confirmActivityStillValid',
+      query: 'mutation($id: ID!) { confirmActivityStillValid(id: $id) { id } }',
+      variables: async () => ({ id: (await activityOfA()).id }),
+      expect: editorsOfA,
+    },
     {
       operation: 'createPetCareOffer',
       query: 'mutation($input: CreatePetCareOfferInput!) { createPetCareOffer(input: $input) { id } }',
-      variables: async () => ({ input: { organisationId: orgA.id, title: 'Kattepensjonat', description: 'Plass til katter i inntil 30 dager.', careModel: 'CATTERY', species: ['CAT'] } }),
+      variables: async () => ({
+        input: { organisationId: orgA.id, title: 'Kattepensjonat', description: 'Plass til katter i inntil 30 dager.', careModel: 'CATTERY', species: ['CAT'] },
+      }),
       expect: editorsOfA,
     },
     {
@@ -97,10 +163,30 @@ describe('authorization of every operation for every kind of caller', () => {
       variables: async () => ({ id: (await petCareOfA()).id }),
       expect: editorsOfA,
     },
-    { operation: 'setPetCarePlacesAvailable', query: 'mutation($id: ID!) { setPetCarePlacesAvailable(id: $id, placesAvailable: 3) { id } }', variables: async () => ({ id: (await petCareOfA()).id }), expect: editorsOfA },
-    { operation: 'publishPetCareOffer', query: 'mutation($id: ID!) { publishPetCareOffer(id: $id) { id } }', variables: async () => ({ id: (await petCareOfA(OfferStatus.DRAFT)).id }), expect: editorsOfADraft },
-    { operation: 'archivePetCareOffer', query: 'mutation($id: ID!) { archivePetCareOffer(id: $id) { id } }', variables: async () => ({ id: (await petCareOfA()).id }), expect: editorsOfA },
-    { operation: 'confirmPetCareOfferStillValid', query: 'mutation($id: ID!) { confirmPetCareOfferStillValid(id: $id) { id } }', variables: async () => ({ id: (await petCareOfA()).id }), expect: editorsOfA },
+    {
+      operation: 'setPetCarePlacesAvailable',
+      query: 'mutation($id: ID!) { setPetCarePlacesAvailable(id: $id, placesAvailable: 3) { id } }',
+      variables: async () => ({ id: (await petCareOfA()).id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'publishPetCareOffer',
+      query: 'mutation($id: ID!) { publishPetCareOffer(id: $id) { id } }',
+      variables: async () => ({ id: (await petCareOfA(OfferStatus.DRAFT)).id }),
+      expect: editorsOfADraft,
+    },
+    {
+      operation: 'archivePetCareOffer',
+      query: 'mutation($id: ID!) { archivePetCareOffer(id: $id) { id } }',
+      variables: async () => ({ id: (await petCareOfA()).id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'confirmPetCareOfferStillValid',
+      query: 'mutation($id: ID!) { confirmPetCareOfferStillValid(id: $id) { id } }',
+      variables: async () => ({ id: (await petCareOfA()).id }),
+      expect: editorsOfA,
+    },
     {
       operation: 'addContactPerson',
       query: 'mutation($input: AddContactPersonInput!) { addContactPerson(input: $input) { id } }',
@@ -113,7 +199,12 @@ describe('authorization of every operation for every kind of caller', () => {
       variables: async () => ({ id: (await makeContact(em(), await a())).id }),
       expect: editorsOfA,
     },
-    { operation: 'removeContactPerson', query: 'mutation($id: ID!) { removeContactPerson(id: $id) }', variables: async () => ({ id: (await makeContact(em(), await a())).id }), expect: editorsOfA },
+    {
+      operation: 'removeContactPerson',
+      query: 'mutation($id: ID!) { removeContactPerson(id: $id) }',
+      variables: async () => ({ id: (await makeContact(em(), await a())).id }),
+      expect: editorsOfA,
+    },
     {
       operation: 'createLocation',
       query: 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }',

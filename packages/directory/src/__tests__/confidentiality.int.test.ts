@@ -17,15 +17,33 @@ describe('confidential data reaches only those who may see it', () => {
     const shelter = await makeOrganisation(em, { name: 'Krisesenteret', kind: OrganisationKind.SHELTER });
     const otherShelter = await makeOrganisation(em, { name: 'Et annet krisesenter', kind: OrganisationKind.SHELTER });
     const redCross = await makeOrganisation(em, { name: 'Røde Kors', bydeler: ['030102'] });
-    const address = await makeLocation(em, shelter, { name: 'Krisesenteret', streetAddress: 'Hemmeligveien 7', visibility: LocationVisibility.CONFIDENTIAL, bydel: '030105' });
+    const address = await makeLocation(em, shelter, {
+      name: 'Krisesenteret',
+      streetAddress: 'Hemmeligveien 7',
+      visibility: LocationVisibility.CONFIDENTIAL,
+      bydel: '030105',
+    });
     shelter.mainLocation = address;
     await em.flush();
     const contact = await makeContact(em, redCross, 'Kari Kontakt');
-    const atShelter = await makeActivity(em, shelter, { title: 'Yoga på senteret', venueKind: VenueKind.AT_SHELTER, location: address, audience: OfferAudience.NETWORK });
+    const atShelter = await makeActivity(em, shelter, {
+      title: 'Yoga på senteret',
+      venueKind: VenueKind.AT_SHELTER,
+      location: address,
+      audience: OfferAudience.NETWORK,
+    });
     const open = await makeActivity(em, redCross, { title: 'Leksehjelp', contactPerson: contact });
     const draft = await makeActivity(em, redCross, { title: 'Utkast', status: OfferStatus.DRAFT });
     const petCare = await makePetCareOffer(em, redCross);
-    Object.assign(ids, { shelter: shelter.id, redCross: redCross.id, contact: contact.id, atShelter: atShelter.id, open: open.id, draft: draft.id, petCare: petCare.id });
+    Object.assign(ids, {
+      shelter: shelter.id,
+      redCross: redCross.id,
+      contact: contact.id,
+      atShelter: atShelter.id,
+      open: open.id,
+      draft: draft.id,
+      petCare: petCare.id,
+    });
     callers = {
       anonymous: undefined,
       ownStaff: { role: 'SHELTER_STAFF', organisationId: shelter.id },
@@ -45,7 +63,10 @@ describe('confidential data reaches only those who may see it', () => {
     ['ownStaff', 'Hemmeligveien 7'],
     ['admin', 'Hemmeligveien 7'],
   ])("a shelter's address: %s sees %s", async (caller, expected) => {
-    const res = await app.query('query($id: ID!) { organisation(id: $id) { name location { streetAddress } } }', { variables: { id: ids.shelter }, as: callers[caller] });
+    const res = await app.query('query($id: ID!) { organisation(id: $id) { name location { streetAddress } } }', {
+      variables: { id: ids.shelter },
+      as: callers[caller],
+    });
     expect(res.body).toEqual({ data: { organisation: { name: 'Krisesenteret', location: expected === null ? null : { streetAddress: expected } } } });
   });
 
@@ -72,12 +93,17 @@ describe('confidential data reaches only those who may see it', () => {
     expect(viaOrganisation.body.data).toEqual({ organisation: null });
     expect(viaOrganisation.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
-    const signedIn = await app.query('query($id: ID!) { activity(id: $id) { contactPerson { name } } }', { variables: { id: ids.open }, as: callers.integrator });
+    const signedIn = await app.query('query($id: ID!) { activity(id: $id) { contactPerson { name } } }', {
+      variables: { id: ids.open },
+      as: callers.integrator,
+    });
     expect(signedIn.body).toEqual({ data: { activity: { contactPerson: { name: 'Kari Kontakt' } } } });
   });
 
   it('an interface field keeps the rule of its implementations (Offer.contactPerson)', async () => {
-    const res = await app.query('query($id: ID!) { organisation(id: $id) { offers { title ... on Offer { contactPerson { name } } } } }', { variables: { id: ids.redCross } });
+    const res = await app.query('query($id: ID!) { organisation(id: $id) { offers { title ... on Offer { contactPerson { name } } } } }', {
+      variables: { id: ids.redCross },
+    });
     expect(res.body.data.organisation.offers).toEqual([{ title: 'Leksehjelp', contactPerson: null }]);
     expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });
@@ -92,13 +118,22 @@ describe('confidential data reaches only those who may see it', () => {
     });
 
     it('gives contact persons to signed-in callers', async () => {
-      const res = await app.query(entities('... on ContactPerson { name }'), { variables: { r: [{ __typename: 'ContactPerson', id: ids.contact }] }, as: callers.integrator });
+      const res = await app.query(entities('... on ContactPerson { name }'), {
+        variables: { r: [{ __typename: 'ContactPerson', id: ids.contact }] },
+        as: callers.integrator,
+      });
       expect(res.body).toEqual({ data: { _entities: [{ name: 'Kari Kontakt' }] } });
     });
 
     it("hides another organisation's draft and a network-only activity from anonymous callers", async () => {
       const res = await app.query(entities('... on Activity { title }'), {
-        variables: { r: [{ __typename: 'Activity', id: ids.draft }, { __typename: 'Activity', id: ids.atShelter }, { __typename: 'Activity', id: ids.open }] },
+        variables: {
+          r: [
+            { __typename: 'Activity', id: ids.draft },
+            { __typename: 'Activity', id: ids.atShelter },
+            { __typename: 'Activity', id: ids.open },
+          ],
+        },
       });
       expect(res.body).toEqual({ data: { _entities: [null, null, { title: 'Leksehjelp' }] } });
     });
@@ -106,12 +141,18 @@ describe('confidential data reaches only those who may see it', () => {
     it('shows the draft to its own editor only', async () => {
       const own = await app.query(entities('... on Activity { title }'), { variables: { r: [{ __typename: 'Activity', id: ids.draft }] }, as: callers.editor });
       expect(own.body).toEqual({ data: { _entities: [{ title: 'Utkast' }] } });
-      const other = await app.query(entities('... on Activity { title }'), { variables: { r: [{ __typename: 'Activity', id: ids.draft }] }, as: callers.ownStaff });
+      const other = await app.query(entities('... on Activity { title }'), {
+        variables: { r: [{ __typename: 'Activity', id: ids.draft }] },
+        as: callers.ownStaff,
+      });
       expect(other.body).toEqual({ data: { _entities: [null] } });
     });
 
     it("never gives a shelter's address through an Organisation reference", async () => {
-      const res = await app.query(entities('... on Organisation { name location { streetAddress } }'), { variables: { r: [{ __typename: 'Organisation', id: ids.shelter }] }, as: callers.editor });
+      const res = await app.query(entities('... on Organisation { name location { streetAddress } }'), {
+        variables: { r: [{ __typename: 'Organisation', id: ids.shelter }] },
+        as: callers.editor,
+      });
       expect(res.body).toEqual({ data: { _entities: [{ name: 'Krisesenteret', location: null }] } });
     });
 

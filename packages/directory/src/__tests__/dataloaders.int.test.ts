@@ -53,8 +53,7 @@ async function measure(count: number) {
       body = (await app.query(NESTED, { token })).body;
     });
     return { statements, body };
-  }
-  finally {
+  } finally {
     await app.close();
   }
 }

@@ -257,7 +257,9 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         data: { activity: null },
-        errors: [{ message: 'Activity was not found', locations: [{ line: 1, column: 3 }], path: ['activity'], extensions: { code: 'NOT_FOUND', entity: 'Activity' } }],
+        errors: [
+          { message: 'Activity was not found', locations: [{ line: 1, column: 3 }], path: ['activity'], extensions: { code: 'NOT_FOUND', entity: 'Activity' } },
+        ],
       });
       expectNothingLeaked(response.body);
     });

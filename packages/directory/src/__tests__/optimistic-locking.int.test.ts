@@ -10,7 +10,8 @@ describe('concurrent edits of one offer', () => {
   });
   afterAll(() => app.close());
 
-  const update = 'mutation($id: ID!, $title: String!, $version: Int!) { updateActivity(id: $id, input: { title: $title, version: $version }) { title version } }';
+  const update =
+    'mutation($id: ID!, $title: String!, $version: Int!) { updateActivity(id: $id, input: { title: $title, version: $version }) { title version } }';
 
   it('lets exactly one of two simultaneous updates of the same version win; the other gets CONFLICT and nothing is lost', async () => {
     const organisation = await makeOrganisation(app.em());
@@ -34,13 +35,19 @@ describe('concurrent edits of one offer', () => {
     const organisation = await makeOrganisation(app.em());
     const activity = await makeActivity(app.em(), organisation, { title: 'Original' });
     const as = { role: 'ORG_EDITOR' as const, organisationId: organisation.id };
-    expect((await app.query(update, { variables: { id: activity.id, title: 'Første', version: 1 }, as })).body.data.updateActivity).toEqual({ title: 'Første', version: 2 });
+    expect((await app.query(update, { variables: { id: activity.id, title: 'Første', version: 1 }, as })).body.data.updateActivity).toEqual({
+      title: 'Første',
+      version: 2,
+    });
 
     const stale = await app.query(update, { variables: { id: activity.id, title: 'Utdatert', version: 1 }, as });
     expect(stale.body.errors[0].extensions.code).toBe('CONFLICT');
     expect(stale.body.errors[0].message).toMatch(/reload/);
     expect((await app.em().findOneOrFail(ActivityEntity, { id: activity.id })).title).toBe('Første');
 
-    expect((await app.query(update, { variables: { id: activity.id, title: 'Andre', version: 2 }, as })).body.data.updateActivity).toEqual({ title: 'Andre', version: 3 });
+    expect((await app.query(update, { variables: { id: activity.id, title: 'Andre', version: 2 }, as })).body.data.updateActivity).toEqual({
+      title: 'Andre',
+      version: 3,
+    });
   });
 });

@@ -15,12 +15,18 @@ describe('organisations: listing and filtering', () => {
     app = await DirectoryTestApp.start();
     const em = app.em();
     await seedBydeler(em);
-    const make = (name: string, kind: OrganisationKind, bydeler: string[], description: string | null = null) => makeOrganisation(em, { name, kind, bydeler, description });
+    const make = (name: string, kind: OrganisationKind, bydeler: string[], description: string | null = null) =>
+      makeOrganisation(em, { name, kind, bydeler, description });
     const alna = await make('Alna frivilligsentral', OrganisationKind.VOLUNTEER_CENTRE, ['030112'], 'Møteplass og frivillig arbeid i Alna.');
     await make('Bydel Grünerløkka familietjeneste', OrganisationKind.BYDEL_SERVICE, ['030102'], 'Hjelp til familier i bydelen.');
     await make('Dyrebeskyttelsen Norge Oslo', OrganisationKind.ANIMAL_WELFARE, [], 'Hjelp til dyr i nød.');
     await make('Oslo Krisesenter', OrganisationKind.SHELTER, ['030101', '030102', '030103']);
-    const redCross = await make('Oslo Røde Kors', OrganisationKind.VOLUNTARY_ORGANISATION, ['030101', '030102'], 'Leksehjelp og besøkstjeneste; 50% av oss er frivillige.');
+    const redCross = await make(
+      'Oslo Røde Kors',
+      OrganisationKind.VOLUNTARY_ORGANISATION,
+      ['030101', '030102'],
+      'Leksehjelp og besøkstjeneste; 50% av oss er frivillige.',
+    );
     await make('Redd Barna', OrganisationKind.VOLUNTARY_ORGANISATION, ['030102'], 'Barns rettigheter i over 50 land.');
     await make('Sagene frivilligsentral', OrganisationKind.VOLUNTEER_CENTRE, ['030103'], 'Turgrupper og kafé_treff.');
     alna.volunteerRequirementsMetAt = new Date('2026-10-01T10:00:00Z');
@@ -40,7 +46,13 @@ describe('organisations: listing and filtering', () => {
     return nodes.map((n: { name: string }) => n.name);
   }
   const ALL = [
-    'Alna frivilligsentral', 'Bydel Grünerløkka familietjeneste', 'Dyrebeskyttelsen Norge Oslo', 'Oslo Krisesenter', 'Oslo Røde Kors', 'Redd Barna', 'Sagene frivilligsentral',
+    'Alna frivilligsentral',
+    'Bydel Grünerløkka familietjeneste',
+    'Dyrebeskyttelsen Norge Oslo',
+    'Oslo Krisesenter',
+    'Oslo Røde Kors',
+    'Redd Barna',
+    'Sagene frivilligsentral',
   ];
 
   it('lists every organisation by name, for anyone', async () => {
@@ -62,7 +74,11 @@ describe('organisations: listing and filtering', () => {
     ['text: _ matches literally', { text: 'kafé_treff' }, ['Sagene frivilligsentral']],
     ['text: a lone _ matches literally', { text: '_' }, ['Sagene frivilligsentral']],
     ['meetsVolunteerRequirements: true', { meetsVolunteerRequirements: true }, ['Alna frivilligsentral', 'Oslo Røde Kors']],
-    ['meetsVolunteerRequirements: false', { meetsVolunteerRequirements: false }, ['Bydel Grünerløkka familietjeneste', 'Dyrebeskyttelsen Norge Oslo', 'Oslo Krisesenter', 'Redd Barna', 'Sagene frivilligsentral']],
+    [
+      'meetsVolunteerRequirements: false',
+      { meetsVolunteerRequirements: false },
+      ['Bydel Grünerløkka familietjeneste', 'Dyrebeskyttelsen Norge Oslo', 'Oslo Krisesenter', 'Redd Barna', 'Sagene frivilligsentral'],
+    ],
     ['combined: kind and bydel', { kinds: ['VOLUNTARY_ORGANISATION'], bydel: '030101' }, ['Oslo Røde Kors']],
     ['combined: kind and requirements', { kinds: ['VOLUNTEER_CENTRE'], meetsVolunteerRequirements: true }, ['Alna frivilligsentral']],
     ['combined: bydel, text and requirements', { bydel: '030102', text: 'oslo', meetsVolunteerRequirements: false }, ['Oslo Krisesenter']],
@@ -124,12 +140,24 @@ describe('organisations: registering, correcting and vetting', () => {
   describe('createOrganisation', () => {
     it('stores a valid organisation with the phone number in E.164', async () => {
       const res = await app.query(CREATE, {
-        variables: { input: { kind: 'VOLUNTARY_ORGANISATION', name: 'Oslo Sanitetsforening', organisationNumber: '974760673', publicPhone: '22 12 34 56', bydeler: ['030105', '030104'] } },
+        variables: {
+          input: {
+            kind: 'VOLUNTARY_ORGANISATION',
+            name: 'Oslo Sanitetsforening',
+            organisationNumber: '974760673',
+            publicPhone: '22 12 34 56',
+            bydeler: ['030105', '030104'],
+          },
+        },
         as: admin,
       });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.createOrganisation).toMatchObject({
-        name: 'Oslo Sanitetsforening', organisationNumber: '974760673', publicPhone: '+4722123456', version: 1, meetsVolunteerRequirements: false,
+        name: 'Oslo Sanitetsforening',
+        organisationNumber: '974760673',
+        publicPhone: '+4722123456',
+        version: 1,
+        meetsVolunteerRequirements: false,
         bydeler: [{ code: '030104' }, { code: '030105' }],
       });
       const row = await stored(res.body.data.createOrganisation.id);
@@ -166,10 +194,16 @@ describe('organisations: registering, correcting and vetting', () => {
     });
 
     it('refuses an organisationNumber that is already registered with CONFLICT', async () => {
-      const first = await app.query(CREATE, { variables: { input: { kind: 'VOLUNTARY_ORGANISATION', name: 'Equinor frivillige', organisationNumber: '923609016' } }, as: admin });
+      const first = await app.query(CREATE, {
+        variables: { input: { kind: 'VOLUNTARY_ORGANISATION', name: 'Equinor frivillige', organisationNumber: '923609016' } },
+        as: admin,
+      });
       expect(first.body.errors).toBeUndefined();
       const before = await app.em().count(OrganisationEntity, {});
-      const again = await app.query(CREATE, { variables: { input: { kind: 'VOLUNTARY_ORGANISATION', name: 'Kopi', organisationNumber: '923609016' } }, as: admin });
+      const again = await app.query(CREATE, {
+        variables: { input: { kind: 'VOLUNTARY_ORGANISATION', name: 'Kopi', organisationNumber: '923609016' } },
+        as: admin,
+      });
       expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(await app.em().count(OrganisationEntity, {})).toBe(before);
     });
@@ -187,7 +221,13 @@ describe('organisations: registering, correcting and vetting', () => {
       const org = await makeOrganisation(app.em(), { name: 'Frivilligsentral Nord', kind: OrganisationKind.VOLUNTEER_CENTRE, bydeler: ['030110'] });
       const res = await app.query(UPDATE, { variables: { id: org.id, input: { version: 1, publicPhone: '+47 900 00 000' } }, as: admin });
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.updateOrganisation).toMatchObject({ name: 'Frivilligsentral Nord', kind: 'VOLUNTEER_CENTRE', publicPhone: '+4790000000', version: 2, bydeler: [{ code: '030110' }] });
+      expect(res.body.data.updateOrganisation).toMatchObject({
+        name: 'Frivilligsentral Nord',
+        kind: 'VOLUNTEER_CENTRE',
+        publicPhone: '+4790000000',
+        version: 2,
+        bydeler: [{ code: '030110' }],
+      });
     });
 
     it('a stale version gets CONFLICT and changes nothing', async () => {
@@ -198,7 +238,11 @@ describe('organisations: registering, correcting and vetting', () => {
       expect(stale.body.errors).toHaveLength(1);
       expect(stale.body.errors![0]!.extensions!.code).toBe('CONFLICT');
       const row = await stored(org.id);
-      expect({ name: row.name, description: row.description, version: row.version }).toEqual({ name: 'Frivilligsentral Sør', description: 'Første endring', version: 2 });
+      expect({ name: row.name, description: row.description, version: row.version }).toEqual({
+        name: 'Frivilligsentral Sør',
+        description: 'Første endring',
+        version: 2,
+      });
     });
 
     it('refuses an invalid organisationNumber and an organisation as its own parent', async () => {
@@ -239,7 +283,11 @@ describe('organisations: registering, correcting and vetting', () => {
         expect(res.body.errors).toBeUndefined();
         steps.push([requirement, res.body.data.recordVolunteerRoutine.meetsVolunteerRequirements]);
       }
-      expect(steps).toEqual([['BASIC_TRAINING', false], ['CONFIDENTIALITY_DECLARATION', false], ['POLICE_CERTIFICATE', true]]);
+      expect(steps).toEqual([
+        ['BASIC_TRAINING', false],
+        ['CONFIDENTIALITY_DECLARATION', false],
+        ['POLICE_CERTIFICATE', true],
+      ]);
       expect(await meets(org.id)).toBe(true);
       expect((await stored(org.id)).volunteerRequirementsMetAt).toBeInstanceOf(Date);
 

@@ -4,8 +4,8 @@ import { BydelEntity } from '../modules/bydeler/bydel.entity.js';
 import { CostKind, OfferStatus } from '../modules/offers/offer-enums.js';
 import type { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
 import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
-import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
 import { CareModel, Species } from '../modules/pet-care/pet-care-enums.js';
+import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
 import { makeContact, makeOrganisation, makePetCareOffer, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
@@ -36,11 +36,25 @@ describe('pet-care offers', () => {
     await offer(orgA, ['030110'], { title: 'Hundepensjonat Nord', careModel: CareModel.KENNEL, species: [Species.DOG], placesAvailable: 0 });
     await offer(orgA, ['030101'], { title: 'Kattepensjonat', careModel: CareModel.CATTERY, species: [Species.CAT], placesAvailable: null });
     await offer(orgA, ['030102'], {
-      title: 'Smådyr hos frivillige', careModel: CareModel.FOSTER_HOME, species: [Species.SMALL_MAMMAL, Species.BIRD, Species.REPTILE], placesAvailable: 1,
+      title: 'Smådyr hos frivillige',
+      careModel: CareModel.FOSTER_HOME,
+      species: [Species.SMALL_MAMMAL, Species.BIRD, Species.REPTILE],
+      placesAvailable: 1,
     });
-    await offer(orgA, [], { title: 'Sponset kennelplass', careModel: CareModel.SPONSORED_KENNEL, species: [Species.DOG, Species.CAT], placesAvailable: 3, costKind: CostKind.SPONSORED });
+    await offer(orgA, [], {
+      title: 'Sponset kennelplass',
+      careModel: CareModel.SPONSORED_KENNEL,
+      species: [Species.DOG, Species.CAT],
+      placesAvailable: 3,
+      costKind: CostKind.SPONSORED,
+    });
     await offer(orgA, ['030101'], { title: 'Utkast dyrepass', status: OfferStatus.DRAFT, species: [Species.DOG], placesAvailable: 5 });
-    await offer(shelter, ['030101'], { title: 'Dyr på senteret', careModel: CareModel.SHELTER_ON_SITE, species: [Species.CAT, Species.SMALL_MAMMAL], placesAvailable: 1 });
+    await offer(shelter, ['030101'], {
+      title: 'Dyr på senteret',
+      careModel: CareModel.SHELTER_ON_SITE,
+      species: [Species.CAT, Species.SMALL_MAMMAL],
+      placesAvailable: 1,
+    });
   });
   afterAll(() => app.close());
 
@@ -72,7 +86,11 @@ describe('pet-care offers', () => {
     ['bydel 030101', { bydel: '030101' }, ['Dyr på senteret', 'Fosterhjem for hund', 'Kattepensjonat']],
     ['bydel 030102', { bydel: '030102' }, ['Fosterhjem for hund', 'Smådyr hos frivillige']],
     ['bydel with no offers', { bydel: '030115' }, []],
-    ['availableNow: only places > 0 (0 and unknown out)', { availableNow: true }, ['Dyr på senteret', 'Fosterhjem for hund', 'Smådyr hos frivillige', 'Sponset kennelplass']],
+    [
+      'availableNow: only places > 0 (0 and unknown out)',
+      { availableNow: true },
+      ['Dyr på senteret', 'Fosterhjem for hund', 'Smådyr hos frivillige', 'Sponset kennelplass'],
+    ],
     ['availableNow false: no condition', { availableNow: false }, ALL],
     ['careModels: one', { careModels: ['FOSTER_HOME'] }, ['Fosterhjem for hund', 'Smådyr hos frivillige']],
     ['careModels: any of two', { careModels: ['KENNEL', 'SPONSORED_KENNEL'] }, ['Hundepensjonat Nord', 'Sponset kennelplass']],
@@ -154,7 +172,13 @@ describe('pet-care offers', () => {
 
   it('creating with placesAvailable sets placesUpdatedAt; a price for a free offer is refused', async () => {
     const CREATE = `mutation($input: CreatePetCareOfferInput!) { createPetCareOffer(input: $input) { id status placesAvailable placesUpdatedAt bydeler { code } } }`;
-    const input = { organisationId: orgA.id, title: 'Kattehjem', description: 'Frivillige kattehjem i inntil 60 dager.', careModel: 'FOSTER_HOME', species: ['CAT'] };
+    const input = {
+      organisationId: orgA.id,
+      title: 'Kattehjem',
+      description: 'Frivillige kattehjem i inntil 60 dager.',
+      careModel: 'FOSTER_HOME',
+      species: ['CAT'],
+    };
     const ok = await app.query(CREATE, { variables: { input: { ...input, placesAvailable: 2, bydeler: ['030103', '030101'] } }, as: editorA });
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.createPetCareOffer).toMatchObject({ status: 'DRAFT', placesAvailable: 2, bydeler: [{ code: '030101' }, { code: '030103' }] });

@@ -1,5 +1,5 @@
-import { DirectoryTestApp } from './support/test-app.js';
 import { makeActivity, makeOrganisation, seedBydeler } from './support/factories.js';
+import { DirectoryTestApp } from './support/test-app.js';
 
 describe('directory smoke', () => {
   let app: DirectoryTestApp;
@@ -14,6 +14,8 @@ describe('directory smoke', () => {
 
   it('answers a nested query', async () => {
     const res = await app.query(`{ bydel(code: "030102") { name organisations { name activities { title venueLabel } } } }`);
-    expect(res.body).toEqual({ data: { bydel: { name: 'Grünerløkka', organisations: [{ name: 'Oslo Røde Kors', activities: [{ title: 'Leksehjelp', venueLabel: 'Digitalt' }] }] } } });
+    expect(res.body).toEqual({
+      data: { bydel: { name: 'Grünerløkka', organisations: [{ name: 'Oslo Røde Kors', activities: [{ title: 'Leksehjelp', venueLabel: 'Digitalt' }] }] } },
+    });
   });
 });

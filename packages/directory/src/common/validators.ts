@@ -11,9 +11,17 @@ export const IsOrganisationNumber = defineValidator(
   (v) => typeof v === 'string' && isValidOrganisationNumber(v),
 );
 
-export const IsPostalCode = defineValidator('isPostalCode', '$property must be a Norwegian postnummer of 4 digits', (v) => typeof v === 'string' && /^\d{4}$/.test(v));
+export const IsPostalCode = defineValidator(
+  'isPostalCode',
+  '$property must be a Norwegian postnummer of 4 digits',
+  (v) => typeof v === 'string' && /^\d{4}$/.test(v),
+);
 
-export const IsBydelCode = defineValidator('isBydelCode', '$property must be an Oslo bydel code, 030101 to 030117', (v) => typeof v === 'string' && BYDEL_CODE_PATTERN.test(v));
+export const IsBydelCode = defineValidator(
+  'isBydelCode',
+  '$property must be an Oslo bydel code, 030101 to 030117',
+  (v) => typeof v === 'string' && BYDEL_CODE_PATTERN.test(v),
+);
 
 export const IsBydelCodeList = defineValidator(
   'isBydelCodeList',

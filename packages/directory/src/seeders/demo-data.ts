@@ -11,14 +11,7 @@
  *
  * The only time-dependent values are derived by the seeder (`verifiedDaysAgo` → lastVerifiedAt).
  */
-import {
-  Accessibility,
-  ActivityCategory,
-  JoinMode,
-  TargetGroup,
-  VenueKind,
-  Weekday,
-} from '../modules/activities/activity-enums.js';
+import { Accessibility, ActivityCategory, JoinMode, TargetGroup, VenueKind, Weekday } from '../modules/activities/activity-enums.js';
 import { isoWeekdayOfDate, type ScheduleData, type ScheduledDateData, type WeeklySlotData } from '../modules/activities/schedule.js';
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { CostKind, OfferAudience, OfferStatus } from '../modules/offers/offer-enums.js';
@@ -154,8 +147,21 @@ export function isValidDemoOrganisationNumber(value: string): boolean {
 }
 
 const ADMINISTRATIVE_BYDELER = [
-  '030101', '030102', '030103', '030104', '030105', '030106', '030107', '030108',
-  '030109', '030110', '030111', '030112', '030113', '030114', '030115',
+  '030101',
+  '030102',
+  '030103',
+  '030104',
+  '030105',
+  '030106',
+  '030107',
+  '030108',
+  '030109',
+  '030110',
+  '030111',
+  '030112',
+  '030113',
+  '030114',
+  '030115',
 ] as const;
 /** All 15 administrative bydeler plus Sentrum. */
 const ALL_BYDELER: readonly string[] = [...ADMINISTRATIVE_BYDELER, '030116'];
@@ -189,10 +195,7 @@ function slot(weekday: Weekday, startTime: string, endTime: string): WeeklySlotD
 function weekly(slots: WeeklySlotData[], range: { validFrom?: string; validUntil?: string } = {}): ScheduleData {
   const days = new Set(slots.map((s) => WEEKDAY_NUMBER[s.weekday]));
   const exceptions = HOLIDAYS.filter(
-    (h) =>
-      days.has(isoWeekdayOfDate(h.date)) &&
-      (!range.validFrom || h.date >= range.validFrom) &&
-      (!range.validUntil || h.date <= range.validUntil),
+    (h) => days.has(isoWeekdayOfDate(h.date)) && (!range.validFrom || h.date >= range.validFrom) && (!range.validUntil || h.date <= range.validUntil),
   ).map((h) => ({ date: h.date, note: h.note }));
   return { weekly: slots, exceptions, dates: [], validFrom: range.validFrom ?? null, validUntil: range.validUntil ?? null };
 }
@@ -551,10 +554,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
 const { BASIC_TRAINING, CONFIDENTIALITY_DECLARATION, POLICE_CERTIFICATE } = VolunteerRequirement;
 const { CONFIRMED, NOT_APPLICABLE } = VolunteerRoutineStatus;
 
-function routines(
-  organisationKey: string,
-  entries: Array<[VolunteerRequirement, VolunteerRoutineStatus, string, string?]>,
-): DemoVolunteerRoutine[] {
+function routines(organisationKey: string, entries: Array<[VolunteerRequirement, VolunteerRoutineStatus, string, string?]>): DemoVolunteerRoutine[] {
   return entries.map(([requirement, status, confirmedOn, note]) => ({ organisationKey, requirement, status, confirmedOn, note: note ?? null }));
 }
 
@@ -904,8 +904,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'rb-familietreff-toyen',
     organisationKey: 'redd-barna',
     title: 'Familietreff på Tøyen',
-    description:
-      'Et uformelt treff for foreldre og barn med lek, middag og foreldreprat. Barna leker mens de voksne snakker med andre foreldre og frivillige.',
+    description: 'Et uformelt treff for foreldre og barn med lek, middag og foreldreprat. Barna leker mens de voksne snakker med andre foreldre og frivillige.',
     category: C.SOCIAL,
     targetGroups: [T.FAMILIES, T.CHILDREN],
     ageMin: 0,
@@ -940,8 +939,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'hk-sykkelverksted',
     organisationKey: 'hjulkraft',
     title: 'Gratis sykkelverksted',
-    description:
-      'Reparer sykkelen sammen med frivillige mekanikere. Vi har verktøy og brukte deler, og lærer deg å lappe slange og justere bremser.',
+    description: 'Reparer sykkelen sammen med frivillige mekanikere. Vi har verktøy og brukte deler, og lærer deg å lappe slange og justere bremser.',
     category: C.PRACTICAL_HELP,
     targetGroups: [T.ADULTS, T.YOUNG_ADULTS, T.YOUTH],
     ageMin: 13,
@@ -1057,8 +1055,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'bs-grl-foreldregruppe',
     organisationKey: 'bydel-grunerlokka-familiesenter',
     title: 'Foreldregruppe: trygghet og samspill',
-    description:
-      'Gruppe for foreldre med barn 0–12 år om samspill, grenser og trygghet i hverdagen, basert på ICDP. Barnepass under samlingene.',
+    description: 'Gruppe for foreldre med barn 0–12 år om samspill, grenser og trygghet i hverdagen, basert på ICDP. Barnepass under samlingene.',
     category: C.NETWORK,
     targetGroups: [T.FAMILIES, T.ADULTS],
     languages: ['no', 'ar', 'so'],
@@ -1075,8 +1072,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'bs-grl-boligveiledning',
     organisationKey: 'bydel-grunerlokka-familiesenter',
     title: 'Boligveiledning',
-    description:
-      'Få hjelp til å søke kommunal bolig, bostøtte og startlån, eller til å forstå en leiekontrakt. Drop-in uten timebestilling.',
+    description: 'Få hjelp til å søke kommunal bolig, bostøtte og startlån, eller til å forstå en leiekontrakt. Drop-in uten timebestilling.',
     category: C.HOUSING,
     targetGroups: [T.ADULTS, T.YOUNG_ADULTS, T.FAMILIES],
     ageMin: 18,
@@ -1122,8 +1118,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'rku-leksehjelp-torshov',
     organisationKey: 'rode-kors-ungdom',
     title: 'Leksehjelp for ungdomsskole og videregående',
-    description:
-      'Unge frivillige hjelper med matte, naturfag, engelsk og norsk. Du kan også få hjelp med skriveoppgaver og eksamensforberedelser.',
+    description: 'Unge frivillige hjelper med matte, naturfag, engelsk og norsk. Du kan også få hjelp med skriveoppgaver og eksamensforberedelser.',
     category: C.WORK_AND_EDUCATION,
     targetGroups: [T.YOUTH],
     ageMin: 13,
@@ -1189,8 +1184,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'os-ressursvenn-infomote',
     organisationKey: 'oslo-sanitetsforening',
     title: 'Ressursvenn – informasjonsmøte',
-    description:
-      'Vil du vite mer om Ressursvenn? Koordinatorene forteller hvordan ordningen fungerer, og du kan stille spørsmål uten å forplikte deg.',
+    description: 'Vil du vite mer om Ressursvenn? Koordinatorene forteller hvordan ordningen fungerer, og du kan stille spørsmål uten å forplikte deg.',
     category: C.MENTORING,
     targetGroups: [T.WOMEN_ONLY, T.ADULTS],
     ageMin: 18,
@@ -1263,8 +1257,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'fs-fro-jobbmentor',
     organisationKey: 'fs-frogner',
     title: 'Jobbmentor',
-    description:
-      'Få en frivillig mentor med arbeidslivserfaring som hjelper deg med CV, søknader og intervjutrening. Dere møtes annenhver uke i tre måneder.',
+    description: 'Få en frivillig mentor med arbeidslivserfaring som hjelper deg med CV, søknader og intervjutrening. Dere møtes annenhver uke i tre måneder.',
     category: C.MENTORING,
     targetGroups: [T.ADULTS, T.YOUNG_ADULTS, T.IMMIGRANT_BACKGROUND],
     ageMin: 18,
@@ -1507,8 +1500,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'nf-bolighjelp-arvoll',
     organisationKey: 'norsk-folkehjelp',
     title: 'Bolighjelp: å leie bolig i Oslo',
-    description:
-      'Kurs om hvordan du finner og leier bolig, hva depositum og husleiekontrakt innebærer, og hvilke rettigheter du har som leietaker.',
+    description: 'Kurs om hvordan du finner og leier bolig, hva depositum og husleiekontrakt innebærer, og hvilke rettigheter du har som leietaker.',
     category: C.HOUSING,
     targetGroups: [T.ADULTS, T.YOUNG_ADULTS, T.IMMIGRANT_BACKGROUND],
     ageMin: 18,
@@ -1983,8 +1975,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'os-ressursvenn-forste-mote',
     organisationKey: 'oslo-sanitetsforening',
     title: 'Ressursvenn – første møte på krisesenteret',
-    description:
-      'Koordinatoren møter kvinner som bor på krisesenteret og ønsker en ressursvenn når de skal flytte ut. Samtalen er frivillig og uforpliktende.',
+    description: 'Koordinatoren møter kvinner som bor på krisesenteret og ønsker en ressursvenn når de skal flytte ut. Samtalen er frivillig og uforpliktende.',
     category: C.MENTORING,
     targetGroups: [T.WOMEN_ONLY, T.ADULTS],
     ageMin: 18,
@@ -2101,12 +2092,7 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     ageMax: 19,
     languages: ['no', 'en'],
     venue: ONLINE,
-    schedule: weekly([
-      slot(MON, '18:00', '21:00'),
-      slot(TUE, '18:00', '21:00'),
-      slot(WED, '18:00', '21:00'),
-      slot(THU, '18:00', '21:00'),
-    ]),
+    schedule: weekly([slot(MON, '18:00', '21:00'), slot(TUE, '18:00', '21:00'), slot(WED, '18:00', '21:00'), slot(THU, '18:00', '21:00')]),
     joinMode: JoinMode.OPEN,
     contact: 1,
     verifiedDaysAgo: 7,
@@ -2444,12 +2430,30 @@ function unique(kind: string, keys: string[]): void {
 }
 
 (function validateDemoData(): void {
-  unique('organisation', DEMO_ORGANISATIONS.map((o) => o.key));
-  unique('location', DEMO_LOCATIONS.map((l) => l.key));
-  unique('contact', DEMO_CONTACT_PERSONS.map((c) => c.key));
-  unique('activity', DEMO_ACTIVITIES.map((a) => a.key));
-  unique('pet-care offer', DEMO_PET_CARE_OFFERS.map((p) => p.key));
-  unique('volunteer routine', DEMO_VOLUNTEER_ROUTINES.map((r) => `${r.organisationKey}:${r.requirement}`));
+  unique(
+    'organisation',
+    DEMO_ORGANISATIONS.map((o) => o.key),
+  );
+  unique(
+    'location',
+    DEMO_LOCATIONS.map((l) => l.key),
+  );
+  unique(
+    'contact',
+    DEMO_CONTACT_PERSONS.map((c) => c.key),
+  );
+  unique(
+    'activity',
+    DEMO_ACTIVITIES.map((a) => a.key),
+  );
+  unique(
+    'pet-care offer',
+    DEMO_PET_CARE_OFFERS.map((p) => p.key),
+  );
+  unique(
+    'volunteer routine',
+    DEMO_VOLUNTEER_ROUTINES.map((r) => `${r.organisationKey}:${r.requirement}`),
+  );
 
   const orgs = new Map(DEMO_ORGANISATIONS.map((o) => [o.key, o]));
   const contacts = new Map(DEMO_CONTACT_PERSONS.map((c) => [c.key, c]));
@@ -2468,7 +2472,10 @@ function unique(kind: string, keys: string[]): void {
         check(location.visibility === LocationVisibility.CONFIDENTIAL, `shelter ${org.key} must have a confidential main location`);
       }
     }
-    check(org.bydeler.every((b) => bydelPattern.test(b)), `bad bydel code in ${org.key}`);
+    check(
+      org.bydeler.every((b) => bydelPattern.test(b)),
+      `bad bydel code in ${org.key}`,
+    );
     check(org.publicPhone === null || e164.test(org.publicPhone), `bad phone of ${org.key}`);
   }
   for (const routine of DEMO_VOLUNTEER_ROUTINES) {
@@ -2502,7 +2509,10 @@ function unique(kind: string, keys: string[]): void {
         check(a.bydel === location.bydel, `bydel of ${a.key} must be its location's`);
         break;
       case VenueKind.AT_SHELTER:
-        check(location?.visibility === LocationVisibility.CONFIDENTIAL && orgs.get(location.organisationKey)?.kind === OrganisationKind.SHELTER, `${a.key} must point at a shelter's confidential location`);
+        check(
+          location?.visibility === LocationVisibility.CONFIDENTIAL && orgs.get(location.organisationKey)?.kind === OrganisationKind.SHELTER,
+          `${a.key} must point at a shelter's confidential location`,
+        );
         check(a.bydel === null && a.audience === OfferAudience.NETWORK, `${a.key} at a shelter must have no bydel and audience NETWORK`);
         break;
       case VenueKind.ONLINE:

@@ -5,8 +5,8 @@ import { Seeder } from '@mikro-orm/seeder';
 
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
-import { OSLO_BYDELER } from '../modules/bydeler/bydel-codes.js';
 import { BydelEntity } from '../modules/bydeler/bydel.entity.js';
+import { OSLO_BYDELER } from '../modules/bydeler/bydel-codes.js';
 import { ContactPersonEntity } from '../modules/contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
@@ -141,7 +141,10 @@ export class DemoSeeder extends Seeder {
     for (const org of DEMO_ORGANISATIONS) {
       const routines = DEMO_VOLUNTEER_ROUTINES.filter((r) => r.organisationKey === org.key);
       if (routines.length > 0 && requirementsMet(routines)) {
-        const lastConfirmed = routines.map((r) => r.confirmedOn).sort().at(-1)!;
+        const lastConfirmed = routines
+          .map((r) => r.confirmedOn)
+          .sort()
+          .at(-1)!;
         orgOf(org.key).volunteerRequirementsMetAt = new Date(`${lastConfirmed}T12:00:00Z`);
       }
     }

@@ -1,6 +1,6 @@
+import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
-import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { type Caller, PlatformTestApp } from './support/platform.js';
 
 const REFERRAL = `id status version pseudonymousReference ageGroup languages interpreterNeeded childrenCount needDescription personalDataErased
@@ -26,7 +26,13 @@ describe('a referral through the gateway, from shelter to organisation and back'
     const a = await makeOrganisation(em, { name: 'Oslo Røde Kors', bydeler: ['030102'] });
     const b = await makeOrganisation(em, { name: 'Redd Barna' });
     const place = await makeLocation(em, a, { name: 'Frivillighetshuset', bydel: '030102' });
-    const activity = await makeActivity(em, a, { title: 'Språkkafé', category: ActivityCategory.LANGUAGE, venueKind: 'LOCATION' as never, location: place, bydel: place.bydel });
+    const activity = await makeActivity(em, a, {
+      title: 'Språkkafé',
+      category: ActivityCategory.LANGUAGE,
+      venueKind: 'LOCATION' as never,
+      location: place,
+      bydel: place.bydel,
+    });
     activityId = activity.id;
     staff = { role: 'SHELTER_STAFF', organisationId: shelter.id, subject: 'staff-1' };
     editorA = { role: 'ORG_EDITOR', organisationId: a.id, subject: 'editor-a' };
@@ -37,33 +43,33 @@ describe('a referral through the gateway, from shelter to organisation and back'
   afterAll(() => app.close());
 
   const transition = async (as: Caller, action: string, reason?: string) => {
-    const data = await app.ok(`mutation($id: ID!, $v: Int!, $a: ReferralAction!, $r: ReasonCode) { transitionReferral(id: $id, version: $v, action: $a, reason: $r) { status version } }`, {
-      variables: { id: referralId, v: version, a: action, r: reason ?? null },
-      as,
-    });
+    const data = await app.ok(
+      `mutation($id: ID!, $v: Int!, $a: ReferralAction!, $r: ReasonCode) { transitionReferral(id: $id, version: $v, action: $a, reason: $r) { status version } }`,
+      {
+        variables: { id: referralId, v: version, a: action, r: reason ?? null },
+        as,
+      },
+    );
     version = data.transitionReferral.version;
     return data.transitionReferral.status;
   };
 
   it('1. shelter staff create a draft with consent for some fields, and send it', async () => {
-    const created = await app.ok(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${REFERRAL} } }`,
-      {
-        as: staff,
-        variables: {
-          input: {
-            activityId,
-            pseudonymousReference: 'OK-2026-117',
-            ageGroup: 'ADULT',
-            languages: ['ar', 'no'],
-            interpreterNeeded: true,
-            childrenAges: [6, 9],
-            needDescription: 'Vil gjerne øve på norsk og bli kjent med folk i nærmiljøet.',
-            consent: { scope: ['AGE_GROUP', 'LANGUAGES', 'NEED_DESCRIPTION'], expiresOn: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10) },
-          },
+    const created = await app.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${REFERRAL} } }`, {
+      as: staff,
+      variables: {
+        input: {
+          activityId,
+          pseudonymousReference: 'OK-2026-117',
+          ageGroup: 'ADULT',
+          languages: ['ar', 'no'],
+          interpreterNeeded: true,
+          childrenAges: [6, 9],
+          needDescription: 'Vil gjerne øve på norsk og bli kjent med folk i nærmiljøet.',
+          consent: { scope: ['AGE_GROUP', 'LANGUAGES', 'NEED_DESCRIPTION'], expiresOn: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10) },
         },
       },
-    );
+    });
     const referral = created.createReferral;
     expect(referral).toMatchObject({
       status: 'DRAFT',
@@ -111,7 +117,11 @@ describe('a referral through the gateway, from shelter to organisation and back'
   it('4. another organisation, the bydel and even an admin cannot see that it exists', async () => {
     for (const as of [editorB, integrator, admin]) {
       const one = await app.query(`query($id: ID!) { referral(id: $id) { id } }`, { variables: { id: referralId }, as });
-      expect({ as: as.subject, code: one.body.errors?.[0]?.extensions?.code, data: one.body.data }).toEqual({ as: as.subject, code: 'NOT_FOUND', data: { referral: null } });
+      expect({ as: as.subject, code: one.body.errors?.[0]?.extensions?.code, data: one.body.data }).toEqual({
+        as: as.subject,
+        code: 'NOT_FOUND',
+        data: { referral: null },
+      });
     }
     expect((await app.ok('{ referrals { totalCount } }', { as: editorB })).referrals.totalCount).toBe(0);
     const list = await app.query('{ referrals { totalCount } }', { as: integrator });
@@ -122,10 +132,13 @@ describe('a referral through the gateway, from shelter to organisation and back'
 
   it('5. the bydel finds it only in the statistics, suppressed because the cell is under 5', async () => {
     const month = new Date().toISOString().slice(0, 7);
-    const { referralStatistics } = await app.ok(`query($m: String!) { referralStatistics(fromMonth: $m, toMonth: $m) { bydelCode month category outcome count suppressed } }`, {
-      variables: { month, m: month },
-      as: integrator,
-    });
+    const { referralStatistics } = await app.ok(
+      `query($m: String!) { referralStatistics(fromMonth: $m, toMonth: $m) { bydelCode month category outcome count suppressed } }`,
+      {
+        variables: { month, m: month },
+        as: integrator,
+      },
+    );
     expect(referralStatistics).toEqual([{ bydelCode: '030102', month, category: 'LANGUAGE', outcome: 'COMPLETED', count: null, suppressed: true }]);
   });
 
@@ -147,18 +160,31 @@ describe('a referral through the gateway, from shelter to organisation and back'
       needDescription: null,
     });
     expect(referral.statusHistory).toHaveLength(6);
-    const [row] = await app.referralsEm().execute(
-      'select pseudonymous_reference, age_group, languages, interpreter_needed, children_ages, pets, need_description, status, category, bydel_code from referrals.referral where id = ?',
-      [referralId],
-    );
+    const [row] = await app
+      .referralsEm()
+      .execute(
+        'select pseudonymous_reference, age_group, languages, interpreter_needed, children_ages, pets, need_description, status, category, bydel_code from referrals.referral where id = ?',
+        [referralId],
+      );
     expect(row).toEqual({
-      pseudonymous_reference: null, age_group: null, languages: null, interpreter_needed: null, children_ages: null, pets: null, need_description: null,
-      status: 'COMPLETED', category: 'LANGUAGE', bydel_code: '030102',
+      pseudonymous_reference: null,
+      age_group: null,
+      languages: null,
+      interpreter_needed: null,
+      children_ages: null,
+      pets: null,
+      need_description: null,
+      status: 'COMPLETED',
+      category: 'LANGUAGE',
+      bydel_code: '030102',
     });
   });
 
   it('7. the audit log has every step, and no field values', async () => {
-    const { auditLog } = await app.ok(`query($id: ID!) { auditLog(referralId: $id, first: 100) { nodes { operation actorSubject actorRole } } }`, { variables: { id: referralId }, as: admin });
+    const { auditLog } = await app.ok(`query($id: ID!) { auditLog(referralId: $id, first: 100) { nodes { operation actorSubject actorRole } } }`, {
+      variables: { id: referralId },
+      as: admin,
+    });
     expect(auditLog.nodes.map((n: { operation: string; actorSubject: string }) => `${n.operation}:${n.actorSubject}`).reverse()).toEqual([
       'CREATE:staff-1',
       'SEND:staff-1',
@@ -171,8 +197,18 @@ describe('a referral through the gateway, from shelter to organisation and back'
       'ERASE_PERSONAL_DATA:system',
       'READ:staff-1',
     ]);
-    const columns = await app.referralsEm().execute("select column_name from information_schema.columns where table_schema = 'referrals' and table_name = 'audit_log' order by ordinal_position");
-    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual(['id', 'at', 'actor_subject', 'actor_role', 'actor_organisation_id', 'operation', 'referral_id']);
+    const columns: Array<{ column_name: string }> = await app
+      .referralsEm()
+      .execute("select column_name from information_schema.columns where table_schema = 'referrals' and table_name = 'audit_log' order by ordinal_position");
+    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual([
+      'id',
+      'at',
+      'actor_subject',
+      'actor_role',
+      'actor_organisation_id',
+      'operation',
+      'referral_id',
+    ]);
   });
 
   it('8. nobody can change or delete the audit log, not even with SQL', async () => {

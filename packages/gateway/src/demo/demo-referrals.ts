@@ -1,23 +1,87 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@samspill/core';
-import { ActivityEntity, DEMO_IDS, DEMO_USERS, PetCareOfferEntity } from '@samspill/directory';
-import { type DirectoryLookup, type OfferFacts, ReasonCode, ReferralAction, ReferralEntity, ReferralService, type ReferralSettings, TargetKind } from '@samspill/referrals';
+import { ActivityEntity, DEMO_BYDEL, DEMO_IDS, DEMO_USERS, PetCareOfferEntity } from '@samspill/directory';
+import {
+  type DirectoryLookup,
+  type OfferFacts,
+  ReasonCode,
+  ReferralAction,
+  ReferralEntity,
+  ReferralService,
+  type ReferralSettings,
+  TargetKind,
+} from '@samspill/referrals';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Step = [ReferralAction, ReasonCode?];
 
+interface Story {
+  reference: string;
+  daysAgo: number;
+  steps: Step[];
+  need: string;
+}
+
 /** Where each demo referral has got to, walked through the real workflow. */
-const STORIES: Array<{ reference: string; organisation: keyof typeof DEMO_IDS; daysAgo: number; steps: Step[]; need: string }> = [
+const STORIES: Array<Story & { organisation: keyof typeof DEMO_IDS }> = [
   { reference: 'OK-2026-101', organisation: 'osloRodeKors', daysAgo: 1, steps: [], need: 'Ønsker et sosialt tilbud på kveldstid, gjerne med andre kvinner.' },
-  { reference: 'OK-2026-102', organisation: 'osloRodeKors', daysAgo: 3, steps: [[ReferralAction.SEND]], need: 'Trenger leksehjelp for to barn i barneskolealder.' },
-  { reference: 'OK-2026-103', organisation: 'reddBarna', daysAgo: 6, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE]], need: 'Ønsker aktivitet for barna i helgene.' },
-  { reference: 'OK-2026-104', organisation: 'osloRodeKors', daysAgo: 12, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT]], need: 'Vil gjerne øve på norsk muntlig.' },
-  { reference: 'OK-2026-105', organisation: 'reddBarna', daysAgo: 20, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT], [ReferralAction.START]], need: 'Ungdom som trenger et fast sted å være etter skolen.' },
-  { reference: 'OK-2026-106', organisation: 'osloRodeKors', daysAgo: 40, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT], [ReferralAction.START], [ReferralAction.COMPLETE, ReasonCode.GOT_HELP]], need: 'Trenger hjelp med å skrive CV og søke jobb.' },
-  { reference: 'OK-2026-107', organisation: 'reddBarna', daysAgo: 25, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.DECLINE, ReasonCode.NO_CAPACITY]], need: 'Ønsker ferietilbud for barna i vinterferien.' },
-  { reference: 'OK-2026-108', organisation: 'osloRodeKors', daysAgo: 9, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.HOLD]], need: 'Ønsker en mentor i overgangen til egen bolig.' },
-  { reference: 'OK-2026-109', organisation: 'reddBarna', daysAgo: 15, steps: [[ReferralAction.SEND], [ReferralAction.CANCEL, ReasonCode.NO_LONGER_INTERESTED]], need: 'Ønsket turgruppe, men har flyttet ut av Oslo.' },
+  {
+    reference: 'OK-2026-102',
+    organisation: 'osloRodeKors',
+    daysAgo: 3,
+    steps: [[ReferralAction.SEND]],
+    need: 'Trenger leksehjelp for to barn i barneskolealder.',
+  },
+  {
+    reference: 'OK-2026-103',
+    organisation: 'reddBarna',
+    daysAgo: 6,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE]],
+    need: 'Ønsker aktivitet for barna i helgene.',
+  },
+  {
+    reference: 'OK-2026-104',
+    organisation: 'osloRodeKors',
+    daysAgo: 12,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT]],
+    need: 'Vil gjerne øve på norsk muntlig.',
+  },
+  {
+    reference: 'OK-2026-105',
+    organisation: 'reddBarna',
+    daysAgo: 20,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT], [ReferralAction.START]],
+    need: 'Ungdom som trenger et fast sted å være etter skolen.',
+  },
+  {
+    reference: 'OK-2026-106',
+    organisation: 'osloRodeKors',
+    daysAgo: 40,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT], [ReferralAction.START], [ReferralAction.COMPLETE, ReasonCode.GOT_HELP]],
+    need: 'Trenger hjelp med å skrive CV og søke jobb.',
+  },
+  {
+    reference: 'OK-2026-107',
+    organisation: 'reddBarna',
+    daysAgo: 25,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.DECLINE, ReasonCode.NO_CAPACITY]],
+    need: 'Ønsker ferietilbud for barna i vinterferien.',
+  },
+  {
+    reference: 'OK-2026-108',
+    organisation: 'osloRodeKors',
+    daysAgo: 9,
+    steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.HOLD]],
+    need: 'Ønsker en mentor i overgangen til egen bolig.',
+  },
+  {
+    reference: 'OK-2026-109',
+    organisation: 'reddBarna',
+    daysAgo: 15,
+    steps: [[ReferralAction.SEND], [ReferralAction.CANCEL, ReasonCode.NO_LONGER_INTERESTED]],
+    need: 'Ønsket turgruppe, men har flyttet ut av Oslo.',
+  },
 ];
 
 /** Asks the directory's own tables (in-process) about an offer: for seeding demo data only. */
@@ -43,14 +107,19 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
   if ((await referralsEm.count(ReferralEntity, {})) > 0) return false;
   const staff = DEMO_USERS.find((u) => u.role === 'SHELTER_STAFF')!;
   const shelterStaff: Principal = { kind: 'user', subject: staff.subject, role: 'SHELTER_STAFF', organisationId: staff.organisationId };
-  const editorOf = (organisationId: string): Principal => ({ kind: 'user', subject: `demo-editor-${organisationId.slice(-2)}`, role: 'ORG_EDITOR', organisationId });
+  const editorOf = (organisationId: string): Principal => ({
+    kind: 'user',
+    subject: `demo-editor-${organisationId.slice(-2)}`,
+    role: 'ORG_EDITOR',
+    organisationId,
+  });
   const lookup = directoryOf(directoryEm);
 
-  const activitiesOf = async (organisationId: string) =>
-    directoryEm.find(ActivityEntity, { organisation: organisationId, status: 'PUBLISHED', bydel: { $ne: null } } as never, { orderBy: { title: 'asc' } });
+  const activitiesOf = async (where: { organisation: string } | { bydel: string }) =>
+    directoryEm.find(ActivityEntity, { bydel: { $ne: null }, ...where, status: 'PUBLISHED' } as never, { orderBy: { title: 'asc' } });
 
   let made = 0;
-  const tell = async (story: (typeof STORIES)[number] | { reference: string; organisation: keyof typeof DEMO_IDS; daysAgo: number; steps: Step[]; need: string }, activityId: string) => {
+  const tell = async (story: Story, organisationId: string, activityId: string) => {
     let clock = Date.now() - story.daysAgo * DAY_MS;
     const now = () => new Date(clock);
     const service = (p: Principal) => new ReferralService(referralsEm, p, lookup, settings, now);
@@ -62,12 +131,15 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
       interpreterNeeded: made % 3 === 0,
       childrenAges: made % 2 === 0 ? [7, 10] : [],
       needDescription: story.need,
-      consent: { scope: ['AGE_GROUP', 'LANGUAGES', 'CHILDREN', 'NEED_DESCRIPTION'] as never, expiresOn: new Date(clock + 180 * DAY_MS).toISOString().slice(0, 10) },
+      consent: {
+        scope: ['AGE_GROUP', 'LANGUAGES', 'CHILDREN', 'NEED_DESCRIPTION'] as never,
+        expiresOn: new Date(clock + 180 * DAY_MS).toISOString().slice(0, 10),
+      },
     });
     let version = created.version;
     for (const [action, reason] of story.steps) {
       clock += DAY_MS / 2;
-      const actor = action === ReferralAction.SEND || action === ReferralAction.CANCEL ? shelterStaff : editorOf(DEMO_IDS[story.organisation]);
+      const actor = action === ReferralAction.SEND || action === ReferralAction.CANCEL ? shelterStaff : editorOf(organisationId);
       version = (await service(actor).transition(created.id, action, reason ?? null, version)).version;
     }
     referralsEm.clear();
@@ -75,13 +147,22 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
   };
 
   for (const story of STORIES) {
-    const activities = await activitiesOf(DEMO_IDS[story.organisation]);
-    await tell(story, activities[made % activities.length]!.id);
+    const activities = await activitiesOf({ organisation: DEMO_IDS[story.organisation] });
+    await tell(story, DEMO_IDS[story.organisation], activities[made % activities.length]!.id);
   }
-  // Enough completed referrals to one activity in one month for the statistics to show a number.
-  const [popular] = await activitiesOf(DEMO_IDS.osloRodeKors);
+  // Enough completed referrals to one activity in the demo integrator's bydel, in one month, for
+  // the statistics to show a number rather than a suppressed cell.
+  const [popular] = await activitiesOf({ bydel: DEMO_BYDEL });
+  const completed: Step[] = [
+    [ReferralAction.SEND],
+    [ReferralAction.RECEIVE],
+    [ReferralAction.ACCEPT],
+    [ReferralAction.START],
+    [ReferralAction.COMPLETE, ReasonCode.GOT_HELP],
+  ];
   for (let i = 0; i < 6; i++) {
-    await tell({ reference: `OK-2026-2${String(i).padStart(2, '0')}`, organisation: 'osloRodeKors', daysAgo: 3, steps: [[ReferralAction.SEND], [ReferralAction.RECEIVE], [ReferralAction.ACCEPT], [ReferralAction.START], [ReferralAction.COMPLETE, ReasonCode.GOT_HELP]], need: 'Ønsker å delta jevnlig.' }, popular!.id);
+    const story = { reference: `OK-2026-2${String(i).padStart(2, '0')}`, daysAgo: 3, steps: completed, need: 'Ønsker å delta jevnlig.' };
+    await tell(story, popular!.organisation.id, popular!.id);
   }
   return true;
 }

@@ -12,8 +12,12 @@ begin
   raise exception 'referrals.audit_log is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege';
 end;
 $$;`);
-    this.addSql(`create trigger "audit_log_no_update_or_delete" before update or delete on "referrals"."audit_log" for each row execute function "referrals"."audit_log_is_append_only"();`);
-    this.addSql(`create trigger "audit_log_no_truncate" before truncate on "referrals"."audit_log" for each statement execute function "referrals"."audit_log_is_append_only"();`);
+    this.addSql(
+      `create trigger "audit_log_no_update_or_delete" before update or delete on "referrals"."audit_log" for each row execute function "referrals"."audit_log_is_append_only"();`,
+    );
+    this.addSql(
+      `create trigger "audit_log_no_truncate" before truncate on "referrals"."audit_log" for each statement execute function "referrals"."audit_log_is_append_only"();`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntity } from '../../modules/activities/activity.entity.js';
 import { JoinMode, VenueKind } from '../../modules/activities/activity-enums.js';
 import { ActivityCategory } from '../../modules/activities/activity-enums.js';
-import { weekdaysOf, type ScheduleData } from '../../modules/activities/schedule.js';
+import { type ScheduleData, weekdaysOf } from '../../modules/activities/schedule.js';
 import { BydelEntity } from '../../modules/bydeler/bydel.entity.js';
 import { OSLO_BYDELER } from '../../modules/bydeler/bydel-codes.js';
 import { ContactPersonEntity } from '../../modules/contact-persons/contact-person.entity.js';
@@ -14,8 +14,8 @@ import { LocationVisibility } from '../../modules/locations/location-visibility.
 import { OfferAudience, OfferStatus } from '../../modules/offers/offer-enums.js';
 import { OrganisationEntity } from '../../modules/organisations/organisation.entity.js';
 import { OrganisationKind } from '../../modules/organisations/organisation-kind.enum.js';
-import { PetCareOfferEntity } from '../../modules/pet-care/pet-care-offer.entity.js';
 import { CareModel, Species } from '../../modules/pet-care/pet-care-enums.js';
+import { PetCareOfferEntity } from '../../modules/pet-care/pet-care-offer.entity.js';
 
 /** Small builders for test data: each persists what it makes and returns the entity. */
 export async function seedBydeler(em: EntityManager): Promise<void> {
@@ -64,11 +64,7 @@ export async function makeContact(em: EntityManager, organisation: OrganisationE
 
 const WEEKLY: ScheduleData = { weekly: [{ weekday: 'TUESDAY' as never, startTime: '17:00', endTime: '19:00' }], exceptions: [], dates: [] };
 
-export async function makeActivity(
-  em: EntityManager,
-  organisation: OrganisationEntity,
-  overrides: Partial<ActivityEntity> = {},
-): Promise<ActivityEntity> {
+export async function makeActivity(em: EntityManager, organisation: OrganisationEntity, overrides: Partial<ActivityEntity> = {}): Promise<ActivityEntity> {
   const schedule = overrides.schedule ?? WEEKLY;
   const activity = em.create(ActivityEntity, {
     organisation,
@@ -87,7 +83,11 @@ export async function makeActivity(
   return activity;
 }
 
-export async function makePetCareOffer(em: EntityManager, organisation: OrganisationEntity, overrides: Partial<PetCareOfferEntity> = {}): Promise<PetCareOfferEntity> {
+export async function makePetCareOffer(
+  em: EntityManager,
+  organisation: OrganisationEntity,
+  overrides: Partial<PetCareOfferEntity> = {},
+): Promise<PetCareOfferEntity> {
   const offer = em.create(PetCareOfferEntity, {
     organisation,
     title: 'Fosterhjem for hund',

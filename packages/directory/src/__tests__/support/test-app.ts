@@ -27,9 +27,12 @@ export class DirectoryTestApp {
     private readonly database: TestDatabase,
     private readonly closeServer: () => Promise<void>,
   ) {
-    orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => {
-      if (this.counting) this.statements.push(query.sql);
-    });
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', (query: { sql: string }) => {
+        if (this.counting) this.statements.push(query.sql);
+      });
   }
 
   static async start(env: Record<string, string> = {}): Promise<DirectoryTestApp> {

@@ -96,7 +96,10 @@ describe('nextOccurrences (Europe/Oslo)', () => {
 
   it('leaves out single dates that are over', () => {
     const now = new Date('2027-01-10T12:00:00Z');
-    const dates = [{ date: '2027-01-09', startTime: '11:00', endTime: '15:00' }, { date: '2027-02-01', startTime: '11:00', endTime: '12:00' }];
+    const dates = [
+      { date: '2027-01-09', startTime: '11:00', endTime: '15:00' },
+      { date: '2027-02-01', startTime: '11:00', endTime: '12:00' },
+    ];
     expect(nextOccurrences(schedule({ dates }), now, 5).map((o) => o.startsAt.toISOString())).toEqual(['2027-02-01T10:00:00.000Z']);
   });
 

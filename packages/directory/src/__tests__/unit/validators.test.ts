@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { validateSync } from 'class-validator';
 
 import {
@@ -27,7 +28,9 @@ class Probe {
 /** The names of the properties that fail validation when `values` are set on a Probe. */
 function failing(values: Partial<Record<keyof Probe, unknown>>): string[] {
   const probe = Object.assign(new Probe(), values);
-  return validateSync(probe).map((e) => e.property).sort();
+  return validateSync(probe)
+    .map((e) => e.property)
+    .sort();
 }
 
 describe('phone numbers', () => {

@@ -16,7 +16,8 @@ import type { ScheduleData } from './schedule.js';
 @Check({ name: 'activity_age_range_check', expression: 'age_min IS NULL OR age_max IS NULL OR age_min <= age_max' })
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })
 export class ActivityEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'audience' | 'status' | 'lastVerifiedAt' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
+  [OptionalProps]?:
+    'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'audience' | 'status' | 'lastVerifiedAt' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

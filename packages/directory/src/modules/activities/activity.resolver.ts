@@ -1,9 +1,9 @@
-import { Access, Allow, Connection, VisibleField } from '@samspill/core';
+import { Access, Allow, Connection } from '@samspill/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import { Bydel } from '../bydeler/bydel.type.js';
 import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import { Bydel } from '../bydeler/bydel.type.js';
 import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -13,10 +13,10 @@ import type { OrganisationEntity } from '../organisations/organisation.entity.js
 import { Organisation } from '../organisations/organisation.type.js';
 import { ActivitiesArgs } from './activities.args.js';
 import type { ActivityEntity } from './activity.entity.js';
-import { VenueKind } from './activity-enums.js';
 import { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import { ActivityService } from './activity.service.js';
 import { Activity } from './activity.type.js';
+import { VenueKind } from './activity-enums.js';
 import { nextOccurrences, type OccurrenceData } from './occurrences.js';
 import { Occurrence } from './schedule.type.js';
 
@@ -28,7 +28,9 @@ export class ActivityConnection extends Connection(Activity) {}
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Query(() => ActivityConnection, { description: 'Activities you may see, filtered, sorted and paginated. Anonymous callers see published public activities only.' })
+  @Query(() => ActivityConnection, {
+    description: 'Activities you may see, filtered, sorted and paginated. Anonymous callers see published public activities only.',
+  })
   @Allow(Access.anyone)
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: DirectoryContext) {
     return new ActivityService(ctx.em, ctx.principal).list(args);
@@ -46,13 +48,11 @@ export class ActivityResolver {
     return new ActivityService(ctx.em, ctx.principal).create(input);
   }
 
-  @Mutation(() => Activity, { description: 'Change an activity. Send the version you read: if someone changed it since, you get CONFLICT and nothing changes.' })
+  @Mutation(() => Activity, {
+    description: 'Change an activity. Send the version you read: if someone changed it since, you get CONFLICT and nothing changes.',
+  })
   @Allow(EDITORS)
-  updateActivity(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
-    @Ctx() ctx: DirectoryContext,
-  ) {
+  updateActivity(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput, @Ctx() ctx: DirectoryContext) {
     return new ActivityService(ctx.em, ctx.principal).update(id, input);
   }
 
@@ -82,7 +82,8 @@ export class ActivityResolver {
 
   @FieldResolver(() => Location, {
     nullable: true,
-    description: 'Where it takes place, when you may see that place. Null for online activities and, for anyone but its own staff, for activities at a shelter.',
+    description:
+      'Where it takes place, when you may see that place. Null for online activities and, for anyone but its own staff, for activities at a shelter.',
   })
   @Allow(Access.withParent)
   async location(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {

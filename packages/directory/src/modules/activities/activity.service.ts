@@ -11,16 +11,30 @@ import { activityVisibility, canSeeActivity } from '../offers/offer-visibility.j
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ActivitiesArgs, ActivitySort } from './activities.args.js';
 import { ActivityEntity } from './activity.entity.js';
-import { isoWeekday, VenueKind } from './activity-enums.js';
 import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import { isoWeekday, VenueKind } from './activity-enums.js';
 import type { ScheduleData } from './schedule.js';
 import { weekdaysOf } from './schedule.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const EDITABLE = [
-  'title', 'description', 'category', 'targetGroups', 'ageMin', 'ageMax', 'languages', 'venueKind', 'costKind',
-  'priceNok', 'capacity', 'placesAvailable', 'joinMode', 'accessibility', 'accessibilityNote', 'audience',
+  'title',
+  'description',
+  'category',
+  'targetGroups',
+  'ageMin',
+  'ageMax',
+  'languages',
+  'venueKind',
+  'costKind',
+  'priceNok',
+  'capacity',
+  'placesAvailable',
+  'joinMode',
+  'accessibility',
+  'accessibilityNote',
+  'audience',
 ] as const satisfies ReadonlyArray<keyof ActivityEntity>;
 const REQUIRED = ['title', 'description', 'category', 'targetGroups', 'languages', 'venueKind', 'costKind', 'joinMode', 'accessibility', 'audience'] as const;
 
@@ -158,7 +172,11 @@ export class ActivityService {
     if (activity.capacity != null && activity.placesAvailable != null && activity.placesAvailable > activity.capacity) {
       throw ValidationError.field('input.placesAvailable', 'must not exceed capacity');
     }
-    if (creating ? activity.capacity != null || activity.placesAvailable != null : capacityBefore[0] !== activity.capacity || capacityBefore[1] !== activity.placesAvailable) {
+    if (
+      creating
+        ? activity.capacity != null || activity.placesAvailable != null
+        : capacityBefore[0] !== activity.capacity || capacityBefore[1] !== activity.placesAvailable
+    ) {
       activity.capacityUpdatedAt = this.now();
     }
   }
@@ -193,7 +211,8 @@ export class ActivityService {
   private schedule(input: ScheduleData): ScheduleData {
     const slots = [...input.weekly, ...input.dates];
     slots.forEach((slot, i) => {
-      if (slot.endTime <= slot.startTime) throw ValidationError.field(`input.schedule`, `slot ${i + 1} ends (${slot.endTime}) before it starts (${slot.startTime})`);
+      if (slot.endTime <= slot.startTime)
+        throw ValidationError.field(`input.schedule`, `slot ${i + 1} ends (${slot.endTime}) before it starts (${slot.startTime})`);
     });
     if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) {
       throw ValidationError.field('input.schedule.validUntil', 'must not be before validFrom');

@@ -1,8 +1,8 @@
 import { VisibleField } from '@samspill/core';
 import { Directive, ID, Int, ObjectType } from 'type-graphql';
 
-import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
 import { Offer } from '../offers/offer.interface.js';
+import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
 import { Accessibility, ActivityCategory, JoinMode, TargetGroup, VenueKind } from './activity-enums.js';
 import { Schedule } from './schedule.type.js';
 

@@ -8,7 +8,9 @@ import { LocationEntity } from './location.entity.js';
 import type { CreateLocationInput, UpdateLocationInput } from './location.input.js';
 import { canSeeLocation } from './location.policy.js';
 
-const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude', 'longitude', 'visibility'] as const satisfies ReadonlyArray<keyof LocationEntity>;
+const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude', 'longitude', 'visibility'] as const satisfies ReadonlyArray<
+  keyof LocationEntity
+>;
 const REQUIRED = ['name', 'visibility'] as const;
 
 export class LocationService {

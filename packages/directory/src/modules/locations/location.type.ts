@@ -4,7 +4,8 @@ import { Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocationVisibility } from './location-visibility.enum.js';
 
 @ObjectType('Location', {
-  description: 'A place where something happens. A location is only ever returned to callers its visibility allows; otherwise the field that points at it is null.',
+  description:
+    'A place where something happens. A location is only ever returned to callers its visibility allows; otherwise the field that points at it is null.',
 })
 export class Location {
   @VisibleField(() => ID)

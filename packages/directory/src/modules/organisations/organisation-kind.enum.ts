@@ -15,7 +15,7 @@ registerEnumType(OrganisationKind, {
     SHELTER: { description: 'A crisis shelter (krisesenter). Its address is confidential.' },
     VOLUNTARY_ORGANISATION: { description: 'A voluntary organisation or one of its local branches.' },
     VOLUNTEER_CENTRE: { description: 'A frivilligsentral.' },
-    BYDEL_SERVICE: { description: "A service run by a bydel (district)." },
+    BYDEL_SERVICE: { description: 'A service run by a bydel (district).' },
     ANIMAL_WELFARE: { description: 'An animal-welfare organisation.' },
     SPONSOR: { description: 'A sponsor, e.g. of kennel places.' },
   },

@@ -76,7 +76,10 @@ export class OrganisationResolver {
     return ctx.loaders.bydelerByOrganisation.load(organisation.id);
   }
 
-  @FieldResolver(() => Location, { nullable: true, description: "Main address, when you may see it. A shelter's address reaches only its own staff and platform admins." })
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: "Main address, when you may see it. A shelter's address reaches only its own staff and platform admins.",
+  })
   @Allow(Access.withParent)
   async location(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {
     if (!organisation.mainLocation) return null;
@@ -84,7 +87,10 @@ export class OrganisationResolver {
     return location && canSeeLocation(ctx.principal, location) ? location : null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the organisation meets the shelter requirements for volunteers (training, confidentiality declaration, police certificate where lawful).' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the organisation meets the shelter requirements for volunteers (training, confidentiality declaration, police certificate where lawful).',
+  })
   @Allow(Access.withParent)
   meetsVolunteerRequirements(@Root() organisation: OrganisationEntity): boolean {
     return organisation.volunteerRequirementsMetAt != null;

@@ -1,17 +1,29 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, isAdmin, isAuthenticated, isUuid, likePattern, NotFoundError, type Page, paginate, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ForbiddenError,
+  isAdmin,
+  isAuthenticated,
+  isUuid,
+  likePattern,
+  NotFoundError,
+  type Page,
+  paginate,
+  type Principal,
+  UnauthenticatedError,
+  ValidationError,
+} from '@samspill/core';
 
 import { applyChanges } from '../../common/editing.js';
 import { toE164 } from '../../common/validators.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
-import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
 import { OrganisationEntity } from './organisation.entity.js';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
 import type { OrganisationsArgs } from './organisations.args.js';
 import { requirementsMet, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
-import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
+import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 
 const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
 const REQUIRED = ['kind', 'name'] as const;
@@ -77,7 +89,13 @@ export class OrganisationService {
     }
     let routine = organisation.volunteerRoutines.getItems().find((r) => r.requirement === input.requirement);
     if (!routine) {
-      routine = this.em.create(VolunteerRoutineEntity, { organisation, requirement: input.requirement, status: input.status, confirmedOn: input.confirmedOn, confirmedBy: this.principal.subject });
+      routine = this.em.create(VolunteerRoutineEntity, {
+        organisation,
+        requirement: input.requirement,
+        status: input.status,
+        confirmedOn: input.confirmedOn,
+        confirmedBy: this.principal.subject,
+      });
       organisation.volunteerRoutines.add(routine);
     }
     routine.status = input.status;

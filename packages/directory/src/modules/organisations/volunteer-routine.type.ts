@@ -3,7 +3,9 @@ import { ObjectType } from 'type-graphql';
 
 import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
 
-@ObjectType('VolunteerRoutine', { description: 'The latest confirmation that an organisation has one of the routines shelters require of volunteers. No documents are stored.' })
+@ObjectType('VolunteerRoutine', {
+  description: 'The latest confirmation that an organisation has one of the routines shelters require of volunteers. No documents are stored.',
+})
 export class VolunteerRoutine {
   @VisibleField(() => VolunteerRequirement)
   requirement!: VolunteerRequirement;

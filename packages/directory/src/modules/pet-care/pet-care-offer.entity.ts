@@ -13,7 +13,10 @@ import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
  * animal stays is never in the graph, because a pet can lead an abuser to its owner.
  */
 @Entity({ tableName: 'pet_care_offer' })
-@Check({ name: 'pet_care_offer_counts_check', expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0' })
+@Check({
+  name: 'pet_care_offer_counts_check',
+  expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',
+})
 export class PetCareOfferEntity {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'status' | 'lastVerifiedAt' | 'species' | 'vaccinationRequired' | 'vetCheckRequired';
 

@@ -13,8 +13,18 @@ import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-car
 import type { PetCareOffersArgs } from './pet-care-offers.args.js';
 
 const EDITABLE = [
-  'title', 'description', 'careModel', 'species', 'maxAnimalSize', 'maxAnimals', 'maxStayDays', 'costKind',
-  'pricePerDayNok', 'vaccinationRequired', 'vetCheckRequired', 'requirementsNote',
+  'title',
+  'description',
+  'careModel',
+  'species',
+  'maxAnimalSize',
+  'maxAnimals',
+  'maxStayDays',
+  'costKind',
+  'pricePerDayNok',
+  'vaccinationRequired',
+  'vetCheckRequired',
+  'requirementsNote',
 ] as const satisfies ReadonlyArray<keyof PetCareOfferEntity>;
 const REQUIRED = ['title', 'description', 'careModel', 'species', 'costKind', 'vaccinationRequired', 'vetCheckRequired'] as const;
 
@@ -130,4 +140,3 @@ export class PetCareOfferService {
     }
   }
 }
-

@@ -1,11 +1,12 @@
 import { VisibleField } from '@samspill/core';
 import { Directive, ID, Int, ObjectType } from 'type-graphql';
 
-import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { Offer } from '../offers/offer.interface.js';
+import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
 
-export const HOW_TO_REQUEST = 'Ask the staff at your shelter: they request the place for you and share only what is needed.';
+/** Shown to residents through shelter staff's tools, so in Norwegian like the offers themselves. */
+export const HOW_TO_REQUEST = 'Spør de ansatte på krisesenteret: de ber om plass for deg og deler bare det som trengs.';
 
 /**
  * Care for a pet while its owner stays at a shelter. The graph never says where an animal is.

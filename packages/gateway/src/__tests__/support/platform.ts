@@ -19,7 +19,7 @@ export interface Caller {
 
 export interface Response<T = any> {
   status: number;
-  body: { data?: T; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+  body: { data?: T; errors?: any };
 }
 
 /**
@@ -48,16 +48,23 @@ export class PlatformTestApp {
     const referralsOrm = await openOrm(referralsOrmSettings(database.url));
     const directory = await createDirectoryServer(directoryOrm, config, logger);
     const directoryUrl = await directory.listen(0, '127.0.0.1');
-    let app: PlatformTestApp | undefined;
+    const made: { app?: PlatformTestApp } = {};
     const referrals = await createReferralsServer(referralsOrm, config, logger, {
       directory: new HttpDirectoryLookup(directoryUrl, GATEWAY_SECRET),
-      now: () => app!.now(),
+      now: () => made.app!.now(),
     });
     const referralsUrl = await referrals.listen(0, '127.0.0.1');
     const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
     const gatewayUrl = await gateway.listen(0, '127.0.0.1');
-    app = new PlatformTestApp(config, directoryOrm, referralsOrm, { gateway: gatewayUrl, directory: directoryUrl, referrals: referralsUrl }, [gateway, directory, referrals], database);
-    return app;
+    made.app = new PlatformTestApp(
+      config,
+      directoryOrm,
+      referralsOrm,
+      { gateway: gatewayUrl, directory: directoryUrl, referrals: referralsUrl },
+      [gateway, directory, referrals],
+      database,
+    );
+    return made.app;
   }
 
   directoryEm(): EntityManager {
@@ -82,7 +89,10 @@ export class PlatformTestApp {
   }
 
   /** A GraphQL operation through the gateway (or straight to a subgraph with `url`). */
-  async query<T = any>(query: string, options: { variables?: Record<string, unknown>; as?: Caller; url?: string; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+  async query<T = any>(
+    query: string,
+    options: { variables?: Record<string, unknown>; as?: Caller; url?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     if (options.as) headers.authorization = `Bearer ${await this.token(options.as)}`;
     const response = await fetch(options.url ?? this.urls.gateway, { method: 'POST', headers, body: JSON.stringify({ query, variables: options.variables }) });

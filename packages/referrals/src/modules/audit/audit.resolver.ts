@@ -10,7 +10,9 @@ export class AuditEntryConnection extends Connection(AuditEntry) {}
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (platform admins). Admins see who touched a referral, never its personal fields.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'The audit log, newest first (platform admins). Admins see who touched a referral, never its personal fields.',
+  })
   @Allow(Access.roles('PLATFORM_ADMIN'))
   async auditLog(
     @Arg('referralId', () => ID, { nullable: true }) referralId: string | null,

@@ -29,7 +29,16 @@ export class AuditService {
 
   /** Queue an entry to be written with the next flush (for changes). */
   add(actor: AuditActor, operation: string, referralId: string): void {
-    this.em.persist(this.em.create(AuditEntryEntity, { at: this.now(), actorSubject: actor.subject, actorRole: actor.role, actorOrganisationId: actor.organisationId ?? null, operation, referralId }));
+    this.em.persist(
+      this.em.create(AuditEntryEntity, {
+        at: this.now(),
+        actorSubject: actor.subject,
+        actorRole: actor.role,
+        actorOrganisationId: actor.organisationId ?? null,
+        operation,
+        referralId,
+      }),
+    );
   }
 
   /** Write entries now (for reads, which flush nothing else). */
@@ -38,7 +47,14 @@ export class AuditService {
     const at = this.now();
     await this.em.insertMany(
       AuditEntryEntity,
-      referralIds.map((referralId) => ({ at, actorSubject: actor.subject, actorRole: actor.role, actorOrganisationId: actor.organisationId ?? null, operation, referralId })),
+      referralIds.map((referralId) => ({
+        at,
+        actorSubject: actor.subject,
+        actorRole: actor.role,
+        actorOrganisationId: actor.organisationId ?? null,
+        operation,
+        referralId,
+      })),
     );
   }
 }

@@ -35,7 +35,10 @@ export class HttpDirectoryLookup implements DirectoryLookup {
     if (this.gatewaySecret) headers[GATEWAY_SECRET_HEADER] = this.gatewaySecret;
     const response = await fetch(this.directoryUrl, { method: 'POST', headers, body: JSON.stringify({ query: QUERIES[kind], variables: { id } }) });
     if (!response.ok) throw new Error(`directory lookup failed with HTTP ${response.status}`);
-    const body = (await response.json()) as { data?: { offer?: any }; errors?: Array<{ extensions?: { code?: string } }> };
+    const body = (await response.json()) as {
+      data?: { offer?: { status: string; category?: string; organisation: { id: string }; bydel?: { code: string } | null } | null };
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
     const offer = body.data?.offer;
     const field = kind === TargetKind.ACTIVITY ? 'input.activityId' : 'input.petCareOfferId';
     if (!offer) {

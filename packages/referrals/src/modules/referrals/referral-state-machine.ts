@@ -33,14 +33,29 @@ export const TRANSITIONS: Readonly<Record<ReferralAction, Transition>> = {
     reasons: [ReasonCode.NO_CAPACITY, ReasonCode.NOT_ELIGIBLE, ReasonCode.COULD_NOT_CONTACT, ReasonCode.RESIDENT_DECLINED],
   },
   START: { from: [ReferralStatus.ACCEPTED], to: ReferralStatus.IN_PROGRESS, by: 'ORGANISATION' },
-  COMPLETE: { from: [ReferralStatus.IN_PROGRESS], to: ReferralStatus.COMPLETED, by: 'ORGANISATION', reasons: [ReasonCode.GOT_HELP, ReasonCode.REFERRED_ELSEWHERE] },
+  COMPLETE: {
+    from: [ReferralStatus.IN_PROGRESS],
+    to: ReferralStatus.COMPLETED,
+    by: 'ORGANISATION',
+    reasons: [ReasonCode.GOT_HELP, ReasonCode.REFERRED_ELSEWHERE],
+  },
   MARK_NOT_COMPLETED: {
     from: [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS],
     to: ReferralStatus.NOT_COMPLETED,
     by: 'ORGANISATION',
-    reasons: [ReasonCode.COULD_NOT_CONTACT, ReasonCode.RESIDENT_DECLINED, ReasonCode.NO_LONGER_INTERESTED, ReasonCode.NOT_ELIGIBLE, ReasonCode.REFERRED_ELSEWHERE],
+    reasons: [
+      ReasonCode.COULD_NOT_CONTACT,
+      ReasonCode.RESIDENT_DECLINED,
+      ReasonCode.NO_LONGER_INTERESTED,
+      ReasonCode.NOT_ELIGIBLE,
+      ReasonCode.REFERRED_ELSEWHERE,
+    ],
   },
-  HOLD: { from: [ReferralStatus.SENT, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS], to: ReferralStatus.ON_HOLD, by: 'ORGANISATION' },
+  HOLD: {
+    from: [ReferralStatus.SENT, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS],
+    to: ReferralStatus.ON_HOLD,
+    by: 'ORGANISATION',
+  },
   RESUME: { from: [ReferralStatus.ON_HOLD], to: 'RESUMED', by: 'ORGANISATION' },
   CANCEL: {
     from: OPEN_STATES,

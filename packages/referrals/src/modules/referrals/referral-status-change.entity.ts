@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 
-import { ReasonCode, ReferralStatus } from './referral-enums.js';
 import type { ReferralEntity } from './referral.entity.js';
+import { ReasonCode, ReferralStatus } from './referral-enums.js';
 
 /** One transition in a referral's history: who, when, from what to what, and why. */
 @Entity({ tableName: 'referral_status_change' })

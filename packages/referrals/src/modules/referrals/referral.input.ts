@@ -29,7 +29,7 @@ export class ConsentInput {
 
 @InputType()
 abstract class ReferralPersonalFields {
-  @Field(() => String, { nullable: true, description: "The shelter's own pseudonymous reference, e.g. \"OK-2026-117\". Never a name or an identity number." })
+  @Field(() => String, { nullable: true, description: 'The shelter\'s own pseudonymous reference, e.g. "OK-2026-117". Never a name or an identity number.' })
   @MinLength(1)
   @MaxLength(40)
   @Matches(/^[\p{L}\p{N} _./-]+$/u, { message: '$property may contain only letters, digits, spaces and _ . / -' })
@@ -57,7 +57,10 @@ abstract class ReferralPersonalFields {
   @ValidateNested()
   pets?: PetNeedInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'What the resident needs, at most 500 characters. Refused if it contains an identity number, a phone number or an e-mail address.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the resident needs, at most 500 characters. Refused if it contains an identity number, a phone number or an e-mail address.',
+  })
   @MaxLength(NEED_DESCRIPTION_MAX)
   needDescription?: string | null;
 }

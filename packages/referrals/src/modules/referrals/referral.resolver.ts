@@ -43,7 +43,11 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Shelter staff: change a DRAFT.' })
   @Allow(SHELTER)
-  updateReferralDraft(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateReferralDraftInput) input: UpdateReferralDraftInput, @Ctx() ctx: ReferralsContext) {
+  updateReferralDraft(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateReferralDraftInput) input: UpdateReferralDraftInput,
+    @Ctx() ctx: ReferralsContext,
+  ) {
     return referralService(ctx).updateDraft(id, input);
   }
 
@@ -58,14 +62,17 @@ export class ReferralResolver {
     return referralService(ctx).recordConsent(id, consent, version);
   }
 
-  @Mutation(() => Referral, { description: 'Shelter staff: the resident withdraws consent. An open referral is cancelled and its personal fields are erased at once.' })
+  @Mutation(() => Referral, {
+    description: 'Shelter staff: the resident withdraws consent. An open referral is cancelled and its personal fields are erased at once.',
+  })
   @Allow(SHELTER)
   withdrawReferralConsent(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: ReferralsContext) {
     return referralService(ctx).withdrawConsent(id, version);
   }
 
   @Mutation(() => Referral, {
-    description: 'Move a referral on in its workflow. An action that is not allowed now is refused with BAD_USER_INPUT naming the allowed ones; a stale version with CONFLICT.',
+    description:
+      'Move a referral on in its workflow. An action that is not allowed now is refused with BAD_USER_INPUT naming the allowed ones; a stale version with CONFLICT.',
   })
   @Allow(PARTIES)
   transitionReferral(

@@ -1,4 +1,4 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ForbiddenError,
@@ -17,12 +17,12 @@ import {
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup } from '../directory-link/directory-client.js';
 import { forbiddenContent } from './need-description.js';
-import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
 import { ReferralEntity } from './referral.entity.js';
+import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
+import { consentIsValid, type ReferralView, viewOf } from './referral.view.js';
 import { ReasonCode, ReferralAction, ReferralStatus, TargetKind } from './referral-enums.js';
 import { checkTransition, EXPIRING_STATES, isOpen, type Side } from './referral-state-machine.js';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity.js';
-import { consentIsValid, type ReferralView, viewOf } from './referral.view.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CONSENT_DAYS = 366;
@@ -68,10 +68,16 @@ export class ReferralService {
     const user = this.user();
     const side = this.sideOfRole(user);
     const where: FilterQuery<ReferralEntity>[] =
-      side === 'SHELTER' ? [{ sendingShelterId: user.organisationId! }] : [{ receivingOrganisationId: user.organisationId! }, { status: { $ne: ReferralStatus.DRAFT } }];
+      side === 'SHELTER'
+        ? [{ sendingShelterId: user.organisationId! }]
+        : [{ receivingOrganisationId: user.organisationId! }, { status: { $ne: ReferralStatus.DRAFT } }];
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
     const result = await paginate(this.em, ReferralEntity, { $and: where }, { createdAt: 'desc', id: 'desc' }, page);
-    await this.audit.recordReads(actorOf(user), 'LIST', result.nodes.map((r) => r.id));
+    await this.audit.recordReads(
+      actorOf(user),
+      'LIST',
+      result.nodes.map((r) => r.id),
+    );
     const now = this.now();
     return { ...result, nodes: result.nodes.map((r) => viewOf(r, side, now)) };
   }
@@ -152,7 +158,8 @@ export class ReferralService {
     const actor = actorOf(this.user());
     const now = this.now();
     if (action === ReferralAction.SEND) {
-      if (!consentIsValid(referral, now)) throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
+      if (!consentIsValid(referral, now))
+        throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
       referral.sentAt = now;
       referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
     }
@@ -168,7 +175,8 @@ export class ReferralService {
   /** A declined referral goes on to another offer as a new, linked draft with the same data and consent. */
   async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
     const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
-    if (referral.status !== ReferralStatus.DECLINED) throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
+    if (referral.status !== ReferralStatus.DECLINED)
+      throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
     const target = this.target(input);
     const facts = await this.directory.offer(target.kind, target.id, this.authorization);
     const user = this.user();
@@ -256,14 +264,17 @@ export class ReferralService {
       if (typeof text !== 'string') continue;
       const found = forbiddenContent(text);
       if (found.length > 0) {
-        const what = found.map((f) => ({ IDENTITY_NUMBER: 'an identity number (fødselsnummer/d-nummer)', PHONE_NUMBER: 'a phone number', EMAIL_ADDRESS: 'an e-mail address' })[f]);
+        const what = found.map(
+          (f) => ({ IDENTITY_NUMBER: 'an identity number (fødselsnummer/d-nummer)', PHONE_NUMBER: 'a phone number', EMAIL_ADDRESS: 'an e-mail address' })[f],
+        );
         throw ValidationError.field(`input.${field}`, `must not contain ${what.join(' or ')}: describe the need without identifying anyone`);
       }
     }
     for (const field of PERSONAL_FIELDS) {
       const value = input[field];
       if (value === undefined) continue;
-      (referral as unknown as Record<string, unknown>)[field] = field === 'pets' && Array.isArray(value) ? value.map((p: { species: string; count: number }) => ({ species: p.species, count: p.count })) : value;
+      (referral as unknown as Record<string, unknown>)[field] =
+        field === 'pets' && Array.isArray(value) ? value.map((p: { species: string; count: number }) => ({ species: p.species, count: p.count })) : value;
     }
   }
 
@@ -281,7 +292,17 @@ export class ReferralService {
 
   private recordTransition(referral: ReferralEntity, from: ReferralStatus | null, to: ReferralStatus, actor: AuditActor, reason?: ReasonCode | null): void {
     referral.status = to;
-    this.em.persist(this.em.create(ReferralStatusChangeEntity, { referral, fromStatus: from, toStatus: to, at: this.now(), actorSubject: actor.subject, actorRole: actor.role, reason: reason ?? null }));
+    this.em.persist(
+      this.em.create(ReferralStatusChangeEntity, {
+        referral,
+        fromStatus: from,
+        toStatus: to,
+        at: this.now(),
+        actorSubject: actor.subject,
+        actorRole: actor.role,
+        reason: reason ?? null,
+      }),
+    );
   }
 
   private close(referral: ReferralEntity, to: ReferralStatus, reason: ReasonCode | null, actor: AuditActor): void {

@@ -56,7 +56,9 @@ export class ReferralStatusChange {
  * organisation's editors ever get one; the organisation sees personal fields only within a
  * valid consent's scope (others are null).
  */
-@ObjectType('Referral', { description: 'A referral of a resident from a shelter to an offer. Seen only by the sending shelter and the receiving organisation.' })
+@ObjectType('Referral', {
+  description: 'A referral of a resident from a shelter to an offer. Seen only by the sending shelter and the receiving organisation.',
+})
 export class Referral {
   @VisibleField(() => ID)
   id!: string;

@@ -1,5 +1,5 @@
-import type { Consent, PetNeed, Referral } from './referral.type.js';
 import type { ReferralEntity } from './referral.entity.js';
+import type { Consent, PetNeed, Referral } from './referral.type.js';
 import { ConsentField, type PetSpecies } from './referral-enums.js';
 import type { Side } from './referral-state-machine.js';
 

@@ -41,7 +41,14 @@ export class StatisticsService {
     );
     return rows.map((row) => {
       const suppressed = row.count < SUPPRESSION_THRESHOLD;
-      return { bydelCode: row.bydel_code, month: row.month, category: row.category, outcome: row.outcome as ReferralStatus, count: suppressed ? null : row.count, suppressed };
+      return {
+        bydelCode: row.bydel_code,
+        month: row.month,
+        category: row.category,
+        outcome: row.outcome as ReferralStatus,
+        count: suppressed ? null : row.count,
+        suppressed,
+      };
     });
   }
 }
