@@ -14,7 +14,13 @@ describe('scripts/issue-token.mjs (uses the compiled packages)', () => {
 
   it('issues a token that the platform accepts, with the role and scope asked for', async () => {
     const { stdout } = await run('node', [script, '--role', 'ORG_EDITOR', '--org', '00000000-0000-4000-8000-000000000002', '--subject', 'kari'], { env });
-    expect(await verifier.verify(stdout.trim())).toEqual({ kind: 'user', subject: 'kari', role: 'ORG_EDITOR', organisationId: '00000000-0000-4000-8000-000000000002', bydelCode: undefined });
+    expect(await verifier.verify(stdout.trim())).toEqual({
+      kind: 'user',
+      subject: 'kari',
+      role: 'ORG_EDITOR',
+      organisationId: '00000000-0000-4000-8000-000000000002',
+      bydelCode: undefined,
+    });
   });
 
   it('prints one valid token per demo user with --demo', async () => {
@@ -25,6 +31,9 @@ describe('scripts/issue-token.mjs (uses the compiled packages)', () => {
   });
 
   it('refuses a scoped role without its organisation, with exit code 2 and a clear message', async () => {
-    await expect(run('node', [script, '--role', 'SHELTER_STAFF'], { env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--org <organisation id> is required for SHELTER_STAFF') });
+    await expect(run('node', [script, '--role', 'SHELTER_STAFF'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--org <organisation id> is required for SHELTER_STAFF'),
+    });
   });
 });
