@@ -203,7 +203,7 @@ describe('pet-care offers', () => {
   it('tells how to request a place: always through shelter staff', async () => {
     const res = await app.query(`{ petCareOffers(filter: { careModels: [CATTERY] }) { nodes { title howToRequest } } }`, { as: staff });
     expect(res.body.data.petCareOffers.nodes).toEqual([
-      { title: 'Kattepensjonat', howToRequest: 'Ask the staff at your shelter: they request the place for you and share only what is needed.' },
+      { title: 'Kattepensjonat', howToRequest: 'Spør de ansatte på krisesenteret: de ber om plass for deg og deler bare det som trengs.' },
     ]);
   });
 
