@@ -26,7 +26,6 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
     // would already be stored.
     flushMode: FlushMode.COMMIT,
     forceUtcTimezone: true,
-    implicitTransactions: false,
     pool: { min: 0, max: settings.poolMax ?? 10 },
     discovery: { warnWhenNoEntities: true },
     migrations: {

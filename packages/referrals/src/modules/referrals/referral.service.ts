@@ -13,6 +13,7 @@ import {
   type UserPrincipal,
   ValidationError,
 } from '@samspill/core';
+import { DateTime } from 'luxon';
 
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup } from '../directory-link/directory-client.js';
@@ -125,17 +126,21 @@ export class ReferralService {
     return viewOf(referral, 'SHELTER', this.now());
   }
 
-  /** Withdrawing consent cancels an open referral and erases its personal fields at once. */
+  /**
+   * Withdrawing consent cancels an open referral and erases its personal fields at once, and does
+   * the same to the referrals it was redirected into, which carry copies of the same data.
+   */
   async withdrawConsent(id: string, version: number): Promise<ReferralView> {
     const { referral } = await this.loadForSide(id, 'SHELTER', version);
-    const now = this.now();
     const actor = actorOf(this.user());
-    referral.consentWithdrawnAt = now;
-    if (isOpen(referral.status)) this.close(referral, ReferralStatus.CANCELLED, ReasonCode.CONSENT_WITHDRAWN, actor);
-    this.erasePersonalFields(referral);
-    this.audit.add(actor, 'WITHDRAW_CONSENT', referral.id);
+    for (let current: ReferralEntity | null = referral; current;) {
+      this.withdraw(current, actor);
+      current = current.redirectedToId
+        ? await this.em.findOne(ReferralEntity, { id: current.redirectedToId, sendingShelterId: referral.sendingShelterId })
+        : null;
+    }
     await this.em.flush();
-    return viewOf(referral, 'SHELTER', now);
+    return viewOf(referral, 'SHELTER', this.now());
   }
 
   async transition(id: string, action: ReferralAction, reason: ReasonCode | null | undefined, version: number): Promise<ReferralView> {
@@ -164,6 +169,10 @@ export class ReferralService {
       referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
     }
     const to = check.to === 'RESUMED' ? referral.heldFromStatus! : check.to;
+    if (action === ReferralAction.RESUME && EXPIRING_STATES.includes(to)) {
+      // Time on the wait-list does not count against the organisation's time to answer.
+      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+    }
     referral.heldFromStatus = to === ReferralStatus.ON_HOLD ? referral.status : null;
     if (isOpen(to)) this.recordTransition(referral, referral.status, to, actor, reason);
     else this.close(referral, to, reason ?? null, actor);
@@ -177,6 +186,7 @@ export class ReferralService {
     const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DECLINED)
       throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
+    if (referral.consentWithdrawnAt) throw ValidationError.field('consent', 'the resident withdrew consent: the referral cannot be sent on');
     const target = this.target(input);
     const facts = await this.directory.offer(target.kind, target.id, this.authorization);
     const user = this.user();
@@ -280,7 +290,7 @@ export class ReferralService {
 
   private applyConsent(referral: ReferralEntity, input: ConsentInput, user: UserPrincipal): void {
     const now = this.now();
-    const expiresAt = new Date(`${input.expiresOn}T23:59:59.999+01:00`);
+    const expiresAt = DateTime.fromISO(input.expiresOn, { zone: 'Europe/Oslo' }).endOf('day').toJSDate();
     if (expiresAt <= now) throw ValidationError.field('input.consent.expiresOn', 'must be in the future');
     if (expiresAt.getTime() - now.getTime() > MAX_CONSENT_DAYS * DAY_MS) throw ValidationError.field('input.consent.expiresOn', 'must be at most a year ahead');
     referral.consentGivenAt = now;
@@ -311,6 +321,13 @@ export class ReferralService {
     referral.closeReason = reason;
     referral.answerDeadline = null;
     referral.heldFromStatus = null;
+  }
+
+  private withdraw(referral: ReferralEntity, actor: AuditActor): void {
+    referral.consentWithdrawnAt = this.now();
+    if (isOpen(referral.status)) this.close(referral, ReferralStatus.CANCELLED, ReasonCode.CONSENT_WITHDRAWN, actor);
+    this.erasePersonalFields(referral);
+    this.audit.add(actor, 'WITHDRAW_CONSENT', referral.id);
   }
 
   private erasePersonalFields(referral: ReferralEntity): void {

@@ -47,8 +47,9 @@ export function viewOf(referral: ReferralEntity, side: Side, now: Date): Referra
     answerDeadline: referral.answerDeadline,
     closedAt: referral.closedAt,
     closeReason: referral.closeReason,
-    redirectedFromId: referral.redirectedFrom?.id ?? null,
-    redirectedToId: referral.redirectedToId,
+    // That a referral was declined elsewhere, or sent on, is the shelter's to know.
+    redirectedFromId: side === 'SHELTER' ? (referral.redirectedFrom?.id ?? null) : null,
+    redirectedToId: side === 'SHELTER' ? referral.redirectedToId : null,
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,
   };

@@ -1,0 +1,93 @@
+import { forbiddenContent, NEED_DESCRIPTION_MAX } from '../../modules/referrals/need-description.js';
+
+describe('forbiddenContent: what must never be in a referral’s free text', () => {
+  describe('identity numbers (11 digits whose check digits hold)', () => {
+    it.each([
+      ['13097248022', 'a fødselsnummer'],
+      ['Fnr: 13097248022.', 'a fødselsnummer inside a sentence'],
+      ['130972 48022', 'written "DDMMYY NNNNN"'],
+      ['130972.48022', 'written "DDMMYY.NNNNN"'],
+      ['53097248016', 'a d-nummer (day + 40)'],
+      ['Hun har d-nummer 530972 48016 og trenger tolk.', 'a d-nummer written with a space, in a sentence'],
+    ])('%j (%s) → IDENTITY_NUMBER', (text) => {
+      expect(forbiddenContent(text)).toEqual(['IDENTITY_NUMBER']);
+    });
+
+    it.each([
+      ['13097248023', 'second check digit wrong'],
+      ['13097248012', 'first check digit wrong'],
+      ['01010112345', 'no valid check digits'],
+      ['53097248017', 'a d-nummer with a wrong check digit'],
+      ['130972480222', '12 digits: no 11-digit number stands alone'],
+    ])('%j (%s) → nothing', (text) => {
+      expect(forbiddenContent(text)).toEqual([]);
+    });
+  });
+
+  describe('Norwegian phone numbers', () => {
+    it.each([
+      ['92 34 56 78', 'a mobile number in pairs'],
+      ['92345678', 'a mobile number in one'],
+      ['+47 22 12 34 56', 'a landline with +47'],
+      ['004792345678', 'with the 0047 prefix'],
+      ['Ring henne på 922 34 567 etter skolen.', 'a mobile number 3-2-3 in a sentence'],
+    ])('%j (%s) → PHONE_NUMBER', (text) => {
+      expect(forbiddenContent(text)).toEqual(['PHONE_NUMBER']);
+    });
+  });
+
+  describe('e-mail addresses', () => {
+    it.each([['kari.nordmann@example.org'], ['Skriv til ola+barn@example.no om tider.'], ['KONTAKT@EXAMPLE.COM']])('%j → EMAIL_ADDRESS', (text) => {
+      expect(forbiddenContent(text)).toEqual(['EMAIL_ADDRESS']);
+    });
+  });
+
+  describe('ordinary Norwegian text with numbers is allowed', () => {
+    it.each([
+      ['2 barn på 6 og 9 år'],
+      ['kl. 17.00'],
+      ['postnummer 0557'],
+      ['Ønsker leksehjelp tirsdager kl. 17.00–19.00 for 2 barn på 6 og 9 år.'],
+      ['Bor i bydel Gamle Oslo, postnummer 0557, 3. etasje.'],
+      ['Trenger hjelp 3-4 dager i uka, 10-15 timer.'],
+      ['Hunden veier 25 kg og er 4 år gammel.'],
+      ['Barna er født 15.03.2016 og 01.04.2019.'],
+      ['Har 8 000 kr i måneden å leve for.'],
+      ['Snakker arabisk og litt norsk (nivå A2).'],
+      ['kari@example (ikke en adresse)'],
+      [''],
+    ])('%j → nothing', (text) => {
+      expect(forbiddenContent(text)).toEqual([]);
+    });
+  });
+
+  it('finds several kinds at once, each once, without caring about their order in the text', () => {
+    const text = 'E-post kari@example.org, mobil 92 34 56 78, fnr 130972 48022, også ola@example.no og 22 12 34 56.';
+    expect(forbiddenContent(text).sort()).toEqual(['EMAIL_ADDRESS', 'IDENTITY_NUMBER', 'PHONE_NUMBER']);
+    expect(forbiddenContent('Fnr 13097248022, e-post kari@example.org').sort()).toEqual(['EMAIL_ADDRESS', 'IDENTITY_NUMBER']);
+    expect(forbiddenContent('Tlf +47 22 12 34 56 eller kari@example.org').sort()).toEqual(['EMAIL_ADDRESS', 'PHONE_NUMBER']);
+  });
+
+  it('the need description may be at most 500 characters', () => {
+    expect(NEED_DESCRIPTION_MAX).toBe(500);
+  });
+});
+
+describe('forbiddenContent: dates are not phone numbers', () => {
+  it.each([
+    ['Flyttet hit 2024-03-15.', 'an ISO date'],
+    ['Bodde i Bergen 2019-2024.', 'a year range'],
+    ['Bodde i Bergen 2019 – 2024.', 'a year range with spaces and an en dash'],
+    ['Termin 15.03.2027.', 'a Norwegian date'],
+  ])('%j (%s) → nothing', (text) => {
+    expect(forbiddenContent(text)).toEqual([]);
+  });
+
+  it('still finds a phone number next to a date', () => {
+    expect(forbiddenContent('Fra 2024-03-15 på 92345678.')).toEqual(['PHONE_NUMBER']);
+  });
+
+  it('finds a fødselsnummer written "DDMMYY-NNNNN"', () => {
+    expect(forbiddenContent('130972-48022')).toEqual(['IDENTITY_NUMBER']);
+  });
+});
