@@ -13,6 +13,9 @@ import { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js'
 
 export { DIRECTORY_SCHEMA };
 
+/** How alike a word must be to a title word for a fuzzy match (pg_trgm word similarity). */
+export const WORD_SIMILARITY_THRESHOLD = 0.5;
+
 export const directoryEntities = [
   BydelEntity,
   OrganisationEntity,
@@ -29,6 +32,9 @@ export function directoryOrmSettings(clientUrl: string, extra: Partial<OrmSettin
     schema: DIRECTORY_SCHEMA,
     entities: directoryEntities,
     migrations: migrations as MigrationObject[],
+    // Trigram matching of misspellings: "lexehjelp" is 0.5 word-similar to "leksehjelp", "besøkstjeneste"
+    // only 0.47 to "familietjeneste".
+    sessionSettings: { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY_THRESHOLD) },
     ...extra,
   };
 }

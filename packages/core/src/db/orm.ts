@@ -11,6 +11,8 @@ export interface OrmSettings {
   /** Committed migrations, listed explicitly so compiled and test runs find the same set. */
   readonly migrations: MigrationObject[];
   readonly poolMax?: number;
+  /** Session settings for every pooled connection, e.g. `{ 'pg_trgm.word_similarity_threshold': '0.45' }`. */
+  readonly sessionSettings?: Readonly<Record<string, string>>;
 }
 
 export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
@@ -26,7 +28,20 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
     // would already be stored.
     flushMode: FlushMode.COMMIT,
     forceUtcTimezone: true,
-    pool: { min: 0, max: settings.poolMax ?? 10 },
+    pool: {
+      min: 0,
+      max: settings.poolMax ?? 10,
+      afterCreate: (
+        connection: { query: (sql: string, done: (error?: Error) => void) => void },
+        done: (error: Error | undefined, connection: unknown) => void,
+      ) => {
+        const sql = Object.entries(settings.sessionSettings ?? {})
+          .map(([name, value]) => `set ${name} = '${value.replace(/'/g, "''")}'`)
+          .join('; ');
+        if (!sql) return done(undefined, connection);
+        connection.query(sql, (error) => done(error, connection));
+      },
+    },
     discovery: { warnWhenNoEntities: true },
     migrations: {
       tableName: `${settings.schema}.mikro_orm_migrations`,

@@ -70,9 +70,8 @@ describe('organisations: listing and filtering', () => {
     ['text in the name, case-insensitive', { text: 'FRIVILLIGSENTRAL' }, ['Alna frivilligsentral', 'Sagene frivilligsentral']],
     ['text in the description', { text: 'besøkstjeneste' }, ['Oslo Røde Kors']],
     ['text in name or description', { text: 'oslo' }, ['Dyrebeskyttelsen Norge Oslo', 'Oslo Krisesenter', 'Oslo Røde Kors']],
-    ['text: % matches literally', { text: '50%' }, ['Oslo Røde Kors']],
-    ['text: _ matches literally', { text: 'kafé_treff' }, ['Sagene frivilligsentral']],
-    ['text: a lone _ matches literally', { text: '_' }, ['Sagene frivilligsentral']],
+    ['text: words joined by _ are words', { text: 'kafé_treff' }, ['Sagene frivilligsentral']],
+    ['text: an underscore alone matches nothing', { text: '_' }, []],
     ['meetsVolunteerRequirements: true', { meetsVolunteerRequirements: true }, ['Alna frivilligsentral', 'Oslo Røde Kors']],
     [
       'meetsVolunteerRequirements: false',
@@ -83,7 +82,9 @@ describe('organisations: listing and filtering', () => {
     ['combined: kind and requirements', { kinds: ['VOLUNTEER_CENTRE'], meetsVolunteerRequirements: true }, ['Alna frivilligsentral']],
     ['combined: bydel, text and requirements', { bydel: '030102', text: 'oslo', meetsVolunteerRequirements: false }, ['Oslo Krisesenter']],
   ])('filter %s', async (_label, filter, expected) => {
-    expect(await names(filter)).toEqual(expected);
+    // With text the list is by relevance; this table is about which organisations match.
+    const found = await names(filter);
+    expect('text' in filter ? [...found].sort() : found).toEqual(expected);
   });
 
   it('shows meetsVolunteerRequirements per organisation', async () => {

@@ -39,7 +39,7 @@ export class DirectoryTestApp {
     const database = await createTestDatabase();
     const config = parseConfig({ NODE_ENV: 'test', ...env });
     const orm = await openOrm(directoryOrmSettings(database.url));
-    const logger = createLogger('silent', 'directory-test');
+    const logger = createLogger(process.env.SAMSPILL_TEST_LOG ?? 'silent', 'directory-test');
     const server = await createDirectoryServer(orm, config, logger);
     await server.start();
     const client = await TestGraphQLClient.serve(server.handle);

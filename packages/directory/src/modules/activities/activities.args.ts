@@ -2,11 +2,14 @@ import { PageArgs } from '@samspill/core';
 import { ArrayMaxSize, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
+import { NearInput } from '../../common/near.input.js';
 import { IsBydelCodeList, IsLanguageCodeList } from '../../common/validators.js';
 import { OfferStatus } from '../offers/offer-enums.js';
 import { ActivityCategory, JoinMode, TargetGroup, VenueKind, Weekday } from './activity-enums.js';
 
 export enum ActivitySort {
+  RELEVANCE = 'RELEVANCE',
+  DISTANCE = 'DISTANCE',
   TITLE = 'TITLE',
   RECENTLY_VERIFIED = 'RECENTLY_VERIFIED',
   RECENTLY_UPDATED = 'RECENTLY_UPDATED',
@@ -14,7 +17,9 @@ export enum ActivitySort {
 registerEnumType(ActivitySort, {
   name: 'ActivitySort',
   valuesConfig: {
-    TITLE: { description: 'Alphabetically by title.' },
+    RELEVANCE: { description: 'Best match for filter.text first (the default when searching).' },
+    DISTANCE: { description: 'Nearest to filter.near first (the default when searching near a point without text).' },
+    TITLE: { description: 'Alphabetically by title (the default otherwise).' },
     RECENTLY_VERIFIED: { description: 'Freshest first: most recently confirmed as still valid.' },
     RECENTLY_UPDATED: { description: 'Most recently changed first.' },
   },
@@ -26,6 +31,13 @@ export class ActivityFilter {
   @ArrayMaxSize(17)
   @IsBydelCodeList()
   bydeler?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Also the bydeler that border on those in `bydeler`.' })
+  includeNeighbouringBydeler?: boolean;
+
+  @Field(() => NearInput, { nullable: true, description: 'Held at a place within this radius (activities at a shelter or online never match).' })
+  @ValidateNested()
+  near?: NearInput;
 
   @Field(() => [ActivityCategory], { nullable: true })
   categories?: ActivityCategory[];
@@ -60,7 +72,11 @@ export class ActivityFilter {
   @Max(3650)
   verifiedWithinDays?: number;
 
-  @Field(() => String, { nullable: true, description: 'Words in the title or description.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Search words, Norwegian: stemmed ("turgrupper" finds "Turgruppe"), accent-blind ("Grunerlokka"), tolerant of misspelt and split words in titles ("lexehjelp", "lekse hjelp"). Quotes and - work as in web search.',
+  })
   @MaxLength(200)
   text?: string;
 
@@ -81,6 +97,6 @@ export class ActivitiesArgs extends PageArgs {
   @ValidateNested()
   filter?: ActivityFilter;
 
-  @Field(() => ActivitySort, { defaultValue: ActivitySort.TITLE })
-  sort: ActivitySort = ActivitySort.TITLE;
+  @Field(() => ActivitySort, { nullable: true, description: 'Default: RELEVANCE with filter.text, else DISTANCE with filter.near, else TITLE.' })
+  sort?: ActivitySort;
 }

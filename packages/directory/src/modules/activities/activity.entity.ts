@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+import { SearchColumns } from '../../common/search-columns.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -12,6 +13,7 @@ import type { ScheduleData } from './schedule.js';
 
 /** An activity (an HSDS service) that an organisation offers. */
 @Entity({ tableName: 'activity' })
+@SearchColumns('activity', 'title', 'description')
 @Index({ properties: ['status', 'audience'] })
 @Check({ name: 'activity_age_range_check', expression: 'age_min IS NULL OR age_max IS NULL OR age_min <= age_max' })
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })

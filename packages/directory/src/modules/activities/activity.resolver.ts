@@ -1,6 +1,7 @@
 import { Access, Allow, Connection } from '@samspill/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
+import { searchMetaOf } from '../../common/ranked-search.js';
 import type { DirectoryContext } from '../../context.js';
 import type { BydelEntity } from '../bydeler/bydel.entity.js';
 import { Bydel } from '../bydeler/bydel.type.js';
@@ -116,6 +117,18 @@ export class ActivityResolver {
   @Allow(Access.withParent)
   nextOccurrences(@Root() activity: ActivityEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): OccurrenceData[] {
     return nextOccurrences(activity.schedule, new Date(), Math.min(Math.max(first, 0), 50));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'How well it matches filter.text (higher is better); null outside a text search.' })
+  @Allow(Access.withParent)
+  relevance(@Root() activity: ActivityEntity): number | null {
+    return searchMetaOf(activity)?.relevance ?? null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Metres from filter.near; null outside a search near a point.' })
+  @Allow(Access.withParent)
+  distanceMeters(@Root() activity: ActivityEntity): number | null {
+    return searchMetaOf(activity)?.distanceMeters ?? null;
   }
 
   @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the activity is still valid.' })

@@ -1,8 +1,11 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, likePattern, NotFoundError, type Page, paginate, type Principal, ValidationError } from '@samspill/core';
+import { isUuid, NotFoundError, type Page, paginate, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { runRankedQuery, textSearch } from '../../common/ranked-search.js';
+import { distanceSql, nearCondition, textCondition } from '../../common/search-conditions.js';
+import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { LocationVisibility } from '../locations/location-visibility.enum.js';
@@ -38,7 +41,7 @@ const EDITABLE = [
 ] as const satisfies ReadonlyArray<keyof ActivityEntity>;
 const REQUIRED = ['title', 'description', 'category', 'targetGroups', 'languages', 'venueKind', 'costKind', 'joinMode', 'accessibility', 'audience'] as const;
 
-const ORDER: Record<ActivitySort, QueryOrderMap<ActivityEntity>> = {
+const ORDER: Partial<Record<ActivitySort, QueryOrderMap<ActivityEntity>>> = {
   [ActivitySort.TITLE]: { title: 'asc', id: 'asc' },
   [ActivitySort.RECENTLY_VERIFIED]: { lastVerifiedAt: 'desc', id: 'asc' },
   [ActivitySort.RECENTLY_UPDATED]: { updatedAt: 'desc', id: 'asc' },
@@ -55,7 +58,8 @@ export class ActivityService {
   async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
     const f = args.filter ?? {};
     const conditions: FilterQuery<ActivityEntity>[] = [activityVisibility(this.principal), { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
-    if (f.bydeler?.length) conditions.push({ bydel: { $in: f.bydeler } });
+    if (f.bydeler?.length) conditions.push({ bydel: { $in: f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler } });
+    if (f.near) conditions.push(nearCondition('location_id', f.near, this.principal));
     if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
     if (f.targetGroups?.length) conditions.push({ targetGroups: { $overlap: f.targetGroups } });
     if (f.age !== undefined && f.age !== null) {
@@ -68,11 +72,26 @@ export class ActivityService {
     if (f.freeOnly) conditions.push({ costKind: { $in: [CostKind.FREE, CostKind.SPONSORED] } });
     if (f.verifiedWithinDays) conditions.push({ lastVerifiedAt: { $gte: new Date(this.now().getTime() - f.verifiedWithinDays * DAY_MS) } });
     if (f.organisationId) conditions.push({ organisation: f.organisationId });
-    if (f.text?.trim()) {
-      const pattern = likePattern(f.text.trim());
-      conditions.push({ $or: [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }] });
-    }
-    return paginate(this.em, ActivityEntity, { $and: conditions }, ORDER[args.sort], args);
+    const text = f.text?.trim();
+    if (text) conditions.push(textCondition(text));
+
+    const sort = args.sort ?? (text ? ActivitySort.RELEVANCE : f.near ? ActivitySort.DISTANCE : ActivitySort.TITLE);
+    if (sort === ActivitySort.RELEVANCE && !text) throw ValidationError.field('sort', 'RELEVANCE needs filter.text');
+    if (sort === ActivitySort.DISTANCE && !f.near) throw ValidationError.field('sort', 'DISTANCE needs filter.near');
+    if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) return paginate(this.em, ActivityEntity, { $and: conditions }, ORDER[sort]!, args);
+
+    const qb = this.em.createQueryBuilder(ActivityEntity, 'a').where({ $and: conditions });
+    const relevance = text ? textSearch('a', text) : undefined;
+    const distance = f.near ? distanceSql('a', 'location_id', f.near) : undefined;
+    const order =
+      sort === ActivitySort.RELEVANCE
+        ? { name: 'activity-relevance', sql: relevance!.rank, params: relevance!.rankParams, direction: 'desc' as const }
+        : { name: 'activity-distance', ...distance!, direction: 'asc' as const };
+    return runRankedQuery(
+      this.em,
+      { entity: ActivityEntity, alias: 'a', qb, order, relevance: relevance && { sql: relevance.rank, params: relevance.rankParams }, distance },
+      args,
+    );
   }
 
   /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */

@@ -7,6 +7,11 @@ import type { OrganisationEntity } from '../organisations/organisation.entity.js
 import { LocationVisibility } from './location-visibility.enum.js';
 
 @Entity({ tableName: 'location' })
+@Index({
+  name: 'location_earth_index',
+  expression:
+    'create index "location_earth_index" on "directory"."location" using gist (ll_to_earth(latitude, longitude)) where latitude is not null and longitude is not null',
+})
 @Check({ name: 'location_postal_code_check', expression: "postal_code ~ '^[0-9]{4}$'" })
 @Check({ name: 'location_coordinates_check', expression: 'latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180' })
 export class LocationEntity {

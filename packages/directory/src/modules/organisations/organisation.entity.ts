@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+import { SearchColumns } from '../../common/search-columns.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 
 @Entity({ tableName: 'organisation' })
+@SearchColumns('organisation', 'name', 'description')
 @Check({ name: 'organisation_number_check', expression: "organisation_number ~ '^[0-9]{9}$'" })
 export class OrganisationEntity {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt';

@@ -6,18 +6,19 @@ import {
   isAdmin,
   isAuthenticated,
   isUuid,
-  likePattern,
   NotFoundError,
   type Page,
-  paginate,
   type Principal,
   UnauthenticatedError,
   ValidationError,
 } from '@samspill/core';
 
 import { applyChanges } from '../../common/editing.js';
+import { listByRelevanceOr } from '../../common/ranked-search.js';
+import { servesBydeler, textCondition } from '../../common/search-conditions.js';
 import { toE164 } from '../../common/validators.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
+import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
 import type { OrganisationsArgs } from './organisations.args.js';
@@ -44,15 +45,13 @@ export class OrganisationService {
     const f = args.filter ?? {};
     const conditions: FilterQuery<OrganisationEntity>[] = [];
     if (f.kinds?.length) conditions.push({ kind: { $in: f.kinds } });
-    if (f.bydel) conditions.push({ bydeler: { code: f.bydel } });
+    if (f.bydel) conditions.push(servesBydeler('organisation_bydel', 'organisation_id', f.includeNeighbouringBydeler ? withNeighbours([f.bydel]) : [f.bydel]));
     if (f.meetsVolunteerRequirements !== undefined && f.meetsVolunteerRequirements !== null) {
       conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
     }
-    if (f.text?.trim()) {
-      const pattern = likePattern(f.text.trim());
-      conditions.push({ $or: [{ name: { $ilike: pattern } }, { description: { $ilike: pattern } }] });
-    }
-    return paginate(this.em, OrganisationEntity, conditions.length ? { $and: conditions } : {}, { name: 'asc', id: 'asc' }, args);
+    const text = f.text?.trim();
+    if (text) conditions.push(textCondition(text));
+    return listByRelevanceOr(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
   }
 
   async get(id: string): Promise<OrganisationEntity> {

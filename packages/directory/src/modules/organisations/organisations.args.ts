@@ -14,6 +14,9 @@ export class OrganisationFilter {
   @IsBydelCode()
   bydel?: string;
 
+  @Field(() => Boolean, { nullable: true, description: 'Also organisations serving a bydel that borders on `bydel`.' })
+  includeNeighbouringBydeler?: boolean;
+
   @Field(() => Boolean, { nullable: true, description: 'Has confirmed routines for training, confidentiality and police certificates of volunteers.' })
   meetsVolunteerRequirements?: boolean;
 

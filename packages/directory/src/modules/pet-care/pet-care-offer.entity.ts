@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+import { SearchColumns } from '../../common/search-columns.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
@@ -13,6 +14,7 @@ import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
  * animal stays is never in the graph, because a pet can lead an abuser to its owner.
  */
 @Entity({ tableName: 'pet_care_offer' })
+@SearchColumns('pet_care_offer', 'title', 'description')
 @Check({
   name: 'pet_care_offer_counts_check',
   expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',

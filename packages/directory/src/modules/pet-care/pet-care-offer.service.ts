@@ -1,9 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAuthenticated, isUuid, NotFoundError, type Page, paginate, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { listByRelevanceOr } from '../../common/ranked-search.js';
+import { servesBydeler, textCondition } from '../../common/search-conditions.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
+import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { canSeePetCareOffer, petCareVisibility } from '../offers/offer-visibility.js';
@@ -42,11 +45,14 @@ export class PetCareOfferService {
     const f = args.filter ?? {};
     const conditions: FilterQuery<PetCareOfferEntity>[] = [visibility, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
     if (f.species?.length) conditions.push({ species: { $overlap: f.species } });
-    if (f.bydel) conditions.push({ bydeler: { code: f.bydel } });
+    if (f.bydel)
+      conditions.push(servesBydeler('pet_care_offer_bydel', 'pet_care_offer_id', f.includeNeighbouringBydeler ? withNeighbours([f.bydel]) : [f.bydel]));
     if (f.availableNow) conditions.push({ placesAvailable: { $gt: 0 } });
     if (f.careModels?.length) conditions.push({ careModel: { $in: f.careModels } });
     if (f.organisationId) conditions.push({ organisation: f.organisationId });
-    return paginate(this.em, PetCareOfferEntity, { $and: conditions }, { title: 'asc', id: 'asc' }, args);
+    const text = f.text?.trim();
+    if (text) conditions.push(textCondition(text));
+    return listByRelevanceOr(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
   }
 
   async get(id: string): Promise<PetCareOfferEntity> {

@@ -1,5 +1,5 @@
 import { PageArgs } from '@samspill/core';
-import { IsUUID, ValidateNested } from 'class-validator';
+import { IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 
 import { IsBydelCode } from '../../common/validators.js';
@@ -14,6 +14,13 @@ export class PetCareOfferFilter {
   @Field(() => String, { nullable: true, description: 'Serves this bydel (code).' })
   @IsBydelCode()
   bydel?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also offers serving a bydel that borders on `bydel`.' })
+  includeNeighbouringBydeler?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Search words (Norwegian, as for activities); results by relevance.' })
+  @MaxLength(200)
+  text?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Only offers with free places right now.' })
   availableNow?: boolean;

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+
+import { type EntityName, type FilterQuery, type QueryOrderMap, raw } from '@mikro-orm/core';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { type Page, type PageArgs, paginate, ValidationError } from '@samspill/core';
+
+/** Per-hit facts of a ranked search, kept on the entity for this request's field resolvers. */
+export interface SearchMeta {
+  /** Relevance, higher is better (full-text rank plus title word similarity). */
+  readonly relevance: number | null;
+  /** Metres from the point searched near, when searching near a point. */
+  readonly distanceMeters: number | null;
+}
+
+const META = Symbol('searchMeta');
+
+export function searchMetaOf(entity: object): SearchMeta | undefined {
+  return (entity as { [META]?: SearchMeta })[META];
+}
+
+/** Quotes or a leading minus make the text a precise web-style query: no fuzzy matching then. */
+const PRECISE = /"|(^|\s)-\S|\sor\s/i;
+
+/** SQL for matching and ranking `text` against an alias's `search_vector` and `search_title`. */
+export function textSearch(alias: string, text: string): { where: string; whereParams: unknown[]; rank: string; rankParams: unknown[] } {
+  const fts = `websearch_to_tsquery('directory.samspill', ?)`;
+  if (PRECISE.test(text)) {
+    return {
+      where: `${alias}.search_vector @@ ${fts}`,
+      whereParams: [text],
+      rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1))::numeric, 6)`,
+      rankParams: [text],
+    };
+  }
+  const compact = text.replace(/\s+/g, '');
+  return {
+    // Full-text (stemmed, unaccented) on title and description, or a fuzzy title match of the
+    // words as typed or joined ("lekse hjelp" → "leksehjelp"); both are served by GIN indexes.
+    where: `(${alias}.search_vector @@ ${fts} or directory.search_text(?) <% ${alias}.search_title or directory.search_text(?) <% ${alias}.search_title)`,
+    whereParams: [text, text, compact],
+    // Full-text rank, plus how well the title holds the words, plus how close the whole title is
+    // to the query (so "Leksehjelp" comes before "Leksehjelp for ungdom").
+    rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + greatest(word_similarity(directory.search_text(?), ${alias}.search_title), word_similarity(directory.search_text(?), ${alias}.search_title)) + similarity(directory.search_text(?), ${alias}.search_title))::numeric, 6)`,
+    rankParams: [text, text, compact, text],
+  };
+}
+
+export interface RankedQuery<T extends object> {
+  readonly entity: EntityName<T>;
+  readonly alias: string;
+  /** The filtered query (where clauses only). */
+  readonly qb: QueryBuilder<T>;
+  /** A numeric SQL expression to order by, with its parameters. */
+  readonly order: { readonly sql: string; readonly params: unknown[]; readonly direction: 'asc' | 'desc'; readonly name: string };
+  readonly relevance?: { readonly sql: string; readonly params: unknown[] };
+  readonly distance?: { readonly sql: string; readonly params: unknown[] };
+}
+
+function badCursor(): ValidationError {
+  return ValidationError.field('after', 'is not a cursor from this search: pass a pageInfo.endCursor you received');
+}
+
+/**
+ * Runs a filtered query ordered by a computed value (relevance or distance) with keyset
+ * pagination on (value, id): two statements (the page, the count) whatever the page.
+ */
+export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
+  const { alias, order } = query;
+  const signature = createHash('sha256').update(order.name).digest('base64url').slice(0, 6);
+  const countQb = query.qb.clone();
+
+  const qb = query.qb.clone().select(`${alias}.*`);
+  qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
+  if (query.relevance) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
+  if (query.distance) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
+
+  if (page.after) {
+    const [prefix, value, id] = page.after.split('~');
+    if (prefix !== signature || !value || !id || !/^-?\d+(\.\d+)?$/.test(value) || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
+    const comparison = order.direction === 'desc' ? '<' : '>';
+    qb.andWhere(`(${order.sql} ${comparison} ?::numeric or (${order.sql} = ?::numeric and ${alias}.id > ?))`, [
+      ...order.params,
+      value,
+      ...order.params,
+      value,
+      id,
+    ]);
+  }
+  qb.orderBy({ [raw('"sort_value"')]: order.direction, id: 'asc' } as never);
+  qb.limit(page.first + 1);
+
+  const [rows, totalCount] = await Promise.all([qb.execute<Array<Record<string, unknown>>>('all', false), countQb.getCount()]);
+  const hasNextPage = rows.length > page.first;
+  const pageRows = rows.slice(0, page.first);
+  const nodes = pageRows.map(({ sort_value: _sort, relevance, distance_meters, ...row }) => {
+    const entity = em.map(query.entity, row as never) as T;
+    Object.defineProperty(entity, META, {
+      value: { relevance: relevance == null ? null : Number(relevance), distanceMeters: distance_meters == null ? null : Number(distance_meters) },
+      enumerable: false,
+      configurable: true,
+    });
+    return entity;
+  });
+  const cursorOf = (row: Record<string, unknown>) => `${signature}~${String(row.sort_value)}~${String(row.id)}`;
+  return {
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: !!page.after,
+      startCursor: pageRows.length ? cursorOf(pageRows[0]!) : null,
+      endCursor: pageRows.length ? cursorOf(pageRows.at(-1)!) : null,
+    },
+  };
+}
+
+/**
+ * A list that is ranked by relevance when there is search text (the text must already be among
+ * the `conditions`), and ordered by `order` otherwise.
+ */
+export function listByRelevanceOr<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  conditions: FilterQuery<T>[],
+  text: string | undefined,
+  order: QueryOrderMap<T>,
+  page: PageArgs,
+): Promise<Page<T>> {
+  const where = (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>;
+  if (!text) return paginate(em, entity, where, order, page);
+  const rank = textSearch('e', text);
+  const qb = em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
+  const byRelevance = { sql: rank.rank, params: rank.rankParams };
+  return runRankedQuery(
+    em,
+    { entity, alias: 'e', qb, order: { name: `${String(entity)}-relevance`, ...byRelevance, direction: 'desc' }, relevance: byRelevance },
+    page,
+  );
+}
