@@ -1,4 +1,4 @@
-import { createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
 
 import { directoryOrmSettings } from './orm.js';
 import { createDirectoryServer } from './server.js';
@@ -10,9 +10,9 @@ import { createDirectoryServer } from './server.js';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  assertDeployable(config, { database: true, gatewaySecret: true });
   const logger = createLogger(config.logLevel, 'directory');
-  if (!config.database.url) throw new Error('DATABASE_URL is required: the production entry point never starts an embedded database');
-  const orm = await openOrm(directoryOrmSettings(config.database.url), { migrate: false });
+  const orm = await openOrm(directoryOrmSettings(config.database.url!), { migrate: false });
   const pending = await orm.getMigrator().getPendingMigrations();
   if (pending.length > 0) {
     throw new Error(`The database lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(', ')}): run "node dist/cli/migrate.js" first`);
@@ -30,6 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
 
 import { scheduleReferralJobs } from './jobs/referral-jobs.js';
 import { referralsOrmSettings } from './orm.js';
@@ -10,9 +10,9 @@ import { createReferralsServer } from './server.js';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  assertDeployable(config, { database: true, gatewaySecret: true });
   const logger = createLogger(config.logLevel, 'referrals');
-  if (!config.database.url) throw new Error('DATABASE_URL is required: the production entry point never starts an embedded database');
-  const orm = await openOrm(referralsOrmSettings(config.database.url), { migrate: false });
+  const orm = await openOrm(referralsOrmSettings(config.database.url!), { migrate: false });
   const pending = await orm.getMigrator().getPendingMigrations();
   if (pending.length > 0) throw new Error(`The database lacks ${pending.length} referrals migration(s): run "node dist/cli/migrate.js" first`);
   const server = await createReferralsServer(orm, config, logger);
@@ -30,6 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

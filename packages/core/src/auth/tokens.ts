@@ -21,9 +21,11 @@ const claimsSchema = z
       .optional(),
   })
   .superRefine((c, ctx) => {
-    if ((c.role === 'SHELTER_STAFF' || c.role === 'ORG_EDITOR') && !c.org) {
-      ctx.addIssue({ code: 'custom', message: `${c.role} tokens need an org claim` });
-    }
+    const scoped = c.role === 'SHELTER_STAFF' || c.role === 'ORG_EDITOR';
+    if (scoped && !c.org) ctx.addIssue({ code: 'custom', message: `${c.role} tokens need an org claim` });
+    // An organisation scope on any other role would quietly widen what it sees.
+    if (!scoped && c.org) ctx.addIssue({ code: 'custom', message: `${c.role} tokens must not carry an org claim` });
+    if (c.role !== 'BYDEL_INTEGRATOR' && c.bydel) ctx.addIssue({ code: 'custom', message: `${c.role} tokens must not carry a bydel claim` });
   });
 
 /** Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer and audience. */

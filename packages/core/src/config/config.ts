@@ -186,6 +186,18 @@ export function loadConfig(): Config {
   return loaded;
 }
 
+/**
+ * For the production entry points, whatever NODE_ENV says: they never run on the development
+ * signing key (which is in the source code), and subgraphs never without the gateway secret.
+ */
+export function assertDeployable(config: Config, needs: { database: boolean; gatewaySecret: boolean }): void {
+  const problems: string[] = [];
+  if (config.auth.usingDevelopmentKey) problems.push('AUTH_SIGNING_KEYS: must be set (the built-in development key is public)');
+  if (needs.database && !config.database.url) problems.push('DATABASE_URL: is required (the embedded database is for development)');
+  if (needs.gatewaySecret && !config.federation.gatewaySharedSecret) problems.push('GATEWAY_SHARED_SECRET: is required, or the subgraphs answer anyone');
+  if (problems.length) throw new ConfigError(problems);
+}
+
 /** For entry points: parse the configuration or print every problem and exit. */
 export function loadConfigOrExit(): Config {
   try {

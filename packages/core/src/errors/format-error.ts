@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
@@ -65,6 +65,10 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (error instanceof UniqueConstraintViolationException) {
       return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
+    }
+    // SQLSTATE class 22 (data exception): a value from the request that PostgreSQL cannot take.
+    if (error instanceof DriverException && String(error.sqlState ?? error.code).startsWith('22')) {
+      return withPath(formatted, { code: 'BAD_USER_INPUT' }, 'A value in the request is not valid');
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {

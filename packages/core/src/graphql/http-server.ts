@@ -74,14 +74,25 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || containsNul(v));
+  return false;
+}
+
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return undefined;
   if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
   }
+  // PostgreSQL cannot store NUL in text; refused here for every field at once.
+  if (containsNul(parsed)) throw new HttpError(400, 'BAD_REQUEST', 'Text must not contain NUL characters (\\u0000)');
+  return parsed;
 }
 
 /**

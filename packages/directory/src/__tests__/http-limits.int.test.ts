@@ -248,6 +248,20 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
       expectNothingLeaked(response.body);
     });
 
+    it('refuses NUL characters anywhere in the request with 400, before anything runs', async () => {
+      let response!: RawResponse;
+      const statements = await app.countStatements(async () => {
+        response = await post(
+          app,
+          JSON.stringify({ query: 'query($t: String) { organisations(filter: { text: $t }) { totalCount } }', variables: { t: 'a\u0000b' } }),
+        );
+      });
+      expect(statements).toEqual([]);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(response.body.errors[0].message).toMatch(/NUL/);
+    });
+
     it('answers an id that is no UUID with NOT_FOUND, without asking the database or echoing it', async () => {
       let response!: RawResponse;
       const statements = await app.countStatements(async () => {

@@ -550,6 +550,41 @@ describe('referral rules through the gateway', () => {
 
   // --- redirect --------------------------------------------------------------------------
 
+  const REDIRECT = `mutation($id: ID!, $input: RedirectReferralInput!) { redirectReferral(id: $id, input: $input) { ${FIELDS} activity { title organisation { name } } } }`;
+
+  describe('once a referral has ended for the organisation, it sees no personal fields', () => {
+    it.each([
+      ['the shelter cancels', async (ref: Ref) => step(ref, 'CANCEL', staff, 'GOT_HELP')],
+      ['it declines', async (ref: Ref) => step(await step(ref, 'RECEIVE', editorA), 'DECLINE', editorA, 'NOT_ELIGIBLE')],
+      [
+        'it completes',
+        async (ref: Ref) =>
+          step(await step(await step(await step(ref, 'RECEIVE', editorA), 'ACCEPT', editorA), 'START', editorA), 'COMPLETE', editorA, 'GOT_HELP'),
+      ],
+    ])('after %s', async (_when, end) => {
+      const sent = await referralIn('SENT');
+      expect(await readOk(sent.id, editorA)).toMatchObject(PERSONAL_VIEW);
+      const ended = await end(sent);
+      expect(await readOk(ended.id, editorA)).toMatchObject(NO_PERSONAL_FIELDS);
+      expect(await readOk(ended.id, staff)).toMatchObject(PERSONAL_VIEW);
+    });
+  });
+
+  it('withdrawing consent on a redirected draft erases and withdraws along the whole chain', async () => {
+    const declined = await referralIn('DECLINED');
+    const { redirectReferral: next } = await app.ok(REDIRECT, {
+      as: staff,
+      variables: { id: declined.id, input: { activityId: activityB, version: declined.version } },
+    });
+    await app.ok('mutation($id: ID!, $v: Int!) { withdrawReferralConsent(id: $id, version: $v) { id } }', {
+      variables: { id: next.id, v: next.version },
+      as: staff,
+    });
+    const [first, second] = [await readOk(declined.id, staff), await readOk(next.id, staff)];
+    expect([first.consent?.withdrawnAt ?? null, first.personalDataErased]).toEqual([expect.any(String), true]);
+    expect(second).toMatchObject({ ...NO_PERSONAL_FIELDS, status: 'CANCELLED', closeReason: 'CONSENT_WITHDRAWN', personalDataErased: true });
+  });
+
   describe('redirect', () => {
     it('withdrawing consent on a redirected referral withdraws it on the new one too, which carries copies of the same data', async () => {
       const declined = await referralIn('DECLINED');
@@ -572,9 +607,7 @@ describe('referral rules through the gateway', () => {
       });
     });
 
-    const REDIRECT = `mutation($id: ID!, $input: RedirectReferralInput!) { redirectReferral(id: $id, input: $input) { ${FIELDS} activity { title organisation { name } } } }`;
-
-    it('after DECLINE, the shelter redirects to another organisation’s activity: a new linked DRAFT with the personal fields; the original is REDIRECTED', async () => {
+    it('after DECLINE, the shelter redirects to another organisation’s activity: the personal fields move to a new linked DRAFT, consent is asked again', async () => {
       const original = await referralIn('DECLINED');
       const { redirectReferral: next } = await app.ok(REDIRECT, {
         as: staff,
@@ -588,7 +621,8 @@ describe('referral rules through the gateway', () => {
         redirectedToId: null,
         closeReason: null,
         personalDataErased: false,
-        consent: { scope: ALL_SCOPE, withdrawnAt: null, recordedBy: 'staff-s', expiresAt: original.consent.expiresAt },
+        // Consent was given for the first organisation: the shelter records it again for this one.
+        consent: null,
         allowedActions: ['SEND', 'CANCEL'],
         statusHistory: [{ from: null, to: 'DRAFT', actor: 'staff-s', reason: null }],
         activity: { title: 'Leksehjelp', organisation: { name: 'Redd Barna' } },
@@ -597,7 +631,9 @@ describe('referral rules through the gateway', () => {
 
       const redirected = await readOk(original.id, staff);
       expect(redirected).toMatchObject({
+        ...NO_PERSONAL_FIELDS,
         status: 'REDIRECTED',
+        personalDataErased: true,
         redirectedToId: next.id,
         redirectedFromId: null,
         closeReason: 'NO_CAPACITY',
@@ -605,13 +641,26 @@ describe('referral rules through the gateway', () => {
       });
       expect(historyTo(redirected)).toEqual(['DRAFT', 'SENT', 'RECEIVED', 'DECLINED', 'REDIRECTED']);
       expect(redirected.statusHistory.at(-1)).toEqual({ from: 'DECLINED', to: 'REDIRECTED', actor: 'staff-s', reason: null });
-      expect((await readOk(original.id, editorA)).status).toBe('REDIRECTED');
+      // The organisation that declined sees its decline, not that the referral went on.
+      const forDecliner = await readOk(original.id, editorA);
+      expect({ status: forDecliner.status, redirectedToId: forDecliner.redirectedToId, history: historyTo(forDecliner) }).toEqual({
+        status: 'DECLINED',
+        redirectedToId: null,
+        history: ['DRAFT', 'SENT', 'RECEIVED', 'DECLINED'],
+      });
 
-      // The new draft is the shelter's until it is sent.
+      // The new draft is the shelter's until it is sent, and needs consent first.
       expect(codeOf(await read(next.id, editorB))).toBe('NOT_FOUND');
       expect(codeOf(await read(next.id, editorA))).toBe('NOT_FOUND');
-      const sent = await step(next, 'SEND', staff);
-      expect(await readOk(sent.id, editorB)).toMatchObject({ ...PERSONAL_VIEW, status: 'SENT', redirectedFromId: null }); // that it was declined elsewhere is the shelter's to know
+      expect(errorOf(await act(next, 'SEND', staff))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consent' });
+      const consented = (
+        await app.ok(`mutation($id: ID!, $c: ConsentInput!, $v: Int!) { recordReferralConsent(id: $id, consent: $c, version: $v) { ${FIELDS} } }`, {
+          variables: { id: next.id, c: consent(), v: next.version },
+          as: staff,
+        })
+      ).recordReferralConsent;
+      const sent = await step(consented, 'SEND', staff);
+      expect(await readOk(sent.id, editorB)).toMatchObject({ ...PERSONAL_VIEW, status: 'SENT', redirectedFromId: null });
       expect(codeOf(await read(sent.id, editorA))).toBe('NOT_FOUND');
     });
 
@@ -680,8 +729,8 @@ describe('referral rules through the gateway', () => {
     });
 
     const expected = () => [
-      { bydelCode: '030112', month, category: 'CULTURE', outcome: 'SENT', count: null, suppressed: true },
-      { bydelCode: '030112', month, category: 'SOCIAL', outcome: 'SENT', count: 6, suppressed: false },
+      { bydelCode: '030112', month, category: 'CULTURE', outcome: 'OPEN', count: null, suppressed: true },
+      { bydelCode: '030112', month, category: 'SOCIAL', outcome: 'OPEN', count: 6, suppressed: false },
     ];
 
     it('the bydel’s integrator sees exactly its cells: 6 shown, 4 suppressed', async () => {
@@ -693,7 +742,7 @@ describe('referral rules through the gateway', () => {
     it('a cell of exactly 5 is shown: only cells under 5 are suppressed', async () => {
       const ostensjo: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030113', subject: 'bydel-ostensjo' };
       expect((await app.ok(STATS, { as: ostensjo, variables: { from: month, to: month } })).referralStatistics).toEqual([
-        { bydelCode: '030113', month, category: 'PHYSICAL_ACTIVITY', outcome: 'SENT', count: 5, suppressed: false },
+        { bydelCode: '030113', month, category: 'PHYSICAL_ACTIVITY', outcome: 'OPEN', count: 5, suppressed: false },
       ]);
     });
 

@@ -118,7 +118,10 @@ export class ReferralResolver {
   @FieldResolver(() => [ReferralStatusChange], { description: 'Every transition, oldest first.' })
   @Allow(Access.withParent)
   async statusHistory(@Root() referral: ReferralView, @Ctx() ctx: ReferralsContext): Promise<ReferralStatusChange[]> {
-    const changes = await ctx.loaders.statusChangesByReferral.load(referral.id);
+    const changes = (await ctx.loaders.statusChangesByReferral.load(referral.id)).filter(
+      // The organisation sees the referral as declined, not that it was sent on.
+      (c) => referral.side === 'SHELTER' || c.toStatus !== ReferralStatus.REDIRECTED,
+    );
     return changes.map((c) => ({ from: c.fromStatus, to: c.toStatus, at: c.at, actor: c.actorSubject, actorRole: c.actorRole, reason: c.reason }));
   }
 

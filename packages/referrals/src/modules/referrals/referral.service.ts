@@ -128,12 +128,15 @@ export class ReferralService {
 
   /**
    * Withdrawing consent cancels an open referral and erases its personal fields at once, and does
-   * the same to the referrals it was redirected into, which carry copies of the same data.
+   * the same along the whole chain of redirects it belongs to.
    */
   async withdrawConsent(id: string, version: number): Promise<ReferralView> {
     const { referral } = await this.loadForSide(id, 'SHELTER', version);
     const actor = actorOf(this.user());
-    for (let current: ReferralEntity | null = referral; current;) {
+    // The whole chain of redirects, from the first referral on.
+    let first = referral;
+    while (first.redirectedFrom) first = await this.em.findOneOrFail(ReferralEntity, { id: first.redirectedFrom.id });
+    for (let current: ReferralEntity | null = first; current;) {
       this.withdraw(current, actor);
       current = current.redirectedToId
         ? await this.em.findOne(ReferralEntity, { id: current.redirectedToId, sendingShelterId: referral.sendingShelterId })
@@ -181,7 +184,11 @@ export class ReferralService {
     return viewOf(referral, side, now);
   }
 
-  /** A declined referral goes on to another offer as a new, linked draft with the same data and consent. */
+  /**
+   * A declined referral goes on to another offer as a new, linked draft. Its personal fields move
+   * to the new draft (the declined one keeps none); consent does not: it was given for the first
+   * organisation, so the shelter records it again before sending.
+   */
   async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
     const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DECLINED)
@@ -202,14 +209,11 @@ export class ReferralService {
       bydelCode: facts.bydelCode,
       category: facts.category,
       redirectedFrom: referral,
-      consentGivenAt: referral.consentGivenAt,
-      consentRecordedBy: referral.consentRecordedBy,
-      consentScope: referral.consentScope,
-      consentExpiresAt: referral.consentExpiresAt,
       createdAt: now,
       updatedAt: now,
     });
     for (const field of PERSONAL_FIELDS) (next as unknown as Record<string, unknown>)[field] = referral[field];
+    this.erasePersonalFields(referral);
     this.recordTransition(next, null, ReferralStatus.DRAFT, actor);
     referral.redirectedToId = next.id;
     this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);

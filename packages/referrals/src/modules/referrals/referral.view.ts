@@ -1,6 +1,6 @@
 import type { ReferralEntity } from './referral.entity.js';
 import type { Consent, PetNeed, Referral } from './referral.type.js';
-import { ConsentField, type PetSpecies } from './referral-enums.js';
+import { ConsentField, type PetSpecies, ReferralStatus } from './referral-enums.js';
 import type { Side } from './referral-state-machine.js';
 
 export type ReferralView = Referral & { readonly entity: ReferralEntity; readonly side: Side };
@@ -10,12 +10,28 @@ export function consentIsValid(referral: ReferralEntity, now: Date): boolean {
   return !!referral.consentGivenAt && !referral.consentWithdrawnAt && !!referral.consentExpiresAt && referral.consentExpiresAt > now;
 }
 
+/** While the receiving organisation is working on a referral; afterwards it needs no personal fields. */
+const ACTIVE_FOR_ORGANISATION: readonly ReferralStatus[] = [
+  ReferralStatus.SENT,
+  ReferralStatus.RECEIVED,
+  ReferralStatus.ACCEPTED,
+  ReferralStatus.IN_PROGRESS,
+  ReferralStatus.ON_HOLD,
+];
+
 /**
  * A referral as one party may see it. The sending shelter sees everything it recorded; the
- * receiving organisation sees a personal field only while a valid consent includes it.
+ * receiving organisation sees a personal field only while a valid consent includes it and the
+ * referral is active for it. That a declined referral was sent on is the shelter's to know.
  */
 export function viewOf(referral: ReferralEntity, side: Side, now: Date): ReferralView {
-  const scope = side === 'SHELTER' ? Object.values(ConsentField) : consentIsValid(referral, now) ? referral.consentScope : [];
+  const scope =
+    side === 'SHELTER'
+      ? Object.values(ConsentField)
+      : consentIsValid(referral, now) && ACTIVE_FOR_ORGANISATION.includes(referral.status)
+        ? referral.consentScope
+        : [];
+  const status = side === 'ORGANISATION' && referral.status === ReferralStatus.REDIRECTED ? ReferralStatus.DECLINED : referral.status;
   const may = (field: ConsentField) => scope.includes(field);
   const consent: Consent | null = referral.consentGivenAt
     ? {
@@ -30,7 +46,7 @@ export function viewOf(referral: ReferralEntity, side: Side, now: Date): Referra
     entity: referral,
     side,
     id: referral.id,
-    status: referral.status,
+    status,
     version: referral.version,
     targetKind: referral.targetKind,
     pseudonymousReference: may(ConsentField.PSEUDONYMOUS_REFERENCE) ? referral.pseudonymousReference : null,

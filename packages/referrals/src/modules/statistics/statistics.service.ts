@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
-import type { ReferralStatus } from '../referrals/referral-enums.js';
-import type { ReferralStatisticsCell } from './statistics.type.js';
+import { OPEN_STATES } from '../referrals/referral-state-machine.js';
+import type { ReferralOutcome, ReferralStatisticsCell } from './statistics.type.js';
 
 /** Cells counting fewer referrals than this are suppressed, so that no one can be singled out. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -30,14 +30,16 @@ export class StatisticsService {
     // A bydel's integrator sees its own bydel only; a city-wide one (no bydel claim) and admins see all.
     const scope = role === 'BYDEL_INTEGRATOR' && bydelCode ? bydelCode : null;
     const rows = await this.em.execute<Array<{ bydel_code: string | null; month: string; category: string; outcome: string; count: number }>>(
-      `select bydel_code, to_char(sent_at at time zone 'Europe/Oslo', 'YYYY-MM') as month, category, status as outcome, count(*)::int as count
+      `select bydel_code, to_char(sent_at at time zone 'Europe/Oslo', 'YYYY-MM') as month, category,
+              case when status in (${OPEN_STATES.map(() => '?').join(', ')}) then 'OPEN' when status = 'REDIRECTED' then 'DECLINED' else status end as outcome,
+              count(*)::int as count
          from "${REFERRALS_SCHEMA}".referral
         where sent_at is not null
           and to_char(sent_at at time zone 'Europe/Oslo', 'YYYY-MM') between ? and ?
           and (?::text is null or bydel_code = ?)
         group by 1, 2, 3, 4
         order by 1 nulls last, 2, 3, 4`,
-      [fromMonth, toMonth, scope, scope],
+      [...OPEN_STATES, fromMonth, toMonth, scope, scope],
     );
     return rows.map((row) => {
       const suppressed = row.count < SUPPRESSION_THRESHOLD;
@@ -45,7 +47,7 @@ export class StatisticsService {
         bydelCode: row.bydel_code,
         month: row.month,
         category: row.category,
-        outcome: row.outcome as ReferralStatus,
+        outcome: row.outcome as ReferralOutcome,
         count: suppressed ? null : row.count,
         suppressed,
       };

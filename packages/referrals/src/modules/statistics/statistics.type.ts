@@ -1,7 +1,19 @@
 import { VisibleField } from '@samspill/core';
-import { Int, ObjectType } from 'type-graphql';
+import { Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { ReferralStatus } from '../referrals/referral-enums.js';
+/**
+ * Outcomes as statistics count them: every open state is OPEN, so that a small cell cannot be
+ * watched moving step by step; a redirect counts as the decline it was.
+ */
+export enum ReferralOutcome {
+  OPEN = 'OPEN',
+  COMPLETED = 'COMPLETED',
+  NOT_COMPLETED = 'NOT_COMPLETED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(ReferralOutcome, { name: 'ReferralOutcome' });
 
 @ObjectType('ReferralStatisticsCell', {
   description:
@@ -20,8 +32,8 @@ export class ReferralStatisticsCell {
   @VisibleField(() => String, { description: 'The activity category, or PET_CARE.' })
   category!: string;
 
-  @VisibleField(() => ReferralStatus, { description: 'Where the referrals stand (the outcome, once closed).' })
-  outcome!: ReferralStatus;
+  @VisibleField(() => ReferralOutcome, { description: 'OPEN while in progress, else how the referrals closed.' })
+  outcome!: ReferralOutcome;
 
   @VisibleField(() => Int, { nullable: true, description: 'Null when fewer than 5 (suppressed).' })
   count?: number | null;
