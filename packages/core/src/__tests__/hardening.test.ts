@@ -45,11 +45,11 @@ describe('hardening', () => {
     expect(() => assertDeployable(ready, { database: true, gatewaySecret: true })).not.toThrow();
   });
 
-  it.each([
+  it.each<[Record<string, string>, string]>([
     [{ role: 'PLATFORM_ADMIN', org: '00000000-0000-4000-8000-000000000002' }, 'an admin with an org claim'],
     [{ role: 'BYDEL_INTEGRATOR', bydel: '030102', org: '00000000-0000-4000-8000-000000000002' }, 'an integrator with an org claim'],
     [{ role: 'ORG_EDITOR', org: '00000000-0000-4000-8000-000000000002', bydel: '030102' }, 'an editor with a bydel claim'],
-  ])('refuses tokens whose scope does not fit the role: %j (%s)', async (claims) => {
+  ])('refuses tokens whose scope does not fit the role: %j (%s)', async (claims: Record<string, string>) => {
     const config = parseConfig({});
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', kid: 'dev' })

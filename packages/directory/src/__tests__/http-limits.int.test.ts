@@ -258,8 +258,8 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
       });
       expect(statements).toEqual([]);
       expect(response.status).toBe(400);
-      expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
-      expect(response.body.errors[0].message).toMatch(/NUL/);
+      expect(response.body.errors![0]!.extensions!.code).toBe('BAD_REQUEST');
+      expect(response.body.errors![0]!.message).toMatch(/NUL/);
     });
 
     it('answers an id that is no UUID with NOT_FOUND, without asking the database or echoing it', async () => {
