@@ -67,6 +67,11 @@ export function createLoaders(em: EntityManager, principal: Principal) {
       const map = new Map(rows.map((row) => [row.code, row]));
       return codes.map((code) => map.get(code) ?? null);
     }),
+    /** All 15 administrative bydeler (one key, `all`): what a shelter serves. */
+    administrativeBydeler: new DataLoader<'all', BydelEntity[]>(async (keys) => {
+      const rows = await em.find(BydelEntity, { administrative: true }, { orderBy: { code: 'asc' } });
+      return keys.map(() => rows);
+    }),
     organisation: byId(em, OrganisationEntity),
     location: byId(em, LocationEntity),
     contactPerson: byId(em, ContactPersonEntity),

@@ -334,7 +334,8 @@ describe('a directory subgraph in production configuration', () => {
     const token = await app.token({ role: 'PLATFORM_ADMIN' });
     const response = await postQuery(app, '{ bydeler { code } }', { ...throughGateway, authorization: `Bearer ${token}` });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { bydeler: [] } });
+    // The bydeler are reference data from the migrations, so even a fresh production database has all 17.
+    expect((response.body.data as { bydeler: unknown[] }).bydeler).toHaveLength(17);
   });
 
   it('refuses a request that did not come through the gateway with 403 FORBIDDEN', async () => {

@@ -344,11 +344,11 @@ describe('organisations: registering, correcting and vetting', () => {
       const org = await makeOrganisation(app.em(), { name: 'Sanitetskvinnene' });
       for (const requirement of ['BASIC_TRAINING', 'CONFIDENTIALITY_DECLARATION', 'POLICE_CERTIFICATE']) await record(org.id, requirement);
       const metAt = (await stored(org.id)).volunteerRequirementsMetAt!;
-      const res = await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', '2026-12-01');
+      const res = await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', '2026-11-15');
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.recordVolunteerRoutine.meetsVolunteerRequirements).toBe(true);
       const rows = await app.em().find(VolunteerRoutineEntity, { organisation: org.id, requirement: 'BASIC_TRAINING' as never });
-      expect(rows.map((r) => r.confirmedOn)).toEqual(['2026-12-01']);
+      expect(rows.map((r) => r.confirmedOn)).toEqual(['2026-11-15']);
       expect(await app.em().count(VolunteerRoutineEntity, { organisation: org.id })).toBe(3);
       expect((await stored(org.id)).volunteerRequirementsMetAt).toEqual(metAt);
     });

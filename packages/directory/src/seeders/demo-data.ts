@@ -224,7 +224,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     publicPhone: null,
     publicEmail: null,
     parentKey: null,
-    bydeler: ALL_BYDELER,
+    // A shelter serves all of Oslo; its bydeler are never recorded (see OrganisationService).
+    bydeler: [],
     mainLocationKey: 'okr-skjermet',
   },
   {
@@ -240,7 +241,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     publicPhone: '+4721000101',
     publicEmail: 'tryggstad@example.org',
     parentKey: null,
-    bydeler: ALL_BYDELER,
+    bydeler: [],
     mainLocationKey: 'menn-skjermet',
   },
   {
@@ -2405,7 +2406,7 @@ export const DEMO_PET_CARE_OFFERS: readonly DemoPetCareOffer[] = [
     vaccinationRequired: true,
     vetCheckRequired: false,
     requirementsNote: 'Dyret må være vaksinert og husrent, og eieren har ansvar for stell og lufting.',
-    bydeler: ALL_BYDELER,
+    bydeler: [],
     placesAvailable: 1,
     contactKey: 'krisesenter-menn/1',
     status: OfferStatus.PUBLISHED,

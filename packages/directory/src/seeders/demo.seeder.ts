@@ -6,7 +6,6 @@ import { Seeder } from '@mikro-orm/seeder';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
 import { BydelEntity } from '../modules/bydeler/bydel.entity.js';
-import { OSLO_BYDELER } from '../modules/bydeler/bydel-codes.js';
 import { ContactPersonEntity } from '../modules/contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
@@ -40,7 +39,7 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
 }
 
 /**
- * Loads the demo directory: all 17 bydeler, organisations, locations, contact persons, volunteer
+ * Loads the demo directory (the bydeler come with the migrations): organisations, locations, contact persons, volunteer
  * routines, activities and pet-care offers. Ids are deterministic; times are relative to `now`.
  */
 export class DemoSeeder extends Seeder {
@@ -48,9 +47,7 @@ export class DemoSeeder extends Seeder {
     const now = new Date();
     const daysAgo = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
 
-    for (const bydel of OSLO_BYDELER) {
-      em.create(BydelEntity, { code: bydel.code, name: bydel.name, administrative: bydel.administrative });
-    }
+    // The bydeler themselves come with the migrations.
     const bydelRef = (code: string): BydelEntity => em.getReference(BydelEntity, code);
 
     // Organisations first, without parent and main location (those need the other records).

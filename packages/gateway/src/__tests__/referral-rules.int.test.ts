@@ -410,6 +410,16 @@ describe('referral rules through the gateway', () => {
       expect(await referralRows()).toBe(rows);
     });
 
+    it('a name as the pseudonymous reference is refused: a reference has a number in it', async () => {
+      const rows = await referralRows();
+      const res = await app.query(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+        as: staff,
+        variables: { input: { activityId: activityA, pseudonymousReference: 'Fatima Ali' } },
+      });
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pseudonymousReference' });
+      expect(await referralRows()).toBe(rows);
+    });
+
     it('a draft cannot be changed to contain a phone number either; the draft stays as it was', async () => {
       const draft = await create();
       const res = await app.query(`mutation($id: ID!, $input: UpdateReferralDraftInput!) { updateReferralDraft(id: $id, input: $input) { id } }`, {

@@ -207,6 +207,12 @@ export class ActivityService {
         if (activity.location.visibility === LocationVisibility.CONFIDENTIAL) {
           throw ValidationError.field('input.locationId', 'is confidential: use venueKind AT_SHELTER for activities held at a shelter');
         }
+        if (activity.location.visibility === LocationVisibility.NETWORK) {
+          // A place only the network may know of is never behind a public listing.
+          if (input.audience === OfferAudience.PUBLIC)
+            throw ValidationError.field('input.audience', 'the location is for the network only, so the activity is NETWORK too');
+          activity.audience = OfferAudience.NETWORK;
+        }
         activity.bydel = activity.location.bydel ?? null;
         break;
       case VenueKind.AT_SHELTER:
@@ -245,10 +251,10 @@ export class ActivityService {
     };
   }
 
-  /** The organisation's own locations, or any location that is not confidential. */
+  /** The organisation's own locations, or another organisation's public ones. */
   private async usableLocation(id: string, organisationId: string): Promise<LocationEntity> {
     const location = await this.em.findOne(LocationEntity, { id });
-    if (!location || (location.organisation.id !== organisationId && location.visibility === LocationVisibility.CONFIDENTIAL)) {
+    if (!location || (location.organisation.id !== organisationId && location.visibility !== LocationVisibility.PUBLIC)) {
       throw ValidationError.field('input.locationId', 'is not a location this organisation can use');
     }
     return location;

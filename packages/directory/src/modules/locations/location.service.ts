@@ -1,12 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, type Principal, ValidationError } from '@samspill/core';
+import { isAdmin, isUuid, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { ActivityEntity } from '../activities/activity.entity.js';
+import { VenueKind } from '../activities/activity-enums.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
+import { OfferAudience } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { LocationEntity } from './location.entity.js';
 import type { CreateLocationInput, UpdateLocationInput } from './location.input.js';
 import { canSeeLocation } from './location.policy.js';
+import { LocationVisibility } from './location-visibility.enum.js';
 
 const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude', 'longitude', 'visibility'] as const satisfies ReadonlyArray<
   keyof LocationEntity
@@ -31,20 +36,41 @@ export class LocationService {
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const location = this.em.create(LocationEntity, { organisation, name: input.name, visibility: input.visibility });
-    this.apply(location, input);
+    this.apply(location, input, organisation);
     await this.em.flush();
     return location;
   }
 
   async update(id: string, input: UpdateLocationInput): Promise<LocationEntity> {
     const location = await loadForEdit(this.em, LocationEntity, 'Location', id, this.principal, (l) => canSeeLocation(this.principal, l), input.version);
-    this.apply(location, input);
+    const organisation = await this.em.findOneOrFail(OrganisationEntity, { id: location.organisation.id });
+    this.apply(location, input, organisation);
+    await this.keepActivitiesInStep(location);
     await this.em.flush();
     return location;
   }
 
-  private apply(location: LocationEntity, input: CreateLocationInput | UpdateLocationInput): void {
+  /**
+   * Activities held at a location follow it: its bydel, and a narrower visibility. A location
+   * cannot turn confidential while activities are listed there (they would keep pointing at it).
+   */
+  private async keepActivitiesInStep(location: LocationEntity): Promise<void> {
+    const activities = await this.em.find(ActivityEntity, { location: location.id, venueKind: VenueKind.LOCATION });
+    if (activities.length === 0) return;
+    if (location.visibility === LocationVisibility.CONFIDENTIAL) {
+      throw ValidationError.field('input.visibility', `${activities.length} activit${activities.length === 1 ? 'y is' : 'ies are'} held here; move them first`);
+    }
+    for (const activity of activities) {
+      activity.bydel = location.bydel ?? null;
+      if (location.visibility === LocationVisibility.NETWORK) activity.audience = OfferAudience.NETWORK;
+    }
+  }
+
+  private apply(location: LocationEntity, input: CreateLocationInput | UpdateLocationInput, organisation: OrganisationEntity): void {
     applyChanges(location, input, EDITABLE, REQUIRED);
+    if (organisation.kind === OrganisationKind.SHELTER && location.visibility !== LocationVisibility.CONFIDENTIAL && !isAdmin(this.principal)) {
+      throw ValidationError.field('input.visibility', "a shelter's places are CONFIDENTIAL; only platform admins can make one visible");
+    }
     if (input.bydelCode !== undefined) location.bydel = input.bydelCode === null ? null : this.em.getReference(BydelEntity, input.bydelCode);
     if ((location.latitude == null) !== (location.longitude == null)) {
       throw ValidationError.field('input.latitude', 'give both latitude and longitude, or neither');

@@ -18,6 +18,7 @@ import type { OrganisationEntity } from './organisation.entity.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
 import { OrganisationService } from './organisation.service.js';
 import { Organisation } from './organisation.type.js';
+import { OrganisationKind } from './organisation-kind.enum.js';
 import { OrganisationsArgs } from './organisations.args.js';
 import type { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 import { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
@@ -73,6 +74,8 @@ export class OrganisationResolver {
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
   bydeler(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+    // A shelter serves all of Oslo; showing anything narrower would hint at where it is.
+    if (organisation.kind === OrganisationKind.SHELTER) return ctx.loaders.administrativeBydeler.load('all');
     return ctx.loaders.bydelerByOrganisation.load(organisation.id);
   }
 

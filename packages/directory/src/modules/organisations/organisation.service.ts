@@ -21,6 +21,7 @@ import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { OrganisationKind } from './organisation-kind.enum.js';
 import type { OrganisationsArgs } from './organisations.args.js';
 import { requirementsMet, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
@@ -83,6 +84,7 @@ export class OrganisationService {
     if (this.principal.kind !== 'user') throw new UnauthenticatedError();
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
+    if (input.confirmedOn > new Date().toISOString().slice(0, 10)) throw ValidationError.field('input.confirmedOn', 'must not be in the future');
     if (input.status === VolunteerRoutineStatus.NOT_APPLICABLE && input.requirement !== 'POLICE_CERTIFICATE') {
       throw ValidationError.field('input.status', 'only the police certificate can be not applicable');
     }
@@ -113,14 +115,22 @@ export class OrganisationService {
     if (input.parentId !== undefined) {
       if (input.parentId === null) organisation.parent = null;
       else {
-        if (input.parentId === organisation.id) throw ValidationError.field('input.parentId', 'an organisation cannot be its own parent');
         const parent = await this.em.findOne(OrganisationEntity, { id: input.parentId });
         if (!parent) throw ValidationError.field('input.parentId', 'no such organisation');
+        for (let ancestor: OrganisationEntity | null | undefined = parent; ancestor;) {
+          if (ancestor.id === organisation.id) throw ValidationError.field('input.parentId', 'an organisation cannot be its own parent or ancestor');
+          ancestor = ancestor.parent ? await this.em.findOne(OrganisationEntity, { id: ancestor.parent.id }) : null;
+        }
         organisation.parent = parent;
       }
     }
     if (input.bydeler) {
+      if (organisation.kind === OrganisationKind.SHELTER && input.bydeler.length > 0) {
+        throw ValidationError.field('input.bydeler', 'a shelter serves all of Oslo: its bydeler are not recorded, so that they cannot narrow down where it is');
+      }
       organisation.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
+      // A change of the collection alone would not raise the version; this makes it conflict-safe.
+      organisation.updatedAt = new Date();
     }
   }
 }

@@ -10,6 +10,7 @@ import { OfferStatus } from '../offers/offer-enums.js';
 import { canSeePetCareOffer } from '../offers/offer-visibility.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { Organisation } from '../organisations/organisation.type.js';
+import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import type { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
 import { PetCareOfferService } from './pet-care-offer.service.js';
@@ -88,7 +89,10 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
-  bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+  async bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+    // A shelter's own offer serves all of Oslo, like the shelter.
+    const owner = await ctx.loaders.organisation.load(offer.organisation.id);
+    if (owner?.kind === OrganisationKind.SHELTER) return ctx.loaders.administrativeBydeler.load('all');
     return ctx.loaders.bydelerByPetCareOffer.load(offer.id);
   }
 

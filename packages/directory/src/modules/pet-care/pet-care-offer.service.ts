@@ -11,6 +11,7 @@ import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { canSeePetCareOffer, petCareVisibility } from '../offers/offer-visibility.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
 import type { PetCareOffersArgs } from './pet-care-offers.args.js';
@@ -130,7 +131,14 @@ export class PetCareOfferService {
       offer.placesAvailable = input.placesAvailable;
       offer.placesUpdatedAt = this.now();
     }
-    if (input.bydeler) offer.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
+    if (input.bydeler) {
+      const owner = await this.em.findOneOrFail(OrganisationEntity, { id: offer.organisation.id });
+      if (owner.kind === OrganisationKind.SHELTER && input.bydeler.length > 0) {
+        throw ValidationError.field('input.bydeler', "a shelter's offers serve all of Oslo: their bydeler are not recorded");
+      }
+      offer.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
+      offer.updatedAt = new Date();
+    }
     if (input.contactPersonId !== undefined) {
       if (input.contactPersonId === null) offer.contactPerson = null;
       else {

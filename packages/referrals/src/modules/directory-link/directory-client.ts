@@ -33,7 +33,12 @@ export class HttpDirectoryLookup implements DirectoryLookup {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (authorization) headers.authorization = authorization;
     if (this.gatewaySecret) headers[GATEWAY_SECRET_HEADER] = this.gatewaySecret;
-    const response = await fetch(this.directoryUrl, { method: 'POST', headers, body: JSON.stringify({ query: QUERIES[kind], variables: { id } }) });
+    const response = await fetch(this.directoryUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: QUERIES[kind], variables: { id } }),
+      signal: AbortSignal.timeout(5_000),
+    });
     if (!response.ok) throw new Error(`directory lookup failed with HTTP ${response.status}`);
     const body = (await response.json()) as {
       data?: { offer?: { status: string; category?: string; organisation: { id: string }; bydel?: { code: string } | null } | null };

@@ -33,6 +33,8 @@ abstract class ReferralPersonalFields {
   @MinLength(1)
   @MaxLength(40)
   @Matches(/^[\p{L}\p{N} _./-]+$/u, { message: '$property may contain only letters, digits, spaces and _ . / -' })
+  // A reference has a number in it; a name does not ("OK-2026-117", not "Fatima Ali").
+  @Matches(/\d/, { message: '$property must contain a number, like OK-2026-117: never a name' })
   pseudonymousReference?: string | null;
 
   @Field(() => AgeGroup, { nullable: true })
