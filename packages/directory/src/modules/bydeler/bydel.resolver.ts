@@ -31,7 +31,7 @@ export class BydelResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
   ): Promise<OrganisationEntity[]> {
-    return (await ctx.loaders.organisationsByBydel.load(bydel.code)).slice(0, Math.min(Math.max(first, 1), 100));
+    return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: Math.min(Math.max(first, 1), 100) });
   }
 }
 

@@ -118,7 +118,7 @@ export class OrganisationResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
   ): Promise<ActivityEntity[]> {
-    return (await ctx.loaders.publishedActivitiesByOrganisation.load(organisation.id)).slice(0, Math.min(Math.max(first, 1), 100));
+    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: Math.min(Math.max(first, 1), 100) });
   }
 
   @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })
@@ -131,7 +131,7 @@ export class OrganisationResolver {
   @Allow(Access.withParent)
   async offers(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<Array<ActivityEntity | PetCareOfferEntity>> {
     const [activities, petCare] = await Promise.all([
-      ctx.loaders.publishedActivitiesByOrganisation.load(organisation.id),
+      ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: 100 }),
       isAuthenticated(ctx.principal) ? ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id) : [],
     ]);
     return [...activities, ...petCare];

@@ -29,6 +29,7 @@ export interface Response<T = any> {
  */
 export class PlatformTestApp {
   private offsetMs = 0;
+  private statements: string[] | null = null;
   readonly now = () => new Date(Date.now() + this.offsetMs);
 
   private constructor(
@@ -56,6 +57,12 @@ export class PlatformTestApp {
     const referralsUrl = await referrals.listen(0, '127.0.0.1');
     const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
     const gatewayUrl = await gateway.listen(0, '127.0.0.1');
+    for (const orm of [directoryOrm, referralsOrm]) {
+      orm.em
+        .getConnection()
+        .getKnex()
+        .on('query', (query: { sql: string }) => made.app?.statements?.push(query.sql));
+    }
     made.app = new PlatformTestApp(
       config,
       directoryOrm,
@@ -73,6 +80,17 @@ export class PlatformTestApp {
 
   referralsEm(): EntityManager {
     return this.referralsOrm.em.fork() as EntityManager;
+  }
+
+  /** Runs `work` and returns the data statements (not BEGIN/COMMIT/SET) both subgraphs sent. */
+  async countStatements(work: () => Promise<unknown>): Promise<string[]> {
+    this.statements = [];
+    try {
+      await work();
+      return this.statements.filter((sql) => !/^(begin|commit|rollback|savepoint|release|set )/i.test(sql.trim()));
+    } finally {
+      this.statements = null;
+    }
   }
 
   /** Moves the clock of the referrals subgraph and its jobs. */
