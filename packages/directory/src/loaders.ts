@@ -16,11 +16,37 @@ import { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js'
 
 type WithId = { id: string };
 
-function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
+/**
+ * The read path's rows: plain objects shaped like the entity (same property names; a many-to-one
+ * relation as `{ id }`), built from a row without hydrating a managed entity. What field
+ * resolvers read never changes, so it needs no identity map or change-tracking snapshot — which
+ * were most of a list's cost. Services load managed entities of their own.
+ */
+function leanMapper<T>(em: EntityManager, entity: EntityName<T>): { columns: (alias: string) => string; map: (row: Record<string, unknown>) => T } {
+  const meta = em.getMetadata().find(entity as never)!;
+  const props = meta.props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'));
+  const plan = props.map((p) => ({ name: p.name, field: p.fieldNames[0]!, key: p.kind === 'm:1' ? p.targetMeta!.primaryKeys[0]! : null }));
+  return {
+    columns: (alias) => plan.map((p) => `${alias}."${p.field}"`).join(', '),
+    map: (row) => {
+      const out: Record<string, unknown> = {};
+      for (const p of plan) {
+        const value = row[p.field];
+        out[p.name] = p.key === null ? value : value == null ? null : { [p.key]: value };
+      }
+      return out as T;
+    },
+  };
+}
+
+function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>, table: string): DataLoader<string, T | null> {
+  const lean = leanMapper(em, entity);
   return new DataLoader(async (ids) => {
     const valid = ids.filter(isUuid);
-    const rows = valid.length ? await em.find(entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
-    const map = new Map(rows.map((row) => [row.id, row]));
+    const rows = valid.length
+      ? await em.execute<Array<Record<string, unknown>>>(`select ${lean.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?)`, [valid])
+      : [];
+    const map = new Map(rows.map((row) => [row.id as string, lean.map(row)]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
@@ -52,16 +78,6 @@ function throughPivot<T extends object>(em: EntityManager, entity: EntityName<T>
   });
 }
 
-/** The columns an entity loads by default (no lazy search columns), as `alias.column` SQL. */
-function columnsOf(em: EntityManager, entity: EntityName<object>, alias: string): string {
-  return em
-    .getMetadata()
-    .find(entity as never)!
-    .props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length && (p.kind === 'scalar' || p.kind === 'm:1'))
-    .flatMap((p) => p.fieldNames.map((f) => `${alias}."${f}"`))
-    .join(', ');
-}
-
 export interface FirstOf {
   readonly key: string;
   /** At most this many per key. */
@@ -74,6 +90,7 @@ export interface FirstOf {
  * `sql(first)` selects the entity's columns plus `pivot_key` and `pivot_rank` (1-based).
  */
 function firstPerKey<T extends object>(em: EntityManager, entity: EntityName<T>, sql: string, extraParams: unknown[] = []): DataLoader<FirstOf, T[], string> {
+  const lean = leanMapper(em, entity);
   return new DataLoader<FirstOf, T[], string>(
     async (keys) => {
       const result = new Map<string, T[]>();
@@ -84,12 +101,26 @@ function firstPerKey<T extends object>(em: EntityManager, entity: EntityName<T>,
           [group, ...extraParams, first],
         );
         for (const key of group) result.set(`${key}:${first}`, []);
-        for (const { pivot_key, pivot_rank: _rank, ...row } of rows) result.get(`${pivot_key}:${first}`)!.push(em.map(entity, row as never));
+        for (const row of rows) result.get(`${row.pivot_key}:${first}`)!.push(lean.map(row));
       }
       return keys.map((k) => result.get(`${k.key}:${k.first}`)!);
     },
     { cacheKeyFn: (k) => `${k.key}:${k.first}` },
   );
+}
+
+/** Contact persons per organisation, by name, as lean rows. */
+function contactPersonsByOrganisation(em: EntityManager): DataLoader<string, ContactPersonEntity[]> {
+  const lean = leanMapper(em, ContactPersonEntity);
+  return new DataLoader(async (organisationIds) => {
+    const rows = await em.execute<Array<Record<string, unknown>>>(
+      `select ${lean.columns('c')} from "${DIRECTORY_SCHEMA}".contact_person c where c.organisation_id in (?) order by c.name, c.id`,
+      [[...organisationIds]],
+    );
+    const groups = new Map<string, ContactPersonEntity[]>(organisationIds.map((id) => [id, []]));
+    for (const row of rows) groups.get(row.organisation_id as string)?.push(lean.map(row));
+    return organisationIds.map((id) => groups.get(id)!);
+  });
 }
 
 /**
@@ -111,18 +142,18 @@ export function createLoaders(em: EntityManager, principal: Principal) {
       const rows = await em.find(BydelEntity, { administrative: true }, { orderBy: { code: 'asc' } });
       return keys.map(() => rows);
     }),
-    organisation: byId(em, OrganisationEntity),
-    location: byId(em, LocationEntity),
-    contactPerson: byId(em, ContactPersonEntity),
-    activity: byId(em, ActivityEntity),
-    petCareOffer: byId(em, PetCareOfferEntity),
-    contactPersonsByOrganisation: byParent(em, ContactPersonEntity, 'organisation', {}, { name: 'asc' }),
+    organisation: byId(em, OrganisationEntity, 'organisation'),
+    location: byId(em, LocationEntity, 'location'),
+    contactPerson: byId(em, ContactPersonEntity, 'contact_person'),
+    activity: byId(em, ActivityEntity, 'activity'),
+    petCareOffer: byId(em, PetCareOfferEntity, 'pet_care_offer'),
+    contactPersonsByOrganisation: contactPersonsByOrganisation(em),
     volunteerRoutinesByOrganisation: byParent(em, VolunteerRoutineEntity, 'organisation', {}, { requirement: 'asc' }),
     /** Published activities the caller may see, by title: the first N per organisation. */
     publishedActivitiesByOrganisation: firstPerKey(
       em,
       ActivityEntity,
-      `select ${columnsOf(em, ActivityEntity, 'a')}, a.organisation_id as pivot_key,
+      `select ${leanMapper(em, ActivityEntity).columns('a')}, a.organisation_id as pivot_key,
               row_number() over (partition by a.organisation_id order by a.title, a.id) as pivot_rank
          from "${DIRECTORY_SCHEMA}".activity a
         where a.organisation_id in (?) and a.status = 'PUBLISHED' and (?::boolean or a.audience = 'PUBLIC')`,
@@ -133,7 +164,7 @@ export function createLoaders(em: EntityManager, principal: Principal) {
     organisationsByBydel: firstPerKey(
       em,
       OrganisationEntity,
-      `select ${columnsOf(em, OrganisationEntity, 'o')}, p.bydel_code as pivot_key,
+      `select ${leanMapper(em, OrganisationEntity).columns('o')}, p.bydel_code as pivot_key,
               row_number() over (partition by p.bydel_code order by o.name, o.id) as pivot_rank
          from "${DIRECTORY_SCHEMA}".organisation o join "${DIRECTORY_SCHEMA}".organisation_bydel p on p.organisation_id = o.id
         where p.bydel_code in (?)`,

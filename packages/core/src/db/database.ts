@@ -51,7 +51,14 @@ export async function startDatabase(config: Config['database'], logger: Logger):
   return startEmbeddedPostgres({ dataDir: path.resolve(config.embeddedDir), port: config.embeddedPort, logger });
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger?: Logger; persistent?: boolean }): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger?: Logger;
+  persistent?: boolean;
+  /** Extra server flags, e.g. `['-c', 'shared_preload_libraries=pg_stat_statements']`. */
+  postgresFlags?: string[];
+}): Promise<RunningDatabase> {
   const { dataDir, port, logger } = options;
   if (!(await portIsFree(port, '127.0.0.1'))) {
     throw new DatabaseStartError(
@@ -67,6 +74,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
     persistent: options.persistent ?? true,
+    postgresFlags: options.postgresFlags ?? [],
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message: unknown) => logger?.debug({ postgres: String(message).trim() }),

@@ -1,14 +1,14 @@
 import { Access, Allow, VisibleField } from '@samspill/core';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
-import { ActivityEntity } from '../activities/activity.entity.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OfferStatus } from './offer-enums.js';
 
 @InterfaceType('Offer', {
   description: 'Something an organisation offers: an activity or a pet-care offer.',
-  resolveType: (value: unknown) => (value instanceof ActivityEntity ? 'Activity' : 'PetCareOffer'),
+  // Loaders hand out lean rows as well as entities, so the type is told by a field only activities have.
+  resolveType: (value: unknown) => (typeof value === 'object' && value !== null && 'venueKind' in value ? 'Activity' : 'PetCareOffer'),
 })
 export abstract class Offer {
   @VisibleField(() => ID)
