@@ -64,25 +64,8 @@ pool.on('error', (error) => process.stderr.write(`floor-server: idle client erro
 
 // --- rules copied from the platform --------------------------------------------------------
 
-/** packages/directory/src/modules/bydeler/bydel-neighbours.ts */
-const BYDEL_NEIGHBOURS = {
-  '030101': ['030102', '030109', '030112', '030113', '030114'], // Gamle Oslo
-  '030102': ['030101', '030103', '030104', '030108', '030109'], // Grünerløkka
-  '030103': ['030102', '030104', '030108'], // Sagene
-  '030104': ['030102', '030103', '030105', '030108'], // St. Hanshaugen
-  '030105': ['030104', '030106', '030107', '030108'], // Frogner
-  '030106': ['030105', '030107'], // Ullern
-  '030107': ['030105', '030106', '030108'], // Vestre Aker
-  '030108': ['030102', '030103', '030104', '030105', '030107', '030109'], // Nordre Aker
-  '030109': ['030101', '030102', '030108', '030110', '030112'], // Bjerke
-  '030110': ['030109', '030111', '030112'], // Grorud
-  '030111': ['030110', '030112'], // Stovner
-  '030112': ['030101', '030109', '030110', '030111', '030113'], // Alna
-  '030113': ['030101', '030112', '030114', '030115'], // Østensjø
-  '030114': ['030101', '030113', '030115'], // Nordstrand
-  '030115': ['030113', '030114'], // Søndre Nordstrand
-};
-const withNeighbours = (codes) => [...new Set(codes.flatMap((code) => [code, ...(BYDEL_NEIGHBOURS[code] ?? [])]))].sort();
+// The neighbour table is data, not data access: the floor uses the platform's own (compiled).
+const { withNeighbours } = createRequire(new URL('../../packages/directory/package.json', import.meta.url))('./dist/modules/bydeler/bydel-neighbours.js');
 
 /** packages/directory/src/common/ranked-search.ts, textSearch, with numbered parameters. */
 const PRECISE = /"|(^|\s)-\S|\sor\s/i;

@@ -1052,6 +1052,19 @@ describe('referral rules through the gateway', () => {
   // --- the clock (last: these move it) ---------------------------------------------------
 
   describe('time', () => {
+    it('erases the personal fields of a draft left untouched, and of an open referral whose consent expired, after the retention period', async () => {
+      const draft = await create();
+      const sent = await step(await create({ consent: consent(10) }), 'SEND', staff);
+      app.advanceDays(170);
+      expect((await app.runJobs()).erased).not.toEqual(expect.arrayContaining([draft.id]));
+      // 180 days after the draft was touched, and after the consent (10 days) expired.
+      app.advanceDays(25);
+      const { erased } = await app.runJobs();
+      expect(erased).toEqual(expect.arrayContaining([draft.id, sent.id]));
+      expect(await readOk(draft.id, staff)).toMatchObject({ ...NO_PERSONAL_FIELDS, status: 'DRAFT', personalDataErased: true });
+      expect(await readOk(sent.id, staff)).toMatchObject({ ...NO_PERSONAL_FIELDS, personalDataErased: true });
+    });
+
     it('time on the wait-list does not count: a referral resumed to SENT gets a new answer deadline', async () => {
       const held = await referralIn('ON_HOLD');
       app.advanceDays(20);

@@ -352,10 +352,21 @@ export class ReferralService {
     return overdue.map((r) => r.id);
   }
 
-  /** Personal fields go a configurable time after closing; the status skeleton stays for statistics. */
+  /**
+   * Personal fields go a configurable time after closing; the status skeleton stays for
+   * statistics. Nothing is kept for ever either: the same time after a consent expired, or after
+   * a draft was last touched, they go too.
+   */
   async eraseAfterRetention(actor: AuditActor): Promise<string[]> {
     const cutoff = new Date(this.now().getTime() - this.settings.retentionDays * DAY_MS);
-    const due = await this.em.find(ReferralEntity, { closedAt: { $lt: cutoff }, personalDataErasedAt: null }, { limit: 500 });
+    const due = await this.em.find(
+      ReferralEntity,
+      {
+        personalDataErasedAt: null,
+        $or: [{ closedAt: { $lt: cutoff } }, { consentExpiresAt: { $lt: cutoff } }, { status: ReferralStatus.DRAFT, updatedAt: { $lt: cutoff } }],
+      },
+      { limit: 500 },
+    );
     for (const referral of due) {
       this.erasePersonalFields(referral);
       this.audit.add(actor, 'ERASE_PERSONAL_DATA', referral.id);
