@@ -22,7 +22,24 @@ type WithId = { id: string };
  * resolvers read never changes, so it needs no identity map or change-tracking snapshot — which
  * were most of a list's cost. Services load managed entities of their own.
  */
-function leanMapper<T>(em: EntityManager, entity: EntityName<T>): { columns: (alias: string) => string; map: (row: Record<string, unknown>) => T } {
+function leanMapper<T>(em: EntityManager, entity: EntityName<T>): LeanMapper<T> {
+  let mapper = leanMappers.get(entity) as LeanMapper<T> | undefined;
+  if (!mapper) {
+    mapper = buildLeanMapper(em, entity);
+    leanMappers.set(entity, mapper);
+  }
+  return mapper;
+}
+
+interface LeanMapper<T> {
+  columns: (alias: string) => string;
+  map: (row: Record<string, unknown>) => T;
+}
+
+/** Built once per entity class: the metadata does not change while the process runs. */
+const leanMappers = new Map<unknown, LeanMapper<unknown>>();
+
+function buildLeanMapper<T>(em: EntityManager, entity: EntityName<T>): LeanMapper<T> {
   const meta = em.getMetadata().find(entity as never)!;
   const props = meta.props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'));
   const plan = props.map((p) => ({ name: p.name, field: p.fieldNames[0]!, key: p.kind === 'm:1' ? p.targetMeta!.primaryKeys[0]! : null }));
