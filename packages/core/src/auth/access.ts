@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Extensions, Field, type FieldOptions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 
-type ReturnTypeFunc = Extract<Parameters<typeof Field>[0], (...args: never[]) => unknown>;
-
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.js';
 import { isAuthenticated, type Principal, type Role } from './principal.js';
+
+type ReturnTypeFunc = Extract<Parameters<typeof Field>[0], (...args: never[]) => unknown>;
 
 /** What every resolver of every subgraph receives; subgraphs add their loaders. */
 export interface BaseContext {
@@ -50,10 +50,6 @@ export const Access = {
         if (!roles.includes(principal.role)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
       },
     };
-  },
-  /** A rule of its own, e.g. on the data of the parent object. */
-  custom<TRoot>(name: string, check: (root: TRoot, context: BaseContext) => void): AccessRule {
-    return { name: `custom:${name}`, check: check as AccessRule['check'] };
   },
 };
 

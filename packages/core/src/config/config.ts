@@ -88,7 +88,7 @@ export interface Config {
   readonly referrals: {
     /** Days a receiving organisation has to answer before a referral expires. */
     readonly answerDays: number;
-    /** Days after closing before a referral's personal fields are erased. */
+    /** Days before a referral's personal fields are erased: after it closed, after its consent expired, or after a draft was last touched. */
     readonly retentionDays: number;
     readonly jobIntervalSeconds: number;
   };

@@ -1,7 +1,6 @@
 import { type AnyEntity, type EntityClass, FlushMode, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SeedManager } from '@mikro-orm/seeder';
 
 export interface OrmSettings {
   readonly clientUrl: string;
@@ -20,7 +19,7 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
     clientUrl: settings.clientUrl,
     schema: settings.schema,
     entities: settings.entities,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     // Resolvers and services must use the per-request fork; a global use throws.
     allowGlobalContext: false,
     // Services validate, then flush once. With the default (AUTO) MikroORM flushes pending

@@ -56,8 +56,3 @@ export async function paginate<T extends object>(
 function badCursor(): ValidationError {
   return ValidationError.field('after', 'is not a cursor from this list: pass a pageInfo.endCursor you received');
 }
-
-/** `%` and `_` in user text match literally. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
