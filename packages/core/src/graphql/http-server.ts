@@ -3,7 +3,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer, type ApolloServerOptions, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
 
@@ -120,7 +126,16 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       validationRules: limitRules(config.graphql),
       formatError: createErrorFormatter(logger),
       logger,
-      plugins: config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+      plugins: [
+        // Apollo installs these by default. Cache-control hints are not used (every answer depends
+        // on the caller), and its field hook wraps every resolver; inline traces would hand
+        // per-field timings to whoever asks; nothing is reported to Apollo's cloud.
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
+        ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ],
     });
   }
 
