@@ -2,8 +2,10 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAuthenticated, isUuid, type Principal } from '@samspill/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
+import { LeanRows, type Selection, selectionFor, signatureOf, unionOf } from './lean-rows.js';
 import { ActivityEntity } from './modules/activities/activity.entity.js';
 import { BydelEntity } from './modules/bydeler/bydel.entity.js';
 import { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
@@ -17,53 +19,70 @@ import { PetCareOfferEntity } from './modules/pet-care/pet-care-offer.entity.js'
 type WithId = { id: string };
 
 /**
- * The read path's rows: plain objects shaped like the entity (same property names; a many-to-one
- * relation as `{ id }`), built from a row without hydrating a managed entity. What field
- * resolvers read never changes, so it needs no identity map or change-tracking snapshot — which
- * were most of a list's cost. Services load managed entities of their own.
+ * A loader whose rows carry only the columns the operation needs: `load(key, info)` loads the
+ * display-only columns the fields selected under `info` show (see lean-rows.ts); `load(key)`
+ * loads every column. One statement per batch, with the union of the batch's selections.
  */
-function leanMapper<T>(em: EntityManager, entity: EntityName<T>): LeanMapper<T> {
-  let mapper = leanMappers.get(entity) as LeanMapper<T> | undefined;
-  if (!mapper) {
-    mapper = buildLeanMapper(em, entity);
-    leanMappers.set(entity, mapper);
+export interface ProjectedLoader<K, V> {
+  load(key: K, info?: GraphQLResolveInfo): Promise<V>;
+}
+
+interface Want<K> {
+  readonly key: K;
+  readonly selection: Selection;
+}
+
+/** What one request's loaders share: the entity manager, and the selections worked out so far. */
+class ReadPath {
+  private readonly selections = new WeakMap<object, Map<unknown, Selection>>();
+
+  constructor(
+    readonly em: EntityManager,
+    private readonly strict: boolean,
+  ) {}
+
+  lean<T>(entity: EntityName<T>): LeanRows<T> {
+    return new LeanRows(this.em, entity, this.strict);
   }
-  return mapper;
+
+  /** `info.fieldNodes` is the same array for every item of a list, so each field is parsed once. */
+  selection(entity: unknown, info: GraphQLResolveInfo | undefined): Selection {
+    if (!info) return 'all';
+    let byEntity = this.selections.get(info.fieldNodes);
+    if (!byEntity) this.selections.set(info.fieldNodes, (byEntity = new Map()));
+    let selection = byEntity.get(entity);
+    if (!selection) byEntity.set(entity, (selection = selectionFor(entity, info)));
+    return selection;
+  }
+
+  projected<K, V>(
+    entity: unknown,
+    keyOf: (key: K) => string,
+    batch: (keys: ReadonlyArray<K>, selection: Selection) => Promise<V[]>,
+  ): ProjectedLoader<K, V> {
+    const loader = new DataLoader<Want<K>, V, string>(
+      (wants) =>
+        batch(
+          wants.map((w) => w.key),
+          unionOf(wants.map((w) => w.selection)),
+        ),
+      {
+        cacheKeyFn: (want) => `${keyOf(want.key)}|${signatureOf(want.selection)}`,
+      },
+    );
+    return { load: (key, info) => loader.load({ key, selection: this.selection(entity, info) }) };
+  }
 }
 
-interface LeanMapper<T> {
-  columns: (alias: string) => string;
-  map: (row: Record<string, unknown>) => T;
-}
-
-/** Built once per entity class: the metadata does not change while the process runs. */
-const leanMappers = new Map<unknown, LeanMapper<unknown>>();
-
-function buildLeanMapper<T>(em: EntityManager, entity: EntityName<T>): LeanMapper<T> {
-  const meta = em.getMetadata().find(entity as never)!;
-  const props = meta.props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'));
-  const plan = props.map((p) => ({ name: p.name, field: p.fieldNames[0]!, key: p.kind === 'm:1' ? p.targetMeta!.primaryKeys[0]! : null }));
-  return {
-    columns: (alias) => plan.map((p) => `${alias}."${p.field}"`).join(', '),
-    map: (row) => {
-      const out: Record<string, unknown> = {};
-      for (const p of plan) {
-        const value = row[p.field];
-        out[p.name] = p.key === null ? value : value == null ? null : { [p.key]: value };
-      }
-      return out as T;
-    },
-  };
-}
-
-function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>, table: string): DataLoader<string, T | null> {
-  const lean = leanMapper(em, entity);
-  return new DataLoader(async (ids) => {
+function byId<T extends WithId>(path: ReadPath, entity: EntityName<T>, table: string): ProjectedLoader<string, T | null> {
+  const lean = path.lean(entity);
+  return path.projected(entity, String, async (ids, selection) => {
+    const view = lean.view(selection);
     const valid = ids.filter(isUuid);
     const rows = valid.length
-      ? await em.execute<Array<Record<string, unknown>>>(`select ${lean.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?)`, [valid])
+      ? await path.em.execute<Array<Record<string, unknown>>>(`select ${view.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?)`, [valid])
       : [];
-    const map = new Map(rows.map((row) => [row.id as string, lean.map(row)]));
+    const map = new Map(rows.map((row) => [row.id as string, view.map(row)]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
@@ -104,38 +123,46 @@ export interface FirstOf {
 /**
  * The first `first` rows per key, cut in SQL with a window function, in one statement per batch
  * (per distinct `first`): a bydel with a thousand organisations costs the five asked for.
- * `sql(first)` selects the entity's columns plus `pivot_key` and `pivot_rank` (1-based).
+ * `sql(columns)` selects the given columns plus `pivot_key` and `pivot_rank` (1-based).
  */
-function firstPerKey<T extends object>(em: EntityManager, entity: EntityName<T>, sql: string, extraParams: unknown[] = []): DataLoader<FirstOf, T[], string> {
-  const lean = leanMapper(em, entity);
-  return new DataLoader<FirstOf, T[], string>(
-    async (keys) => {
+function firstPerKey<T extends object>(
+  path: ReadPath,
+  entity: EntityName<T>,
+  sql: (columns: string) => string,
+  extraParams: unknown[] = [],
+): ProjectedLoader<FirstOf, T[]> {
+  const lean = path.lean(entity);
+  return path.projected(
+    entity,
+    (k) => `${k.key}:${k.first}`,
+    async (keys, selection) => {
+      const view = lean.view(selection);
       const result = new Map<string, T[]>();
       for (const first of new Set(keys.map((k) => k.first))) {
         const group = [...new Set(keys.filter((k) => k.first === first).map((k) => k.key))];
-        const rows = await em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(
-          `select * from (${sql}) ranked where pivot_rank <= ? order by pivot_key, pivot_rank`,
+        const rows = await path.em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(
+          `select * from (${sql(view.columns('t'))}) ranked where pivot_rank <= ? order by pivot_key, pivot_rank`,
           [group, ...extraParams, first],
         );
         for (const key of group) result.set(`${key}:${first}`, []);
-        for (const row of rows) result.get(`${row.pivot_key}:${first}`)!.push(lean.map(row));
+        for (const row of rows) result.get(`${row.pivot_key}:${first}`)!.push(view.map(row));
       }
       return keys.map((k) => result.get(`${k.key}:${k.first}`)!);
     },
-    { cacheKeyFn: (k) => `${k.key}:${k.first}` },
   );
 }
 
 /** Contact persons per organisation, by name, as lean rows. */
-function contactPersonsByOrganisation(em: EntityManager): DataLoader<string, ContactPersonEntity[]> {
-  const lean = leanMapper(em, ContactPersonEntity);
-  return new DataLoader(async (organisationIds) => {
-    const rows = await em.execute<Array<Record<string, unknown>>>(
-      `select ${lean.columns('c')} from "${DIRECTORY_SCHEMA}".contact_person c where c.organisation_id in (?) order by c.name, c.id`,
+function contactPersonsByOrganisation(path: ReadPath): ProjectedLoader<string, ContactPersonEntity[]> {
+  const lean = path.lean(ContactPersonEntity);
+  return path.projected(ContactPersonEntity, String, async (organisationIds, selection) => {
+    const view = lean.view(selection);
+    const rows = await path.em.execute<Array<Record<string, unknown>>>(
+      `select ${view.columns('t')} from "${DIRECTORY_SCHEMA}".contact_person t where t.organisation_id in (?) order by t.name, t.id`,
       [[...organisationIds]],
     );
     const groups = new Map<string, ContactPersonEntity[]>(organisationIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(row.organisation_id as string)?.push(lean.map(row));
+    for (const row of rows) groups.get(row.organisation_id as string)?.push(view.map(row));
     return organisationIds.map((id) => groups.get(id)!);
   });
 }
@@ -145,7 +172,8 @@ function contactPersonsByOrganisation(em: EntityManager): DataLoader<string, Con
  * relation a field resolver reads goes through one of these, so a list costs a fixed number of
  * SQL statements whatever its length. Lists of offers are filtered by what the caller may see.
  */
-export function createLoaders(em: EntityManager, principal: Principal) {
+export function createLoaders(em: EntityManager, principal: Principal, options: { strictRows?: boolean } = {}) {
+  const path = new ReadPath(em, options.strictRows ?? false);
   const petCare = petCareVisibility(principal);
   const publishedPetCare = petCare && ({ $and: [{ status: OfferStatus.PUBLISHED }, petCare] } as FilterQuery<PetCareOfferEntity>);
   return {
@@ -159,31 +187,31 @@ export function createLoaders(em: EntityManager, principal: Principal) {
       const rows = await em.find(BydelEntity, { administrative: true }, { orderBy: { code: 'asc' } });
       return keys.map(() => rows);
     }),
-    organisation: byId(em, OrganisationEntity, 'organisation'),
-    location: byId(em, LocationEntity, 'location'),
-    contactPerson: byId(em, ContactPersonEntity, 'contact_person'),
-    activity: byId(em, ActivityEntity, 'activity'),
-    petCareOffer: byId(em, PetCareOfferEntity, 'pet_care_offer'),
-    contactPersonsByOrganisation: contactPersonsByOrganisation(em),
+    organisation: byId(path, OrganisationEntity, 'organisation'),
+    location: byId(path, LocationEntity, 'location'),
+    contactPerson: byId(path, ContactPersonEntity, 'contact_person'),
+    activity: byId(path, ActivityEntity, 'activity'),
+    petCareOffer: byId(path, PetCareOfferEntity, 'pet_care_offer'),
+    contactPersonsByOrganisation: contactPersonsByOrganisation(path),
     volunteerRoutinesByOrganisation: byParent(em, VolunteerRoutineEntity, 'organisation', {}, { requirement: 'asc' }),
     /** Published activities the caller may see, by title: the first N per organisation. */
     publishedActivitiesByOrganisation: firstPerKey(
-      em,
+      path,
       ActivityEntity,
-      `select ${leanMapper(em, ActivityEntity).columns('a')}, a.organisation_id as pivot_key,
-              row_number() over (partition by a.organisation_id order by a.title, a.id) as pivot_rank
-         from "${DIRECTORY_SCHEMA}".activity a
-        where a.organisation_id in (?) and a.status = 'PUBLISHED' and (?::boolean or a.audience = 'PUBLIC')`,
+      (columns) => `select ${columns}, t.organisation_id as pivot_key,
+              row_number() over (partition by t.organisation_id order by t.title, t.id) as pivot_rank
+         from "${DIRECTORY_SCHEMA}".activity t
+        where t.organisation_id in (?) and t.status = 'PUBLISHED' and (?::boolean or t.audience = 'PUBLIC')`,
       [isAuthenticated(principal)],
     ),
     publishedPetCareOffersByOrganisation: byParent(em, PetCareOfferEntity, 'organisation', publishedPetCare, { title: 'asc' }),
     /** Organisations serving a bydel, by name: the first N per bydel. */
     organisationsByBydel: firstPerKey(
-      em,
+      path,
       OrganisationEntity,
-      `select ${leanMapper(em, OrganisationEntity).columns('o')}, p.bydel_code as pivot_key,
-              row_number() over (partition by p.bydel_code order by o.name, o.id) as pivot_rank
-         from "${DIRECTORY_SCHEMA}".organisation o join "${DIRECTORY_SCHEMA}".organisation_bydel p on p.organisation_id = o.id
+      (columns) => `select ${columns}, p.bydel_code as pivot_key,
+              row_number() over (partition by p.bydel_code order by t.name, t.id) as pivot_rank
+         from "${DIRECTORY_SCHEMA}".organisation t join "${DIRECTORY_SCHEMA}".organisation_bydel p on p.organisation_id = t.id
         where p.bydel_code in (?)`,
     ),
     bydelerByOrganisation: throughPivot(

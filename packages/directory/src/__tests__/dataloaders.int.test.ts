@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { LeanRows } from '../lean-rows.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { ActivityCategory, JoinMode, VenueKind } from '../modules/activities/activity-enums.js';
 import { OfferAudience, OfferStatus } from '../modules/offers/offer-enums.js';
@@ -73,5 +74,81 @@ describe('per-request DataLoaders', () => {
     // bydeler; organisations by bydel (one join through the pivot); activities by organisation; contact persons by id.
     expect(small.statements).toHaveLength(4);
     expect(large.statements).toHaveLength(small.statements.length);
+  });
+});
+
+describe('lean rows carry only the columns the operation needs', () => {
+  let app: DirectoryTestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    app = await DirectoryTestApp.start();
+    await seedBydeler(app.em());
+    await arrange(app.em(), 4);
+    token = await app.token({ role: 'SHELTER_STAFF', organisationId: '00000000-0000-4000-8000-000000000001' });
+  });
+  afterAll(() => app.close());
+
+  const statementOn = (statements: string[], table: string) => {
+    const found = statements.filter((sql) => sql.includes(`"directory".${table} t`) || sql.includes(`"directory"."${table}" t`));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('leaves out display-only columns nobody asked for, and keeps the columns rules read', async () => {
+    let body: any;
+    const statements = await app.countStatements(async () => {
+      body = (await app.query(`{ bydeler { organisations(first: 2) { name activities(first: 1) { title contactPerson { name } } } } }`, { token })).body;
+    });
+    expect(body.errors).toBeUndefined();
+    const organisations = statementOn(statements, 'organisation');
+    expect(organisations).toContain('t."name"');
+    expect(organisations).toContain('t."kind"');
+    expect(organisations).not.toContain('t."description"');
+    expect(organisations).not.toContain('t."public_phone"');
+    const activities = statementOn(statements, 'activity');
+    expect(activities).toContain('t."title"');
+    for (const rule of ['status', 'audience', 'venue_kind', 'organisation_id', 'location_id', 'contact_person_id']) expect(activities).toContain(`t."${rule}"`);
+    for (const display of ['description', 'schedule', 'languages', 'last_verified_at']) expect(activities).not.toContain(`t."${display}"`);
+    const contacts = statementOn(statements, 'contact_person');
+    expect(contacts).toContain('t."name"');
+    expect(contacts).not.toContain('t."phone"');
+  });
+
+  it('loads what a computed field needs, through fragments and interfaces too', async () => {
+    let body: any;
+    const statements = await app.countStatements(async () => {
+      body = (
+        await app.query(
+          `{ bydeler { organisations(first: 1) { ...Org offers { ... on Activity { daysSinceVerified nextOccurrences(first: 1) { startsAt } } } } } }
+           fragment Org on Organisation { meetsVolunteerRequirements activities(first: 1) { description } }`,
+          { token },
+        )
+      ).body;
+    });
+    expect(body.errors).toBeUndefined();
+    const organisations = body.data.bydeler.flatMap((b: any) => b.organisations);
+    expect(organisations.length).toBeGreaterThan(0);
+    for (const organisation of organisations) {
+      expect(organisation.meetsVolunteerRequirements).toBe(false);
+      expect(organisation.activities.every((a: any) => a.description === 'Beskrivelse')).toBe(true);
+      expect(organisation.offers.every((o: any) => o.daysSinceVerified === 0 && Array.isArray(o.nextOccurrences))).toBe(true);
+    }
+    expect(statementOn(statements, 'organisation')).toContain('t."volunteer_requirements_met_at"');
+    // One statement per distinct `first` (offers asks for 100, the fragment for 1), each with the union.
+    const activities = statements.filter((sql) => sql.includes('"directory".activity t'));
+    expect(activities).toHaveLength(2);
+    for (const sql of activities) for (const needed of ['description', 'schedule', 'last_verified_at']) expect(sql).toContain(`t."${needed}"`);
+  });
+
+  it('throws in tests when a field reads a column its selection left out', () => {
+    const lean = new LeanRows(app.em(), ActivityEntity, true);
+    const row = lean.view(new Set(['title'])).map({ id: 'x', title: 'Leksehjelp', description: 'kept out', status: 'PUBLISHED' });
+    expect(row.title).toBe('Leksehjelp');
+    expect(row.status).toBe('PUBLISHED');
+    expect(() => row.description).toThrow(/left out/);
+    // Outside tests the same read is simply undefined (never a rule column: those are always loaded).
+    const relaxed = new LeanRows(app.em(), ActivityEntity, false).view(new Set(['title'])).map({ id: 'x', title: 'Leksehjelp', description: 'kept out' });
+    expect(relaxed.description).toBeUndefined();
   });
 });

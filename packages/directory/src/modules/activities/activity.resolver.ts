@@ -1,5 +1,6 @@
 import { Access, Allow, Connection } from '@samspill/core';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import { searchMetaOf } from '../../common/ranked-search.js';
 import type { DirectoryContext } from '../../context.js';
@@ -77,8 +78,8 @@ export class ActivityResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
-    return (await ctx.loaders.organisation.load(activity.organisation.id))!;
+  async organisation(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(activity.organisation.id, info))!;
   }
 
   @FieldResolver(() => Location, {
@@ -109,8 +110,8 @@ export class ActivityResolver {
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPerson(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity | null> | null {
-    return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id) : null;
+  contactPerson(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity | null> | null {
+    return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id, info) : null;
   }
 
   @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })

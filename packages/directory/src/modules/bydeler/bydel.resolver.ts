@@ -1,5 +1,6 @@
 import { Access, Allow } from '@samspill/core';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -30,8 +31,9 @@ export class BydelResolver {
     @Root() bydel: BydelEntity,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrganisationEntity[]> {
-    return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: Math.min(Math.max(first, 1), 100) });
+    return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: Math.min(Math.max(first, 1), 100) }, info);
   }
 }
 

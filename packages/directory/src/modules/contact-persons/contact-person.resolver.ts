@@ -1,5 +1,6 @@
 import { Access, Allow, isAuthenticated, UnauthenticatedError } from '@samspill/core';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -43,8 +44,8 @@ export class ContactPersonResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() contact: ContactPersonEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
-    return (await ctx.loaders.organisation.load(contact.organisation.id))!;
+  async organisation(@Root() contact: ContactPersonEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(contact.organisation.id, info))!;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Access, Allow } from '@samspill/core';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
 import type { BydelEntity } from '../bydeler/bydel.entity.js';
@@ -35,8 +36,8 @@ export class LocationResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
-    return (await ctx.loaders.organisation.load(location.organisation.id))!;
+  async organisation(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(location.organisation.id, info))!;
   }
 
   @FieldResolver(() => Bydel, { nullable: true })

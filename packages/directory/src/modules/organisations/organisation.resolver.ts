@@ -1,5 +1,6 @@
 import { Access, Allow, Connection, isAuthenticated } from '@samspill/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
 import type { ActivityEntity } from '../activities/activity.entity.js';
@@ -67,8 +68,8 @@ export class OrganisationResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
   @Allow(Access.withParent)
-  parent(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity | null> | null {
-    return organisation.parent ? ctx.loaders.organisation.load(organisation.parent.id) : null;
+  parent(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity | null> | null {
+    return organisation.parent ? ctx.loaders.organisation.load(organisation.parent.id, info) : null;
   }
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
@@ -107,8 +108,8 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [ContactPerson], { description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPersons(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity[]> {
-    return ctx.loaders.contactPersonsByOrganisation.load(organisation.id);
+  contactPersons(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity[]> {
+    return ctx.loaders.contactPersonsByOrganisation.load(organisation.id, info);
   }
 
   @FieldResolver(() => [Activity], { description: 'Its published activities that you may see, by title.' })
@@ -117,8 +118,9 @@ export class OrganisationResolver {
     @Root() organisation: OrganisationEntity,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ActivityEntity[]> {
-    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: Math.min(Math.max(first, 1), 100) });
+    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: Math.min(Math.max(first, 1), 100) }, info);
   }
 
   @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })
@@ -129,9 +131,13 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [Offer], { description: 'Its published activities and, for signed-in users, pet-care offers.' })
   @Allow(Access.withParent)
-  async offers(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<Array<ActivityEntity | PetCareOfferEntity>> {
+  async offers(
+    @Root() organisation: OrganisationEntity,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Array<ActivityEntity | PetCareOfferEntity>> {
     const [activities, petCare] = await Promise.all([
-      ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: 100 }),
+      ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: 100 }, info),
       isAuthenticated(ctx.principal) ? ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id) : [],
     ]);
     return [...activities, ...petCare];

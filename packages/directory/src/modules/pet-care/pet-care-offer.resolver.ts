@@ -1,5 +1,6 @@
 import { Access, Allow, Connection, isAuthenticated, UnauthenticatedError } from '@samspill/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
 import type { BydelEntity } from '../bydeler/bydel.entity.js';
@@ -83,8 +84,8 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => Organisation, { description: 'The provider.' })
   @Allow(Access.withParent)
-  async organisation(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<OrganisationEntity> {
-    return (await ctx.loaders.organisation.load(offer.organisation.id))!;
+  async organisation(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+    return (await ctx.loaders.organisation.load(offer.organisation.id, info))!;
   }
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
@@ -98,8 +99,8 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPerson(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<ContactPersonEntity | null> | null {
-    return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id) : null;
+  contactPerson(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity | null> | null {
+    return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id, info) : null;
   }
 
   @FieldResolver(() => String, { description: 'How a resident gets a place: always through shelter staff.' })

@@ -1,0 +1,205 @@
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+
+import { ActivityEntity } from './modules/activities/activity.entity.js';
+import { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
+import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
+
+/**
+ * Which columns the read path loads for an entity. Every column is always loaded except the
+ * entity's display-only ones: columns that no rule reads (no visibility, scope, audience or type
+ * decision), each loaded only when the operation selects a field that shows it. Forgetting a
+ * column here only costs time; a column a rule needs can never be left out.
+ */
+export interface ReadModel<T> {
+  /** Display-only properties, loaded when a selected field of the same name (or in `needs`) asks. */
+  readonly displayOnly: ReadonlyArray<keyof T & string>;
+  /** GraphQL fields computed from display-only properties of other names. */
+  readonly needs?: Readonly<Record<string, ReadonlyArray<keyof T & string>>>;
+}
+
+const READ_MODELS = new Map<unknown, ReadModel<never>>([
+  [
+    ActivityEntity,
+    {
+      // Always loaded: id, organisation, location, bydel, contactPerson, status, audience (who may see
+      // it) and venueKind (which Offer type it is, and venueLabel).
+      displayOnly: [
+        'title',
+        'description',
+        'category',
+        'targetGroups',
+        'ageMin',
+        'ageMax',
+        'languages',
+        'schedule',
+        'weekdays',
+        'costKind',
+        'priceNok',
+        'capacity',
+        'placesAvailable',
+        'capacityUpdatedAt',
+        'joinMode',
+        'accessibility',
+        'accessibilityNote',
+        'lastVerifiedAt',
+        'publishedAt',
+        'version',
+        'createdAt',
+        'updatedAt',
+      ],
+      needs: { nextOccurrences: ['schedule'], daysSinceVerified: ['lastVerifiedAt'] },
+    } satisfies ReadModel<ActivityEntity>,
+  ],
+  [
+    OrganisationEntity,
+    {
+      // Always loaded: id, kind (a shelter is treated apart), parent, mainLocation.
+      displayOnly: [
+        'name',
+        'description',
+        'organisationNumber',
+        'website',
+        'publicPhone',
+        'publicEmail',
+        'volunteerRequirementsMetAt',
+        'version',
+        'createdAt',
+        'updatedAt',
+      ],
+      needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'] },
+    } satisfies ReadModel<OrganisationEntity>,
+  ],
+  [
+    ContactPersonEntity,
+    {
+      // Always loaded: id, organisation.
+      displayOnly: ['name', 'title', 'phone', 'email', 'languages', 'version', 'createdAt'],
+    } satisfies ReadModel<ContactPersonEntity>,
+  ],
+]);
+
+/** Which display-only properties to load: the ones named, or all of them. */
+export type Selection = ReadonlySet<string> | 'all';
+
+/** The display-only properties the fields selected under `info` need, for an entity's read model. */
+export function selectionFor(entity: unknown, info: GraphQLResolveInfo | undefined): Selection {
+  const model = READ_MODELS.get(entity);
+  if (!info || !model) return 'all';
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  if (!tree) return 'all';
+  const names = new Set<string>();
+  // Every possible type of an abstract field counts (`... on Activity`, `... on PetCareOffer`).
+  for (const fields of Object.values(tree.fieldsByTypeName)) for (const field of Object.values(fields)) names.add(field.name);
+  const selected = new Set<string>();
+  for (const property of model.displayOnly) if (names.has(property)) selected.add(property);
+  for (const [field, properties] of Object.entries(model.needs ?? {})) if (names.has(field)) for (const property of properties) selected.add(property);
+  return selected;
+}
+
+/** Several selections at once (one batch of a loader): everything any of them needs. */
+export function unionOf(selections: Iterable<Selection>): Selection {
+  const union = new Set<string>();
+  for (const selection of selections) {
+    if (selection === 'all') return 'all';
+    for (const property of selection) union.add(property);
+  }
+  return union;
+}
+
+export function signatureOf(selection: Selection): string {
+  return selection === 'all' ? '*' : [...selection].sort().join(',');
+}
+
+/** A lean row's columns for one selection, and the mapping from a row to the lean object. */
+export interface LeanView<T> {
+  columns: (alias: string) => string;
+  map: (row: Record<string, unknown>) => T;
+}
+
+interface PlanItem {
+  readonly name: string;
+  readonly field: string;
+  /** For a many-to-one relation: the target's primary key (the row holds `{ [key]: id }`). */
+  readonly key: string | null;
+  readonly displayOnly: boolean;
+  /** For a date-time: MikroORM's driver hands timestamps over as text; the entity holds a Date. */
+  readonly date: boolean;
+}
+
+/**
+ * The read path's rows: plain objects shaped like the entity (same property names; a many-to-one
+ * relation as `{ id }`), built from a row without hydrating a managed entity. What field
+ * resolvers read never changes, so it needs no identity map or change-tracking snapshot — which
+ * were most of a list's cost. Services load managed entities of their own.
+ */
+export class LeanRows<T> {
+  private static readonly plans = new Map<unknown, PlanItem[]>();
+
+  private readonly plan: PlanItem[];
+  private readonly parseDate: (value: string) => unknown;
+
+  /**
+   * @param strict  reading a property the selection left out throws (tests), instead of giving
+   *                `undefined`: a field that needs a column its read model does not declare fails
+   *                loudly in the suite.
+   */
+  constructor(
+    em: EntityManager,
+    entity: EntityName<T>,
+    private readonly strict: boolean,
+  ) {
+    const platform = em.getPlatform();
+    this.parseDate = (value) => platform.parseDate(value);
+    let plan = LeanRows.plans.get(entity);
+    if (!plan) {
+      // Built once per entity class: the metadata does not change while the process runs.
+      const meta = em.getMetadata().find(entity as never)!;
+      const displayOnly = new Set<string>(READ_MODELS.get(entity)?.displayOnly ?? []);
+      plan = meta.props
+        .filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'))
+        .map((p) => ({
+          name: p.name,
+          field: p.fieldNames[0]!,
+          key: p.kind === 'm:1' ? p.targetMeta!.primaryKeys[0]! : null,
+          displayOnly: displayOnly.has(p.name),
+          date: p.kind === 'scalar' && p.runtimeType === 'Date',
+        }));
+      LeanRows.plans.set(entity, plan);
+    }
+    this.plan = plan;
+  }
+
+  view(selection: Selection): LeanView<T> {
+    const items = selection === 'all' ? this.plan : this.plan.filter((p) => !p.displayOnly || selection.has(p.name));
+    const { parseDate } = this;
+    const map = (row: Record<string, unknown>): T => {
+      const out: Record<string, unknown> = {};
+      for (const p of items) {
+        const value = row[p.field];
+        if (value == null) out[p.name] = null;
+        else if (p.key !== null) out[p.name] = { [p.key]: value };
+        else out[p.name] = p.date && typeof value === 'string' ? parseDate(value) : value;
+      }
+      return out as T;
+    };
+    const left = this.strict && items.length < this.plan.length ? new Set(this.plan.filter((p) => !items.includes(p)).map((p) => p.name)) : null;
+    return {
+      columns: (alias) => items.map((p) => `${alias}."${p.field}"`).join(', '),
+      map: left ? (row) => guard(map(row) as object, left) as T : map,
+    };
+  }
+}
+
+function guard(row: object, left: ReadonlySet<string>): object {
+  return new Proxy(row, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && left.has(property)) {
+        throw new Error(`Lean row read "${property}", which its selection left out: declare it in the read model's needs (lean-rows.ts)`);
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
