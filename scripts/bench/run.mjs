@@ -13,11 +13,13 @@
 // per request (pg_stat_statements, without BEGIN/COMMIT/SET), the platform's peak RSS, and each
 // operation's ratio to the floor measured in the same round; the figures go to .bench/*.json.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
+import { summariseProfile } from './profile-summary.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(path.join(root, 'packages/gateway/package.json'));
@@ -34,12 +36,16 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
     soak: { type: 'string' },
+    ops: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const SIZES = { S: 20, M: 100, L: 1000 };
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const SECRET = 'bench-gateway-secret-0123456789abcdef';
+const ONLY = args.ops?.split(',').map((name) => name.trim());
+const PROFILE_DIR = path.join(root, '.bench', 'profiles');
 /** The floor's route for each operation (scripts/bench/floor-server.mjs). */
 const FLOOR_ROUTES = {
   page: '/page',
@@ -64,8 +70,11 @@ function freePort() {
 }
 
 /** Starts a script in a process of its own and waits for its "ready" line. */
-async function startChild(script, env) {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/bench', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/bench', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
@@ -118,18 +127,22 @@ async function runSize(name, server) {
   await client.query('create extension if not exists pg_stat_statements');
 
   const [gatewayPort, statsPort, floorPort] = [await freePort(), await freePort(), await freePort()];
-  const platform = await startChild('serve-platform.mjs', {
-    DATABASE_URL: url,
-    GATEWAY_PORT: String(gatewayPort),
-    STATS_PORT: String(statsPort),
-    GATEWAY_SHARED_SECRET: SECRET,
-  });
+  const platform = await startChild(
+    'serve-platform.mjs',
+    {
+      DATABASE_URL: url,
+      GATEWAY_PORT: String(gatewayPort),
+      STATS_PORT: String(statsPort),
+      GATEWAY_SHARED_SECRET: SECRET,
+    },
+    args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [],
+  );
   const floor = await startChild('floor-server.mjs', { DATABASE_URL: url, PORT: String(floorPort) });
   const rssStart = (await stats(statsPort)).rss;
   let rssPeak = rssStart;
 
   const auth = core.parseConfig({}).auth;
-  const operations = gateway.fixedOperations(dataset.sample);
+  const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !ONLY || ONLY.includes(operation.name));
   const results = [];
   for (const operation of operations) {
     const token = await core.issueToken(auth, operation.as);
@@ -201,7 +214,16 @@ async function runSize(name, server) {
     results.push(row);
   }
   const rssEnd = (await stats(statsPort)).rss;
+  const exited = new Promise((resolve) => platform.once('exit', resolve));
   platform.kill('SIGTERM');
+  await exited;
+  if (args.profile) {
+    const profiles = (await readdir(PROFILE_DIR)).filter((file) => file.endsWith('.cpuprofile')).sort();
+    const newest = (await Promise.all(profiles.map(async (file) => ({ file, at: (await stat(path.join(PROFILE_DIR, file))).mtimeMs })))).sort(
+      (a, b) => b.at - a.at,
+    )[0];
+    if (newest) await summariseProfile(path.join(PROFILE_DIR, newest.file));
+  }
   floor.kill('SIGTERM');
   await client.end();
   return { size: name, organisationsPerBydel: perBydel, dataset, rss: { start: rssStart, peak: rssPeak, end: rssEnd }, results };
