@@ -55,11 +55,7 @@ class ReadPath {
     return selection;
   }
 
-  projected<K, V>(
-    entity: unknown,
-    keyOf: (key: K) => string,
-    batch: (keys: ReadonlyArray<K>, selection: Selection) => Promise<V[]>,
-  ): ProjectedLoader<K, V> {
+  projected<K, V>(entity: unknown, keyOf: (key: K) => string, batch: (keys: ReadonlyArray<K>, selection: Selection) => Promise<V[]>): ProjectedLoader<K, V> {
     const loader = new DataLoader<Want<K>, V, string>(
       (wants) =>
         batch(
