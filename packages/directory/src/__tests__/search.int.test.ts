@@ -126,6 +126,22 @@ describe('search: Norwegian full text, misspellings, near a point and in neighbo
     expect((await titles({ text })).slice(0, 2)).toEqual(['Leksehjelp', 'Leksehjelp for ungdom']);
   });
 
+  it('matches words first, and the fuzzy titles only when the words find nothing', async () => {
+    const statementsFor = (text: string, filter: Record<string, unknown> = {}) => app.countStatements(() => search({ text, ...filter }));
+    // Words found: the page and its count.
+    expect(await statementsFor('leksehjelp')).toHaveLength(2);
+    expect(await statementsFor('lekse hjelp')).toHaveLength(2);
+    // Nothing in words: the same again with the fuzzy title match.
+    const misspelled = await statementsFor('lexehjelp');
+    expect(misspelled).toHaveLength(4);
+    expect(misspelled.filter((sql) => sql.includes('<%'))).toHaveLength(2);
+    // The fuzzy match keeps every other filter.
+    expect(await titles({ text: 'lexehjelp', bydeler: ['030111'] })).toEqual([]);
+    expect(await titles({ text: 'lexehjelp', bydeler: ['030103'] })).toEqual(['Leksehjelp for ungdom']);
+    // A precise query is never fuzzy.
+    expect(await statementsFor('"lexehjelp"')).toHaveLength(2);
+  });
+
   it.each([
     ['turgrupper for kvinner', ['Turgruppe for kvinner']],
     ['strikkekafe', ['Strikkekafé']],

@@ -21,8 +21,22 @@ export function searchMetaOf(entity: object): SearchMeta | undefined {
 /** Quotes or a leading minus make the text a precise web-style query: no fuzzy matching then. */
 const PRECISE = /"|(^|\s)-\S|\sor\s/i;
 
-/** SQL for matching and ranking `text` against an alias's `search_vector` and `search_title`. */
-export function textSearch(alias: string, text: string): { where: string; whereParams: unknown[]; rank: string; rankParams: unknown[] } {
+/**
+ * How a search text matches: `words` is full text (stemmed, unaccented, title and description) of
+ * the words as typed or joined; `fuzzy` is a trigram match of the title against the words as typed
+ * or joined, for misspellings ("lexehjelp" → "Leksehjelp").
+ */
+export type TextMatch = 'words' | 'fuzzy';
+
+/**
+ * SQL for matching (`match`) and ranking `text` against an alias's `search_vector` and
+ * `search_title`. The rank is the same for both matches, so a page's order does not depend on it.
+ */
+export function textSearch(
+  alias: string,
+  text: string,
+  match: TextMatch = 'words',
+): { where: string; whereParams: unknown[]; rank: string; rankParams: unknown[] } {
   const fts = `websearch_to_tsquery('directory.samspill', ?)`;
   if (PRECISE.test(text)) {
     return {
@@ -34,15 +48,32 @@ export function textSearch(alias: string, text: string): { where: string; whereP
   }
   const compact = text.replace(/\s+/g, '');
   return {
-    // Full-text (stemmed, unaccented) on title and description, or a fuzzy title match of the
-    // words as typed or joined ("lekse hjelp" → "leksehjelp"); both are served by GIN indexes.
-    where: `(${alias}.search_vector @@ ${fts} or directory.search_text(?) <% ${alias}.search_title or directory.search_text(?) <% ${alias}.search_title)`,
-    whereParams: [text, text, compact],
+    // Words: as typed, or joined into one ("lekse hjelp" also finds "Leksehjelp for ungdom").
+    where:
+      match === 'fuzzy'
+        ? `(directory.search_text(?) <% ${alias}.search_title or directory.search_text(?) <% ${alias}.search_title)`
+        : compact === text
+          ? `${alias}.search_vector @@ ${fts}`
+          : `${alias}.search_vector @@ (${fts} || websearch_to_tsquery('directory.samspill', ?))`,
+    whereParams: match === 'fuzzy' ? [text, compact] : compact === text ? [text] : [text, compact],
     // Full-text rank, plus how well the title holds the words, plus how close the whole title is
     // to the query (so "Leksehjelp" comes before "Leksehjelp for ungdom").
     rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + greatest(word_similarity(directory.search_text(?), ${alias}.search_title), word_similarity(directory.search_text(?), ${alias}.search_title)) + similarity(directory.search_text(?), ${alias}.search_title))::numeric, 6)`,
     rankParams: [text, text, compact, text],
   };
+}
+
+/**
+ * A text search: words first, and only when they find nothing (with every other filter applied)
+ * the fuzzy title match, which costs a trigram comparison on every candidate row. A precise query
+ * (quotes, `-word`, `or`) is never fuzzy. Two statements when the words find something, four when
+ * they do not.
+ */
+export async function wordsThenFuzzy<T>(text: string | undefined, search: (match?: TextMatch) => Promise<Page<T>>): Promise<Page<T>> {
+  if (!text) return search();
+  const words = await search('words');
+  if (words.totalCount > 0 || PRECISE.test(text)) return words;
+  return search('fuzzy');
 }
 
 export interface RankedQuery<T extends object> {
@@ -115,8 +146,8 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
 }
 
 /**
- * A list that is ranked by relevance when there is search text (the text must already be among
- * the `conditions`), and ordered by `order` otherwise.
+ * A list that is ranked by relevance when there is search text (words first, then fuzzy: see
+ * `wordsThenFuzzy`), and ordered by `order` otherwise.
  */
 export function listByRelevanceOr<T extends { id: string }>(
   em: EntityManager,
@@ -126,14 +157,21 @@ export function listByRelevanceOr<T extends { id: string }>(
   order: QueryOrderMap<T>,
   page: PageArgs,
 ): Promise<Page<T>> {
-  const where = (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>;
-  if (!text) return paginate(em, entity, where, order, page);
+  if (!text) return paginate(em, entity, (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>, order, page);
   const rank = textSearch('e', text);
-  const qb = em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
   const byRelevance = { sql: rank.rank, params: rank.rankParams };
-  return runRankedQuery(
-    em,
-    { entity, alias: 'e', qb, order: { name: `${String(entity)}-relevance`, ...byRelevance, direction: 'desc' }, relevance: byRelevance },
-    page,
-  );
+  return wordsThenFuzzy(text, (match) => {
+    const where = { $and: [...conditions, textCondition(text, match)] } as FilterQuery<T>;
+    const qb = em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
+    return runRankedQuery(
+      em,
+      { entity, alias: 'e', qb, order: { name: `${String(entity)}-relevance`, ...byRelevance, direction: 'desc' }, relevance: byRelevance },
+      page,
+    );
+  });
+}
+
+/** A filter condition: the row matches the search text (see `TextMatch`). */
+export function textCondition(text: string, match: TextMatch = 'words') {
+  return { [raw((alias: string) => textSearch(alias, text, match).where, textSearch('x', text, match).whereParams)]: true };
 }

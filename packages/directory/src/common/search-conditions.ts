@@ -3,7 +3,6 @@ import { isAuthenticated, type Principal } from '@samspill/core';
 
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import type { NearInput } from './near.input.js';
-import { textSearch } from './ranked-search.js';
 
 /**
  * Location visibilities a caller's "near" search may use. Never CONFIDENTIAL, not even for a
@@ -33,11 +32,6 @@ export function distanceSql(alias: string, locationColumn: string, near: NearInp
     sql: `(select round(earth_distance(${EARTH_POINT}, ll_to_earth(l.latitude, l.longitude))::numeric, 1) from directory.location l where l.id = ${alias}.${locationColumn})`,
     params: [near.latitude, near.longitude],
   };
-}
-
-/** A filter condition: the row matches the search text (full-text or fuzzy title). */
-export function textCondition(text: string) {
-  return { [raw((alias: string) => textSearch(alias, text).where, textSearch('x', text).whereParams)]: true };
 }
 
 /**

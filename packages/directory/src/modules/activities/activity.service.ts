@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, NotFoundError, type Page, paginate, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
-import { runRankedQuery, textSearch } from '../../common/ranked-search.js';
-import { distanceSql, nearCondition, textCondition } from '../../common/search-conditions.js';
+import { runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
+import { distanceSql, nearCondition } from '../../common/search-conditions.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
@@ -73,25 +73,26 @@ export class ActivityService {
     if (f.verifiedWithinDays) conditions.push({ lastVerifiedAt: { $gte: new Date(this.now().getTime() - f.verifiedWithinDays * DAY_MS) } });
     if (f.organisationId) conditions.push({ organisation: f.organisationId });
     const text = f.text?.trim();
-    if (text) conditions.push(textCondition(text));
-
     const sort = args.sort ?? (text ? ActivitySort.RELEVANCE : f.near ? ActivitySort.DISTANCE : ActivitySort.TITLE);
     if (sort === ActivitySort.RELEVANCE && !text) throw ValidationError.field('sort', 'RELEVANCE needs filter.text');
     if (sort === ActivitySort.DISTANCE && !f.near) throw ValidationError.field('sort', 'DISTANCE needs filter.near');
-    if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) return paginate(this.em, ActivityEntity, { $and: conditions }, ORDER[sort]!, args);
 
-    const qb = this.em.createQueryBuilder(ActivityEntity, 'a').where({ $and: conditions });
-    const relevance = text ? textSearch('a', text) : undefined;
-    const distance = f.near ? distanceSql('a', 'location_id', f.near) : undefined;
-    const order =
-      sort === ActivitySort.RELEVANCE
-        ? { name: 'activity-relevance', sql: relevance!.rank, params: relevance!.rankParams, direction: 'desc' as const }
-        : { name: 'activity-distance', ...distance!, direction: 'asc' as const };
-    return runRankedQuery(
-      this.em,
-      { entity: ActivityEntity, alias: 'a', qb, order, relevance: relevance && { sql: relevance.rank, params: relevance.rankParams }, distance },
-      args,
-    );
+    return wordsThenFuzzy(text, (match) => {
+      const where = { $and: text ? [...conditions, textCondition(text, match)] : conditions };
+      if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) return paginate(this.em, ActivityEntity, where, ORDER[sort]!, args);
+      const qb = this.em.createQueryBuilder(ActivityEntity, 'a').where(where);
+      const relevance = text ? textSearch('a', text) : undefined;
+      const distance = f.near ? distanceSql('a', 'location_id', f.near) : undefined;
+      const order =
+        sort === ActivitySort.RELEVANCE
+          ? { name: 'activity-relevance', sql: relevance!.rank, params: relevance!.rankParams, direction: 'desc' as const }
+          : { name: 'activity-distance', ...distance!, direction: 'asc' as const };
+      return runRankedQuery(
+        this.em,
+        { entity: ActivityEntity, alias: 'a', qb, order, relevance: relevance && { sql: relevance.rank, params: relevance.rankParams }, distance },
+        args,
+      );
+    });
   }
 
   /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */

@@ -15,7 +15,7 @@ import {
 
 import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
-import { servesBydeler, textCondition } from '../../common/search-conditions.js';
+import { servesBydeler } from '../../common/search-conditions.js';
 import { toE164 } from '../../common/validators.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
@@ -51,7 +51,6 @@ export class OrganisationService {
       conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
     }
     const text = f.text?.trim();
-    if (text) conditions.push(textCondition(text));
     return listByRelevanceOr(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
   }
 

@@ -4,7 +4,7 @@ import { isAuthenticated, isUuid, NotFoundError, type Page, type Principal, Unau
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
-import { servesBydeler, textCondition } from '../../common/search-conditions.js';
+import { servesBydeler } from '../../common/search-conditions.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
@@ -52,7 +52,6 @@ export class PetCareOfferService {
     if (f.careModels?.length) conditions.push({ careModel: { $in: f.careModels } });
     if (f.organisationId) conditions.push({ organisation: f.organisationId });
     const text = f.text?.trim();
-    if (text) conditions.push(textCondition(text));
     return listByRelevanceOr(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
   }
 
