@@ -40,6 +40,20 @@ describe('weekdaysOf', () => {
 });
 
 describe('nextOccurrences (Europe/Oslo)', () => {
+  it('merges several weekly slots in time order, however few are asked for, and gives none for 0', () => {
+    const now = new Date('2027-01-10T12:00:00Z'); // a Sunday
+    const weekly = [
+      { weekday: Weekday.THURSDAY, startTime: '10:00', endTime: '11:00' },
+      { weekday: Weekday.MONDAY, startTime: '18:00', endTime: '20:00' },
+    ];
+    expect(nextOccurrences(schedule({ weekly }), now, 3).map((o) => o.startsAt.toISOString())).toEqual([
+      '2027-01-11T17:00:00.000Z',
+      '2027-01-14T09:00:00.000Z',
+      '2027-01-18T17:00:00.000Z',
+    ]);
+    expect(nextOccurrences(schedule({ weekly }), now, 0)).toEqual([]);
+  });
+
   it('gives the next Tuesdays 17:00–19:00 Oslo time as 16:00Z in winter', () => {
     const now = new Date('2027-01-10T12:00:00Z'); // a Sunday
     expect(iso(nextOccurrences(schedule({ weekly: [tuesdayEvening] }), now, 3))).toEqual([

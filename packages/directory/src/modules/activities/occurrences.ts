@@ -32,6 +32,7 @@ function at(date: string, time: string): DateTime {
  * single dates.
  */
 export function nextOccurrences(schedule: ScheduleData, now: Date, count: number): OccurrenceData[] {
+  if (count <= 0) return [];
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
   const horizon = today.plus({ days: HORIZON_DAYS });
   const skipped = new Set(schedule.exceptions.map((e) => e.date));
@@ -46,10 +47,19 @@ export function nextOccurrences(schedule: ScheduleData, now: Date, count: number
       dtstart: new Date(Date.UTC(from.year, from.month - 1, from.day)),
       until: new Date(Date.UTC(until.year, until.month - 1, until.day, 23, 59)),
     });
-    for (const day of rule.all()) {
+    // Dates come in order: stop at the `count`th that is still to come (Oslo times are costly).
+    let taken = 0;
+    rule.all((day) => {
       const date = day.toISOString().slice(0, 10);
-      if (!skipped.has(date)) found.push({ startsAt: at(date, slot.startTime).toJSDate(), endsAt: at(date, slot.endTime).toJSDate() });
-    }
+      if (!skipped.has(date)) {
+        const occurrence = { startsAt: at(date, slot.startTime).toJSDate(), endsAt: at(date, slot.endTime).toJSDate() };
+        if (occurrence.endsAt > now) {
+          found.push(occurrence);
+          taken++;
+        }
+      }
+      return taken < count;
+    });
   }
   for (const single of schedule.dates) {
     found.push({ startsAt: at(single.date, single.startTime).toJSDate(), endsAt: at(single.date, single.endTime).toJSDate() });
