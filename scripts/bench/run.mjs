@@ -31,6 +31,8 @@ const autocannon = createRequire(path.join(root, 'package.json'))('autocannon');
 const pg = createRequire(path.join(root, 'packages/core/package.json'))('pg');
 
 const { values: args } = parseArgs({
+  // `pnpm bench -- --sizes S` hands the `--` on to the script: it only separates pnpm's options.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     sizes: { type: 'string', default: 'S,M' },
     seconds: { type: 'string', default: '3' },
@@ -44,6 +46,8 @@ const SIZES = { S: 20, M: 100, L: 1000 };
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const SECRET = 'bench-gateway-secret-0123456789abcdef';
+/** The platform runs on its production configuration, with this signing key. */
+const SIGNING_KEYS = 'bench=bench-signing-key-0123456789abcdef0123456789';
 const ONLY = args.ops?.split(',').map((name) => name.trim());
 const PROFILE_DIR = path.join(root, '.bench', 'profiles');
 /** The floor's route for each operation (scripts/bench/floor-server.mjs). */
@@ -71,8 +75,10 @@ function freePort() {
 
 /** Starts a script in a process of its own and waits for its "ready" line. */
 async function startChild(script, env, nodeFlags = []) {
+  // As the Docker image runs it (graphql-js, for one, skips its development-time checks then);
+  // the platform's own configuration is given explicitly in serve-platform.mjs.
   const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/bench', script)], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
@@ -134,6 +140,7 @@ async function runSize(name, server) {
       GATEWAY_PORT: String(gatewayPort),
       STATS_PORT: String(statsPort),
       GATEWAY_SHARED_SECRET: SECRET,
+      AUTH_SIGNING_KEYS: SIGNING_KEYS,
     },
     args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [],
   );
@@ -141,7 +148,7 @@ async function runSize(name, server) {
   const rssStart = (await stats(statsPort)).rss;
   let rssPeak = rssStart;
 
-  const auth = core.parseConfig({}).auth;
+  const auth = core.parseConfig({ AUTH_SIGNING_KEYS: SIGNING_KEYS }).auth;
   const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !ONLY || ONLY.includes(operation.name));
   const results = [];
   for (const operation of operations) {
@@ -272,9 +279,10 @@ async function soak(server, seconds) {
     GATEWAY_PORT: String(gatewayPort),
     STATS_PORT: String(statsPort),
     GATEWAY_SHARED_SECRET: SECRET,
+    AUTH_SIGNING_KEYS: SIGNING_KEYS,
   });
   const page = gateway.fixedOperations(dataset.sample)[0];
-  const token = await core.issueToken(core.parseConfig({}).auth, page.as);
+  const token = await core.issueToken(core.parseConfig({ AUTH_SIGNING_KEYS: SIGNING_KEYS }).auth, page.as);
   const target = {
     name: 'soak',
     url: `http://127.0.0.1:${gatewayPort}/graphql`,

@@ -1,6 +1,6 @@
 // The platform as the benchmark measures it, in a process of its own: the directory and
 // referrals subgraphs and the gateway on loopback ports, on DATABASE_URL. Started by run.mjs.
-//   env: DATABASE_URL, GATEWAY_PORT, STATS_PORT, GATEWAY_SHARED_SECRET
+//   env: DATABASE_URL, GATEWAY_PORT, STATS_PORT, GATEWAY_SHARED_SECRET, AUTH_SIGNING_KEYS
 import http from 'node:http';
 import { createRequire } from 'node:module';
 
@@ -11,7 +11,14 @@ const referrals = require('../../packages/referrals/dist/index.js');
 const gateway = require('../../packages/gateway/dist/index.js');
 
 const env = process.env;
-const config = core.parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', GATEWAY_SHARED_SECRET: env.GATEWAY_SHARED_SECRET, GRAPHQL_INTROSPECTION: 'false' });
+// The production configuration (as the Docker image runs), on the benchmark's keys.
+const config = core.parseConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  DATABASE_URL: env.DATABASE_URL,
+  GATEWAY_SHARED_SECRET: env.GATEWAY_SHARED_SECRET,
+  AUTH_SIGNING_KEYS: env.AUTH_SIGNING_KEYS,
+});
 const logger = core.createLogger('error', 'bench-platform');
 const directoryOrm = await core.openOrm(directory.directoryOrmSettings(env.DATABASE_URL), { migrate: false });
 const referralsOrm = await core.openOrm(referrals.referralsOrmSettings(env.DATABASE_URL), { migrate: false });
