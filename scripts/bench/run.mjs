@@ -13,7 +13,7 @@
 // per request (pg_stat_statements, without BEGIN/COMMIT/SET), the platform's peak RSS, and each
 // operation's ratio to the floor measured in the same round; the figures go to .bench/*.json.
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -50,6 +50,8 @@ const SECRET = 'bench-gateway-secret-0123456789abcdef';
 const SIGNING_KEYS = 'bench=bench-signing-key-0123456789abcdef0123456789';
 const ONLY = args.ops?.split(',').map((name) => name.trim());
 const PROFILE_DIR = path.join(root, '.bench', 'profiles');
+/** The platform's processes (serve-platform.mjs), as production runs them. */
+const SERVICES = ['gateway', 'directory', 'referrals'];
 /** The floor's route for each operation (scripts/bench/floor-server.mjs). */
 const FLOOR_ROUTES = {
   page: '/page',
@@ -74,10 +76,10 @@ function freePort() {
 }
 
 /** Starts a script in a process of its own and waits for its "ready" line. */
-async function startChild(script, env, nodeFlags = []) {
+async function startChild(script, env) {
   // As the Docker image runs it (graphql-js, for one, skips its development-time checks then);
   // the platform's own configuration is given explicitly in serve-platform.mjs.
-  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'scripts/bench', script)], {
+  const child = spawn(process.execPath, [path.join(root, 'scripts/bench', script)], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -133,17 +135,14 @@ async function runSize(name, server) {
   await client.query('create extension if not exists pg_stat_statements');
 
   const [gatewayPort, statsPort, floorPort] = [await freePort(), await freePort(), await freePort()];
-  const platform = await startChild(
-    'serve-platform.mjs',
-    {
-      DATABASE_URL: url,
-      GATEWAY_PORT: String(gatewayPort),
-      STATS_PORT: String(statsPort),
-      GATEWAY_SHARED_SECRET: SECRET,
-      AUTH_SIGNING_KEYS: SIGNING_KEYS,
-    },
-    args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [],
-  );
+  const platform = await startChild('serve-platform.mjs', {
+    DATABASE_URL: url,
+    GATEWAY_PORT: String(gatewayPort),
+    STATS_PORT: String(statsPort),
+    GATEWAY_SHARED_SECRET: SECRET,
+    AUTH_SIGNING_KEYS: SIGNING_KEYS,
+    ...(args.profile ? { PROFILE_DIR } : {}),
+  });
   const floor = await startChild('floor-server.mjs', { DATABASE_URL: url, PORT: String(floorPort) });
   const rssStart = (await stats(statsPort)).rss;
   let rssPeak = rssStart;
@@ -223,15 +222,9 @@ async function runSize(name, server) {
   const rssEnd = (await stats(statsPort)).rss;
   const exited = new Promise((resolve) => platform.once('exit', resolve));
   platform.kill('SIGTERM');
-  await exited;
-  if (args.profile) {
-    const profiles = (await readdir(PROFILE_DIR)).filter((file) => file.endsWith('.cpuprofile')).sort();
-    const newest = (await Promise.all(profiles.map(async (file) => ({ file, at: (await stat(path.join(PROFILE_DIR, file))).mtimeMs })))).sort(
-      (a, b) => b.at - a.at,
-    )[0];
-    if (newest) await summariseProfile(path.join(PROFILE_DIR, newest.file));
-  }
   floor.kill('SIGTERM');
+  await exited;
+  if (args.profile) for (const service of SERVICES) await summariseProfile(path.join(PROFILE_DIR, `${service}.cpuprofile`));
   await client.end();
   return { size: name, organisationsPerBydel: perBydel, dataset, rss: { start: rssStart, peak: rssPeak, end: rssEnd }, results };
 }

@@ -1,47 +1,53 @@
-// The platform as the benchmark measures it, in a process of its own: the directory and
-// referrals subgraphs and the gateway on loopback ports, on DATABASE_URL. Started by run.mjs.
-//   env: DATABASE_URL, GATEWAY_PORT, STATS_PORT, GATEWAY_SHARED_SECRET, AUTH_SIGNING_KEYS
+// The platform as the benchmark measures it: the directory and referrals subgraphs and the
+// gateway, each in a process of its own as production runs them (docker/compose.yaml), on
+// DATABASE_URL. Started by run.mjs; its stats port reports the three processes' CPU time and RSS,
+// summed.
+//   env: DATABASE_URL, GATEWAY_PORT, STATS_PORT, GATEWAY_SHARED_SECRET, AUTH_SIGNING_KEYS,
+//        PROFILE_DIR (optional: each service writes <service>.cpuprofile there when it stops)
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { createRequire } from 'node:module';
-
-const require = createRequire(new URL('../../packages/gateway/package.json', import.meta.url));
-const core = require('../../packages/core/dist/index.js');
-const directory = require('../../packages/directory/dist/index.js');
-const referrals = require('../../packages/referrals/dist/index.js');
-const gateway = require('../../packages/gateway/dist/index.js');
+import path from 'node:path';
 
 const env = process.env;
-// The production configuration (as the Docker image runs), on the benchmark's keys.
-const config = core.parseConfig({
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'error',
-  DATABASE_URL: env.DATABASE_URL,
-  GATEWAY_SHARED_SECRET: env.GATEWAY_SHARED_SECRET,
-  AUTH_SIGNING_KEYS: env.AUTH_SIGNING_KEYS,
-});
-const logger = core.createLogger('error', 'bench-platform');
-const directoryOrm = await core.openOrm(directory.directoryOrmSettings(env.DATABASE_URL), { migrate: false });
-const referralsOrm = await core.openOrm(referrals.referralsOrmSettings(env.DATABASE_URL), { migrate: false });
-const directoryServer = await directory.createDirectoryServer(directoryOrm, config, logger);
-const directoryUrl = await directoryServer.listen(0, '127.0.0.1');
-const referralsServer = await referrals.createReferralsServer(referralsOrm, config, logger, {
-  directory: new referrals.HttpDirectoryLookup(directoryUrl, config.federation.gatewaySharedSecret),
-});
-const referralsUrl = await referralsServer.listen(0, '127.0.0.1');
-const gatewayServer = await gateway.createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
-const url = await gatewayServer.listen(Number(env.GATEWAY_PORT), '127.0.0.1');
+const children = [];
+
+function start(service, extraEnv = {}) {
+  const profile = env.PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', env.PROFILE_DIR, '--cpu-prof-name', `${service}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(import.meta.dirname, 'serve-service.mjs'), service], {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${service} exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      const ready = String(chunk).match(/ready (\S+)/);
+      if (ready) resolve(ready[1]);
+    });
+  });
+}
+
+function stats(child) {
+  return new Promise((resolve) => {
+    child.once('message', resolve);
+    child.send('stats');
+  });
+}
+
+const directoryUrl = await start('directory');
+const referralsUrl = await start('referrals', { DIRECTORY_URL: directoryUrl });
+const gatewayUrl = await start('gateway', { DIRECTORY_URL: directoryUrl, REFERRALS_URL: referralsUrl, PORT: env.GATEWAY_PORT });
 
 http
-  .createServer((_req, res) => {
-    const cpu = process.cpuUsage();
-    res.end(JSON.stringify({ cpuUserMicros: cpu.user, cpuSystemMicros: cpu.system, rss: process.memoryUsage().rss }));
+  .createServer(async (_req, res) => {
+    const all = await Promise.all(children.map(stats));
+    const sum = (key) => all.reduce((total, s) => total + s[key], 0);
+    res.end(JSON.stringify({ url: gatewayUrl, cpuUserMicros: sum('cpuUserMicros'), cpuSystemMicros: sum('cpuSystemMicros'), rss: sum('rss'), services: all }));
   })
-  .listen(Number(env.STATS_PORT), '127.0.0.1', () => process.stdout.write(`ready ${url}\n`));
+  .listen(Number(env.STATS_PORT), '127.0.0.1', () => process.stdout.write(`ready ${gatewayUrl}\n`));
 
 for (const signal of ['SIGTERM', 'SIGINT'])
   process.on(signal, async () => {
-    await gatewayServer.stop();
-    await Promise.all([directoryServer.stop(), referralsServer.stop()]);
-    await Promise.all([directoryOrm.close(), referralsOrm.close()]);
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
     process.exit(0);
   });
