@@ -105,6 +105,12 @@ async function sqlCounts(client) {
   return { calls: Number(rows[0].calls), rows: Number(rows[0].rows) };
 }
 
+/** CPU milliseconds one service of the platform has used (its stats, from serve-platform.mjs). */
+const cpuOf = (stats, service) => {
+  const s = stats.services.find((x) => x.service === service);
+  return (s.cpuUserMicros + s.cpuSystemMicros) / 1000;
+};
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(target, connections, duration) {
@@ -194,6 +200,8 @@ async function runSize(name, server) {
             p50: result.latency.p50,
             p99: result.latency.p99,
             cpuMsPerRequest: (after.cpuUserMicros + after.cpuSystemMicros - before.cpuUserMicros - before.cpuSystemMicros) / 1000 / requests,
+            // The platform's share of it spent in the gateway process (the rest: the subgraphs).
+            gatewayCpuMsPerRequest: side === 'platform' ? (cpuOf(after, 'gateway') - cpuOf(before, 'gateway')) / requests : 0,
             statementsPerRequest: sql.calls / requests,
             rowsPerRequest: sql.rows / requests,
           });
@@ -245,6 +253,7 @@ function printSize(report) {
         'p50 ms': x.platform.p50.toFixed(1),
         'p99 ms': x.platform.p99.toFixed(1),
         'cpu ms/req': x.platform.cpuMsPerRequest.toFixed(2),
+        'of it gateway': x.platform.gatewayCpuMsPerRequest.toFixed(2),
         'sql/req': x.platform.statementsPerRequest.toFixed(1),
         'rows/req': x.platform.rowsPerRequest.toFixed(0),
         'floor req/s': x.floor.rps.toFixed(0),
