@@ -556,3 +556,5 @@ async function stop() {
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Gone with run.mjs (its IPC channel), however that ends.
+process.once('disconnect', stop);

@@ -81,7 +81,8 @@ async function startChild(script, env) {
   // the platform's own configuration is given explicitly in serve-platform.mjs.
   const child = spawn(process.execPath, [path.join(root, 'scripts/bench', script)], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // The IPC channel closes when this process ends, however it ends: the child then stops too.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -315,6 +316,8 @@ async function main() {
     postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'max_connections=200'],
   });
   log(`Embedded PostgreSQL with pg_stat_statements in ${dataDir}`);
+  // Ctrl-C stops the database too (the platform and the floor stop with this process).
+  process.once('SIGINT', () => void server.stop().finally(() => process.exit(130)));
   const started = new Date().toISOString().replace(/[:.]/g, '-');
   await mkdir(path.join(root, '.bench'), { recursive: true });
   try {

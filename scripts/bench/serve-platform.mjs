@@ -46,8 +46,10 @@ http
   })
   .listen(Number(env.STATS_PORT), '127.0.0.1', () => process.stdout.write(`ready ${gatewayUrl}\n`));
 
-for (const signal of ['SIGTERM', 'SIGINT'])
-  process.on(signal, async () => {
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
-    process.exit(0);
-  });
+async function stop() {
+  await Promise.all(children.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+  process.exit(0);
+}
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, stop);
+// Gone with run.mjs, however it ends.
+process.once('disconnect', stop);
