@@ -56,10 +56,15 @@ export function textSearch(
           ? `${alias}.search_vector @@ ${fts}`
           : `${alias}.search_vector @@ (${fts} || websearch_to_tsquery('directory.samspill', ?))`,
     whereParams: match === 'fuzzy' ? [text, compact] : compact === text ? [text] : [text, compact],
-    // Full-text rank, plus how well the title holds the words, plus how close the whole title is
-    // to the query (so "Leksehjelp" comes before "Leksehjelp for ungdom").
-    rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + greatest(word_similarity(directory.search_text(?), ${alias}.search_title), word_similarity(directory.search_text(?), ${alias}.search_title)) + similarity(directory.search_text(?), ${alias}.search_title))::numeric, 6)`,
-    rankParams: [text, text, compact, text],
+    // Full-text rank, plus how well the title holds the words (as typed or joined), plus how close
+    // the whole title is to the query (so "Leksehjelp" comes before "Leksehjelp for ungdom"). For
+    // one word, typed and joined are the same, and the trigrams are compared once per row.
+    rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + ${
+      compact === text
+        ? `word_similarity(directory.search_text(?), ${alias}.search_title)`
+        : `greatest(word_similarity(directory.search_text(?), ${alias}.search_title), word_similarity(directory.search_text(?), ${alias}.search_title))`
+    } + similarity(directory.search_text(?), ${alias}.search_title))::numeric, 6)`,
+    rankParams: compact === text ? [text, text, text] : [text, text, compact, text],
   };
 }
 
