@@ -20,7 +20,9 @@
 //                                                                             persons ∥ first 3 activities
 //   /activity-search         f: { text (required), bydeler?,
 //                                 includeNeighbouringBydeler?, freeOnly? }    1: page, totalCount
-//                                                                             (window) and organisation
+//                                                                             (window) and organisation;
+//                                                                             2 when the words find nothing
+//                                                                             (then the fuzzy title match)
 //   /pet-care-availability   b (bydel code)                                   1: page, totalCount, organisation
 //   /activity-by-id          id, shelterId                                    1: activity with organisation,
 //                                                                             location, contact person
@@ -69,16 +71,27 @@ const { withNeighbours } = createRequire(new URL('../../packages/directory/packa
 
 /** packages/directory/src/common/ranked-search.ts, textSearch, with numbered parameters. */
 const PRECISE = /"|(^|\s)-\S|\sor\s/i;
-function textSearch(alias, text, param) {
+function textSearch(alias, text, param, match) {
   const t = param(text);
   const fts = `websearch_to_tsquery('directory.samspill', ${t})`;
   if (PRECISE.test(text)) {
     return { where: `${alias}.search_vector @@ ${fts}`, rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1))::numeric, 6)` };
   }
-  const c = param(text.replace(/\s+/g, ''));
+  const compact = text.replace(/\s+/g, '');
+  const c = compact === text ? t : param(compact);
+  const where =
+    match === 'fuzzy'
+      ? `(directory.search_text(${t}) <% ${alias}.search_title or directory.search_text(${c}) <% ${alias}.search_title)`
+      : compact === text
+        ? `${alias}.search_vector @@ ${fts}`
+        : `${alias}.search_vector @@ (${fts} || websearch_to_tsquery('directory.samspill', ${c}))`;
+  const titleWords =
+    compact === text
+      ? `word_similarity(directory.search_text(${t}), ${alias}.search_title)`
+      : `greatest(word_similarity(directory.search_text(${t}), ${alias}.search_title), word_similarity(directory.search_text(${c}), ${alias}.search_title))`;
   return {
-    where: `(${alias}.search_vector @@ ${fts} or directory.search_text(${t}) <% ${alias}.search_title or directory.search_text(${c}) <% ${alias}.search_title)`,
-    rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + greatest(word_similarity(directory.search_text(${t}), ${alias}.search_title), word_similarity(directory.search_text(${c}), ${alias}.search_title)) + similarity(directory.search_text(${t}), ${alias}.search_title))::numeric, 6)`,
+    where,
+    rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + ${titleWords} + similarity(directory.search_text(${t}), ${alias}.search_title))::numeric, 6)`,
   };
 }
 /** runRankedQuery's cursor: `<sha256(order name) base64url, 6>~<sort value>~<id>`. */
@@ -191,14 +204,8 @@ async function page() {
 const SEARCH_FILTER_KEYS = new Set(['text', 'bydeler', 'includeNeighbouringBydeler', 'freeOnly']);
 
 /** `activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } }` */
-async function activitySearch(variables) {
-  const f = variables.f ?? {};
-  if (typeof f !== 'object' || Array.isArray(f)) throw badInput('variables.f must be an ActivityFilter object');
-  for (const key of Object.keys(f)) if (!SEARCH_FILTER_KEYS.has(key)) throw badInput(`the floor does not implement filter.${key}`);
-  const text = typeof f.text === 'string' ? f.text.trim() : '';
-  if (!text) throw badInput('the floor implements the ranked search only: give filter.text');
-  if (text.length > 200) throw badInput('filter.text must be at most 200 characters');
-
+/** One ranked page of activities, with the total count, for one way of matching the text. */
+async function rankedActivities(f, text, match) {
   const params = [];
   const param = (value) => `$${params.push(value)}`;
   const where = [`a.status = 'PUBLISHED'`];
@@ -208,7 +215,7 @@ async function activitySearch(variables) {
     where.push(`a.bydel_code = any(${param(f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler)}::text[])`);
   }
   if (f.freeOnly) where.push(`a.cost_kind in ('FREE', 'SPONSORED')`);
-  const search = textSearch('a', text, param);
+  const search = textSearch('a', text, param, match);
   where.push(search.where);
   const first = 20;
 
@@ -223,6 +230,20 @@ async function activitySearch(variables) {
       order by s.sort_value desc, s.id asc`,
     params,
   );
+  return rows;
+}
+
+async function activitySearch(variables) {
+  const f = variables.f ?? {};
+  if (typeof f !== 'object' || Array.isArray(f)) throw badInput('variables.f must be an ActivityFilter object');
+  for (const key of Object.keys(f)) if (!SEARCH_FILTER_KEYS.has(key)) throw badInput(`the floor does not implement filter.${key}`);
+  const text = typeof f.text === 'string' ? f.text.trim() : '';
+  if (!text) throw badInput('the floor implements the ranked search only: give filter.text');
+  if (text.length > 200) throw badInput('filter.text must be at most 200 characters');
+
+  // As the platform: the words first, and the fuzzy title match only when they find nothing.
+  let rows = await rankedActivities(f, text, 'words');
+  if (rows.length === 0 && !PRECISE.test(text)) rows = await rankedActivities(f, text, 'fuzzy');
   const last = rows.at(-1);
   return {
     activities: {
