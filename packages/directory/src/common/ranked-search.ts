@@ -4,6 +4,8 @@ import { type EntityName, type FilterQuery, type QueryOrderMap, raw } from '@mik
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { type Page, type PageArgs, paginate, ValidationError } from '@samspill/core';
 
+import { LeanRows } from '../lean-rows.js';
+
 /** Per-hit facts of a ranked search, kept on the entity for this request's field resolvers. */
 export interface SearchMeta {
   /** Relevance, higher is better (full-text rank plus title word similarity). */
@@ -105,7 +107,10 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const signature = createHash('sha256').update(order.name).digest('base64url').slice(0, 6);
   const countQb = query.qb.clone();
 
-  const qb = query.qb.clone().select(`${alias}.*`);
+  // Lean rows, as the loaders give (lean-rows.ts): a page of results is only read, so it needs no
+  // managed entities, whose hydration and change-tracking snapshots were most of a search's CPU.
+  const lean = new LeanRows(em, query.entity, false).view('all');
+  const qb = query.qb.clone().select(raw(lean.columns(alias)) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
   if (query.relevance) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
   if (query.distance) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
@@ -129,7 +134,7 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const hasNextPage = rows.length > page.first;
   const pageRows = rows.slice(0, page.first);
   const nodes = pageRows.map(({ sort_value: _sort, relevance, distance_meters, ...row }) => {
-    const entity = em.map(query.entity, row as never) as T;
+    const entity = lean.map(row) as T;
     Object.defineProperty(entity, META, {
       value: { relevance: relevance == null ? null : Number(relevance), distanceMeters: distance_meters == null ? null : Number(distance_meters) },
       enumerable: false,
