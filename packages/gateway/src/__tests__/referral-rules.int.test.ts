@@ -531,6 +531,29 @@ describe('referral rules through the gateway', () => {
       );
     });
 
+    it('a draft cancelled before it was sent never reaches the organisation, neither by id nor in its inbox', async () => {
+      const cancelled = await step(await create(), 'CANCEL', staff, 'GOT_HELP');
+      expect(cancelled.status).toBe('CANCELLED');
+      expect(errorOf(await read(cancelled.id, editorA))).toMatchObject({ code: 'NOT_FOUND' });
+      const inbox = await app.ok('{ referrals(statuses: [CANCELLED], first: 100) { nodes { id } } }', { as: editorA });
+      expect(inbox.referrals.nodes.map((n: Ref) => n.id)).not.toContain(cancelled.id);
+    });
+
+    it('a declined referral the shelter sent on is DECLINED to the organisation in filters and messages too', async () => {
+      const declined = await referralIn('DECLINED');
+      await app.ok(REDIRECT, { as: staff, variables: { id: declined.id, input: { activityId: activityB, version: declined.version } } });
+      const ids = async (statuses: string) =>
+        (await app.ok(`{ referrals(statuses: [${statuses}], first: 100) { nodes { id status } } }`, { as: editorA })).referrals.nodes.map((n: Ref) => n.id);
+      expect(await ids('REDIRECTED')).not.toContain(declined.id);
+      expect(await ids('DECLINED')).toContain(declined.id);
+      const seen = await readOk(declined.id, editorA);
+      expect(seen.status).toBe('DECLINED');
+      expect(errorOf(await act(seen, 'ACCEPT', editorA))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: 'action: cannot ACCEPT a referral that is DECLINED; allowed now: nothing',
+      });
+    });
+
     it('staff of another shelter and editors of another organisation get NOT_FOUND, and never see it in a list', async () => {
       const ref = await referralIn('RECEIVED');
       for (const as of [otherStaff, editorB]) {

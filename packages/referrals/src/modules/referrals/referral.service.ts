@@ -20,7 +20,7 @@ import type { DirectoryLookup } from '../directory-link/directory-client.js';
 import { forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
-import { consentIsValid, type ReferralView, viewOf } from './referral.view.js';
+import { consentIsValid, type ReferralView, statusesFilteredBy, statusSeenBy, viewOf } from './referral.view.js';
 import { ReasonCode, ReferralAction, ReferralStatus, TargetKind } from './referral-enums.js';
 import { checkTransition, EXPIRING_STATES, isOpen, type Side } from './referral-state-machine.js';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity.js';
@@ -71,8 +71,9 @@ export class ReferralService {
     const where: FilterQuery<ReferralEntity>[] =
       side === 'SHELTER'
         ? [{ sendingShelterId: user.organisationId! }]
-        : [{ receivingOrganisationId: user.organisationId! }, { status: { $ne: ReferralStatus.DRAFT } }];
-    if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+        : // Only what was sent: a draft, even one cancelled or expired before sending, is the shelter's alone.
+          [{ receivingOrganisationId: user.organisationId! }, { sentAt: { $ne: null } }];
+    if (filter.statuses?.length) where.push({ status: { $in: statusesFilteredBy(side, filter.statuses) } });
     const result = await paginate(this.em, ReferralEntity, { $and: where }, { createdAt: 'desc', id: 'desc' }, page);
     await this.audit.recordReads(
       actorOf(user),
@@ -155,7 +156,10 @@ export class ReferralService {
           throw new ForbiddenError(`Only the ${side === 'SHELTER' ? 'receiving organisation' : 'sending shelter'} can ${action} a referral`);
         case 'ILLEGAL':
           throw new ValidationError([
-            { field: 'action', message: `cannot ${action} a referral that is ${referral.status}; allowed now: ${check.allowed.join(', ') || 'nothing'}` },
+            {
+              field: 'action',
+              message: `cannot ${action} a referral that is ${statusSeenBy(side, referral.status)}; allowed now: ${check.allowed.join(', ') || 'nothing'}`,
+            },
           ]);
         case 'REASON_REQUIRED':
           throw ValidationError.field('reason', `${action} needs a reason: one of ${check.allowed.join(', ')}`);
@@ -247,7 +251,7 @@ export class ReferralService {
     const p = this.principal;
     if (p.kind !== 'user' || !p.organisationId) return null;
     if (p.role === 'SHELTER_STAFF' && p.organisationId === referral.sendingShelterId) return 'SHELTER';
-    if (p.role === 'ORG_EDITOR' && p.organisationId === referral.receivingOrganisationId && referral.status !== ReferralStatus.DRAFT) return 'ORGANISATION';
+    if (p.role === 'ORG_EDITOR' && p.organisationId === referral.receivingOrganisationId && referral.sentAt != null) return 'ORGANISATION';
     return null;
   }
 

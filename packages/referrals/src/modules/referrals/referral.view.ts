@@ -24,6 +24,18 @@ const ACTIVE_FOR_ORGANISATION: readonly ReferralStatus[] = [
  * receiving organisation sees a personal field only while a valid consent includes it and the
  * referral is active for it. That a declined referral was sent on is the shelter's to know.
  */
+/** The status as a side sees it: to the organisation, a referral sent on is simply declined. */
+export function statusSeenBy(side: Side, status: ReferralStatus): ReferralStatus {
+  return side === 'ORGANISATION' && status === ReferralStatus.REDIRECTED ? ReferralStatus.DECLINED : status;
+}
+
+/** The statuses to look for when a side filters by `statuses` (the inverse of `statusSeenBy`). */
+export function statusesFilteredBy(side: Side, statuses: ReferralStatus[]): ReferralStatus[] {
+  if (side === 'SHELTER') return statuses;
+  const asked = statuses.filter((s) => s !== ReferralStatus.REDIRECTED);
+  return asked.includes(ReferralStatus.DECLINED) ? [...asked, ReferralStatus.REDIRECTED] : asked;
+}
+
 export function viewOf(referral: ReferralEntity, side: Side, now: Date): ReferralView {
   const scope =
     side === 'SHELTER'
@@ -31,7 +43,7 @@ export function viewOf(referral: ReferralEntity, side: Side, now: Date): Referra
       : consentIsValid(referral, now) && ACTIVE_FOR_ORGANISATION.includes(referral.status)
         ? referral.consentScope
         : [];
-  const status = side === 'ORGANISATION' && referral.status === ReferralStatus.REDIRECTED ? ReferralStatus.DECLINED : referral.status;
+  const status = statusSeenBy(side, referral.status);
   const may = (field: ConsentField) => scope.includes(field);
   const consent: Consent | null = referral.consentGivenAt
     ? {
