@@ -105,6 +105,28 @@ describe('activities: creating and changing', () => {
     expect([row.location?.id, row.bydel?.code]).toEqual([locA.id, '030104']);
   });
 
+  it("an update that leaves the place alone keeps the location's rules: bydel kept, a NETWORK place stays NETWORK, a shelter's place stays AT_SHELTER", async () => {
+    const em = app.em();
+    const networkA = await makeLocation(em, orgA, { name: 'Møterom', bydel: '030106', visibility: LocationVisibility.NETWORK });
+    const update = async (id: string, version: number, input: Record<string, unknown>) =>
+      (await app.query(UPDATE, { variables: { id, input: { ...input, version } }, as: editorA })).body;
+
+    const atLocation = (await create({ venueKind: 'LOCATION', locationId: locA.id })).body.data.createActivity;
+    const renamed = await update(atLocation.id, atLocation.version, { title: 'Nytt navn' });
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data.updateActivity).toMatchObject({ title: 'Nytt navn', bydel: { code: '030104' } });
+
+    const atNetwork = (await create({ venueKind: 'LOCATION', locationId: networkA.id })).body.data.createActivity;
+    expect(atNetwork.audience).toBe('NETWORK');
+    const madePublic = await update(atNetwork.id, atNetwork.version, { audience: 'PUBLIC' });
+    expect(madePublic.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.audience' });
+
+    const atShelter = (await create({ venueKind: 'AT_SHELTER', locationId: confidentialA.id })).body.data.createActivity;
+    const moved = await update(atShelter.id, atShelter.version, { venueKind: 'LOCATION' });
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.locationId' });
+    expect((await stored(atShelter.id)).venueKind).toBe(VenueKind.AT_SHELTER);
+  });
+
   it("may use another organisation's public location, and then takes that location's bydel", async () => {
     const res = await create({ venueKind: 'LOCATION', locationId: publicB.id });
     expect(res.body.errors).toBeUndefined();

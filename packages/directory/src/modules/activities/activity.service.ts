@@ -181,6 +181,8 @@ export class ActivityService {
     if (input.contactPersonId !== undefined) {
       activity.contactPerson = input.contactPersonId === null ? null : await this.ownContact(input.contactPersonId, activity.organisation.id);
     }
+    // The rules read the place's visibility and bydel: a place kept from before is only a reference.
+    if (activity.location) await this.em.populate(activity, ['location']);
     this.applyVenueRules(activity, input);
 
     if (activity.ageMin != null && activity.ageMax != null && activity.ageMin > activity.ageMax) {
