@@ -1,9 +1,10 @@
 import type { GraphQLResponse } from '@samspill/core/testkit';
 
+import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
 import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
 import { VolunteerRoutineEntity } from '../modules/organisations/volunteer-routine.entity.js';
-import { makeOrganisation, seedBydeler } from './support/factories.js';
+import { makeLocation, makeOrganisation, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
 const admin: TestUser = { role: 'PLATFORM_ADMIN' };
@@ -229,6 +230,24 @@ describe('organisations: registering, correcting and vetting', () => {
         version: 2,
         bydeler: [{ code: '030110' }],
       });
+    });
+
+    it('becoming a shelter is refused while its bydeler or visible places would show where it is; with bydeler cleared it goes through', async () => {
+      const org = await makeOrganisation(app.em(), { name: 'Snart krisesenter', kind: OrganisationKind.VOLUNTARY_ORGANISATION, bydeler: ['030104'] });
+      await makeLocation(app.em(), org, { name: 'Kontoret', bydel: '030104', visibility: LocationVisibility.CONFIDENTIAL });
+      const refused = await app.query(UPDATE, { variables: { id: org.id, input: { version: 1, kind: 'SHELTER' } }, as: admin });
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+      expect(refused.body.errors?.[0]?.message).toContain('send bydeler: [] with it');
+      expect((await stored(org.id)).kind).toBe(OrganisationKind.VOLUNTARY_ORGANISATION);
+
+      const res = await app.query(UPDATE, { variables: { id: org.id, input: { version: 1, kind: 'SHELTER', bydeler: [] } }, as: admin });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.updateOrganisation).toMatchObject({ kind: 'SHELTER', version: 2 });
+
+      const other = await makeOrganisation(app.em(), { name: 'Med åpen adresse', kind: OrganisationKind.VOLUNTARY_ORGANISATION });
+      await makeLocation(app.em(), other, { name: 'Åpent sted', bydel: '030105' });
+      const withPlace = await app.query(UPDATE, { variables: { id: other.id, input: { version: 1, kind: 'SHELTER' } }, as: admin });
+      expect(withPlace.body.errors?.[0]?.message).toContain('make its places CONFIDENTIAL');
     });
 
     it('a stale version gets CONFLICT and changes nothing', async () => {

@@ -109,6 +109,7 @@ export class OrganisationService {
   }
 
   private async apply(organisation: OrganisationEntity, input: CreateOrganisationInput | UpdateOrganisationInput): Promise<void> {
+    const becomesShelter = organisation.kind !== OrganisationKind.SHELTER && input.kind === OrganisationKind.SHELTER;
     applyChanges(organisation, input, EDITABLE, REQUIRED);
     if (input.publicPhone !== undefined) organisation.publicPhone = input.publicPhone === null ? null : toE164(input.publicPhone);
     if (input.parentId !== undefined) {
@@ -130,6 +131,31 @@ export class OrganisationService {
       organisation.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
       // A change of the collection alone would not raise the version; this makes it conflict-safe.
       organisation.updatedAt = new Date();
+    }
+    // Bydeler sent with the change have been checked above (a shelter's must be empty).
+    if (becomesShelter) await this.assertHidesWhereItIs(organisation, input.bydeler === undefined);
+  }
+
+  /**
+   * An organisation that becomes a shelter must already hide where it is: the bydeler it or its
+   * pet-care offers serve, and any place not CONFIDENTIAL, would point to it (every rule that
+   * keeps a shelter hidden is checked when those are written, not when the kind changes).
+   */
+  private async assertHidesWhereItIs(organisation: OrganisationEntity, storedBydelerCount: boolean): Promise<void> {
+    const [{ bydeler, offerBydeler, places }] = await this.em.execute<Array<{ bydeler: number; offerBydeler: number; places: number }>>(
+      `select (select count(*) from directory.organisation_bydel b where b.organisation_id = ?)::int as "bydeler",
+              (select count(*) from directory.pet_care_offer_bydel b join directory.pet_care_offer p on p.id = b.pet_care_offer_id
+                where p.organisation_id = ?)::int as "offerBydeler",
+              (select count(*) from directory.location l where l.organisation_id = ? and l.visibility <> 'CONFIDENTIAL')::int as "places"`,
+      [organisation.id, organisation.id, organisation.id],
+    );
+    const problems = [
+      storedBydelerCount && bydeler > 0 && 'send bydeler: [] with it',
+      offerBydeler > 0 && 'clear the bydeler of its pet-care offers',
+      places > 0 && 'make its places CONFIDENTIAL',
+    ].filter(Boolean);
+    if (problems.length) {
+      throw ValidationError.field('input.kind', `a shelter's whereabouts must not be derivable: first ${problems.join(', ')}`);
     }
   }
 }
