@@ -45,6 +45,19 @@ describe('hardening', () => {
     expect(() => assertDeployable(ready, { database: true, gatewaySecret: true })).not.toThrow();
   });
 
+  it('the production entry points refuse short secrets too, whatever NODE_ENV says', () => {
+    const weak = parseConfig({ AUTH_SIGNING_KEYS: 'k=short', DATABASE_URL: 'postgres://a@b/c', GATEWAY_SHARED_SECRET: 'only-sixteen-chr' });
+    expect(() => assertDeployable(weak, { database: true, gatewaySecret: true })).toThrow(ConfigError);
+    try {
+      assertDeployable(weak, { database: true, gatewaySecret: true });
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'AUTH_SIGNING_KEYS: each secret needs at least 32 characters',
+        'GATEWAY_SHARED_SECRET: is required, at least 32 characters, or the subgraphs answer anyone',
+      ]);
+    }
+  });
+
   it.each<[Record<string, string>, string]>([
     [{ role: 'PLATFORM_ADMIN', org: '00000000-0000-4000-8000-000000000002' }, 'an admin with an org claim'],
     [{ role: 'BYDEL_INTEGRATOR', bydel: '030102', org: '00000000-0000-4000-8000-000000000002' }, 'an integrator with an org claim'],

@@ -4,6 +4,8 @@ import { z } from 'zod';
  * Every setting Samspill reads from the environment, parsed once. Nothing else in the code base
  * reads `process.env`; `.env.example` at the repository root documents each variable.
  */
+/** Signing secrets and the gateway secret: shorter ones can be guessed. */
+const MIN_SECRET_LENGTH = 32;
 const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-production';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -119,11 +121,11 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   const keys = env.AUTH_SIGNING_KEYS ? signingKeys.safeParse(env.AUTH_SIGNING_KEYS) : undefined;
   if (!keys) problems.push('AUTH_SIGNING_KEYS: is required in production');
-  else if (keys.success && [...keys.data.values()].some((secret) => secret.length < 32)) {
-    problems.push('AUTH_SIGNING_KEYS: each secret needs at least 32 characters');
+  else if (keys.success && [...keys.data.values()].some((secret) => secret.length < MIN_SECRET_LENGTH)) {
+    problems.push(`AUTH_SIGNING_KEYS: each secret needs at least ${MIN_SECRET_LENGTH} characters`);
   }
-  if (!env.GATEWAY_SHARED_SECRET || env.GATEWAY_SHARED_SECRET.length < 32) {
-    problems.push('GATEWAY_SHARED_SECRET: is required in production, at least 32 characters');
+  if (!env.GATEWAY_SHARED_SECRET || env.GATEWAY_SHARED_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`GATEWAY_SHARED_SECRET: is required in production, at least ${MIN_SECRET_LENGTH} characters`);
   }
   if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (the embedded database is for development)');
   return problems;
@@ -193,8 +195,14 @@ export function loadConfig(): Config {
 export function assertDeployable(config: Config, needs: { database: boolean; gatewaySecret: boolean }): void {
   const problems: string[] = [];
   if (config.auth.usingDevelopmentKey) problems.push('AUTH_SIGNING_KEYS: must be set (the built-in development key is public)');
+  else if ([...config.auth.signingKeys.values()].some((secret) => secret.length < MIN_SECRET_LENGTH)) {
+    problems.push(`AUTH_SIGNING_KEYS: each secret needs at least ${MIN_SECRET_LENGTH} characters`);
+  }
   if (needs.database && !config.database.url) problems.push('DATABASE_URL: is required (the embedded database is for development)');
-  if (needs.gatewaySecret && !config.federation.gatewaySharedSecret) problems.push('GATEWAY_SHARED_SECRET: is required, or the subgraphs answer anyone');
+  const secret = config.federation.gatewaySharedSecret;
+  if (needs.gatewaySecret && (!secret || secret.length < MIN_SECRET_LENGTH)) {
+    problems.push(`GATEWAY_SHARED_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters, or the subgraphs answer anyone`);
+  }
   if (problems.length) throw new ConfigError(problems);
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { Cursor, DriverException, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, CursorError, DriverException, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { ValidationError } from '../errors/domain-errors.js';
@@ -36,7 +36,9 @@ export async function paginate<T extends object>(
   try {
     cursor = await em.findByCursor(entity, where, { first: page.first, after, orderBy: orderBy as never, includeCount: true });
   } catch (error) {
-    // A hand-made cursor with values PostgreSQL cannot compare (invalid uuid, timestamp …).
+    // A hand-made cursor: values missing (MikroORM refuses it) or ones PostgreSQL cannot compare
+    // (invalid uuid, timestamp …).
+    if (after && error instanceof CursorError) throw badCursor();
     if (after && error instanceof DriverException && /^22/.test(String((error as { code?: string }).code))) throw badCursor();
     throw error;
   }
