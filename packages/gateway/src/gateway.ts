@@ -1,5 +1,6 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type Config, GATEWAY_SECRET_HEADER, GraphQLHttpServer, type Logger, type Principal, TokenVerifier } from '@samspill/core';
+import { GraphQLError } from 'graphql';
 
 import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
 
@@ -14,8 +15,21 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string | undefined,
+    private readonly logger: Logger,
   ) {
     super({ url });
+  }
+
+  /**
+   * The caller's token was verified here already, so a subgraph refusing the request at the HTTP
+   * level (401, 403) means the deployment is misconfigured (another GATEWAY_SHARED_SECRET or
+   * AUTH_SIGNING_KEYS): logged for operators, and not passed on as a permission error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    if (response.status !== 401 && response.status !== 403) return error;
+    this.logger.error({ subgraph: this.url, status: response.status }, 'a subgraph refused the gateway: check GATEWAY_SHARED_SECRET and AUTH_SIGNING_KEYS');
+    return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -37,7 +51,7 @@ export async function createGatewayServer(
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ url }) => new SamspillDataSource(url!, config.federation.gatewaySharedSecret),
+    buildService: ({ url }) => new SamspillDataSource(url!, config.federation.gatewaySharedSecret, logger),
   });
   return new GraphQLHttpServer<GatewayContext>({
     name: 'gateway',

@@ -1,9 +1,11 @@
+import { createLogger } from '@samspill/core';
 import { buildReferralsSchema } from '@samspill/referrals';
 
 import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
 import type { OrganisationEntity } from '../../../directory/src/modules/organisations/organisation.entity.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
+import { createGatewayServer } from '../gateway.js';
 import { type Caller, GATEWAY_SECRET, PlatformTestApp, type Response } from './support/platform.js';
 
 /*
@@ -510,6 +512,22 @@ describe('referral rules through the gateway', () => {
   });
 
   // --- confidentiality -------------------------------------------------------------------
+
+  it('a gateway the subgraphs refuse (another shared secret) answers INTERNAL_SERVER_ERROR, not a permission error', async () => {
+    const misconfigured = await createGatewayServer(
+      { ...app.config, federation: { ...app.config.federation, gatewaySharedSecret: 'another-secret-0123456789abcdef0123' } },
+      createLogger('silent', 'misconfigured-gateway'),
+      { directory: app.urls.directory, referrals: app.urls.referrals },
+    );
+    const url = await misconfigured.listen(0, '127.0.0.1');
+    try {
+      const res = await app.query('{ bydeler { code } }', { url });
+      expect(res.body.data?.bydeler ?? null).toBeNull();
+      expect(res.body.errors?.map((e: { extensions?: { code?: string } }) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      await misconfigured.stop();
+    }
+  });
 
   describe('who sees a referral', () => {
     it('a DRAFT is not visible to the receiving organisation: NOT_FOUND, not in its inbox; once sent it is', async () => {
