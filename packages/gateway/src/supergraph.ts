@@ -12,9 +12,6 @@ export interface SubgraphUrls {
   readonly referrals: string;
 }
 
-/** The subgraphs by name, as the supergraph's `join__Graph` knows them. */
-export const SUBGRAPHS = ['directory', 'referrals'] as const;
-
 /**
  * Composes the supergraph from the subgraphs' schemas with @apollo/composition (Rover is a
  * downloaded binary and is not used). Fails with every composition error at once.

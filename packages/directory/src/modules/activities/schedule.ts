@@ -29,8 +29,6 @@ export interface ScheduleData {
   validUntil?: string | null;
 }
 
-export const EMPTY_SCHEDULE: ScheduleData = { weekly: [], exceptions: [], dates: [] };
-
 const WEEKDAY_NUMBERS: Record<Weekday, number> = {
   MONDAY: 1,
   TUESDAY: 2,
