@@ -7,7 +7,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
 import { LeanRows, type Selection, selectionFor, signatureOf, unionOf } from './lean-rows.js';
 import { ActivityEntity } from './modules/activities/activity.entity.js';
-import { BydelEntity } from './modules/bydeler/bydel.entity.js';
+import type { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
+import type { BydelEntity } from './modules/bydeler/bydel.entity.js';
 import { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
 import { LocationEntity } from './modules/locations/location.entity.js';
 import { OfferStatus } from './modules/offers/offer-enums.js';
@@ -100,13 +101,16 @@ function byParent<T extends object>(
   });
 }
 
-/** Entities reached through a pivot table, grouped by the key on the other side, in one statement. */
-function throughPivot<T extends object>(em: EntityManager, entity: EntityName<T>, sql: (schema: string) => string): DataLoader<string, T[]> {
+/** The bydeler a pivot table links to each key, by code: the codes from the pivot, the rows from the catalogue. */
+function bydelerThroughPivot(em: EntityManager, bydeler: BydelCatalogue, pivot: string, keyColumn: string): DataLoader<string, BydelEntity[]> {
   return new DataLoader(async (keys) => {
-    const rows = await em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(sql(DIRECTORY_SCHEMA), [[...keys]]);
-    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-    for (const { pivot_key, ...row } of rows) groups.get(pivot_key)?.push(em.map(entity, row as never));
-    return keys.map((key) => groups.get(key)!);
+    const rows = await em.execute<Array<{ key: string; bydel_code: string }>>(
+      `select p.${keyColumn} as key, p.bydel_code from "${DIRECTORY_SCHEMA}".${pivot} p where p.${keyColumn} in (?)`,
+      [[...keys]],
+    );
+    const codes = new Map<string, string[]>(keys.map((key) => [key, []]));
+    for (const row of rows) codes.get(row.key)?.push(row.bydel_code);
+    return keys.map((key) => bydeler.many(codes.get(key)!));
   });
 }
 
@@ -168,21 +172,11 @@ function contactPersonsByOrganisation(path: ReadPath): ProjectedLoader<string, C
  * relation a field resolver reads goes through one of these, so a list costs a fixed number of
  * SQL statements whatever its length. Lists of offers are filtered by what the caller may see.
  */
-export function createLoaders(em: EntityManager, principal: Principal, options: { strictRows?: boolean } = {}) {
+export function createLoaders(em: EntityManager, principal: Principal, bydeler: BydelCatalogue, options: { strictRows?: boolean } = {}) {
   const path = new ReadPath(em, options.strictRows ?? false);
   const petCare = petCareVisibility(principal);
   const publishedPetCare = petCare && ({ $and: [{ status: OfferStatus.PUBLISHED }, petCare] } as FilterQuery<PetCareOfferEntity>);
   return {
-    bydel: new DataLoader<string, BydelEntity | null>(async (codes) => {
-      const rows = await em.find(BydelEntity, { code: { $in: [...codes] } });
-      const map = new Map(rows.map((row) => [row.code, row]));
-      return codes.map((code) => map.get(code) ?? null);
-    }),
-    /** All 15 administrative bydeler (one key, `all`): what a shelter serves. */
-    administrativeBydeler: new DataLoader<'all', BydelEntity[]>(async (keys) => {
-      const rows = await em.find(BydelEntity, { administrative: true }, { orderBy: { code: 'asc' } });
-      return keys.map(() => rows);
-    }),
     organisation: byId(path, OrganisationEntity, 'organisation'),
     location: byId(path, LocationEntity, 'location'),
     contactPerson: byId(path, ContactPersonEntity, 'contact_person'),
@@ -210,20 +204,8 @@ export function createLoaders(em: EntityManager, principal: Principal, options: 
          from "${DIRECTORY_SCHEMA}".organisation t join "${DIRECTORY_SCHEMA}".organisation_bydel p on p.organisation_id = t.id
         where p.bydel_code in (?)`,
     ),
-    bydelerByOrganisation: throughPivot(
-      em,
-      BydelEntity,
-      (s) => `select b.*, p.organisation_id as pivot_key from "${s}".bydel b
-              join "${s}".organisation_bydel p on p.bydel_code = b.code
-              where p.organisation_id in (?) order by b.code`,
-    ),
-    bydelerByPetCareOffer: throughPivot(
-      em,
-      BydelEntity,
-      (s) => `select b.*, p.pet_care_offer_id as pivot_key from "${s}".bydel b
-              join "${s}".pet_care_offer_bydel p on p.bydel_code = b.code
-              where p.pet_care_offer_id in (?) order by b.code`,
-    ),
+    bydelerByOrganisation: bydelerThroughPivot(em, bydeler, 'organisation_bydel', 'organisation_id'),
+    bydelerByPetCareOffer: bydelerThroughPivot(em, bydeler, 'pet_care_offer_bydel', 'pet_care_offer_id'),
   };
 }
 

@@ -4,11 +4,16 @@ import { type Config, GraphQLHttpServer, type Logger, TokenVerifier } from '@sam
 
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
+import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 import { buildDirectorySchema } from './schema.js';
 
-/** The directory subgraph's HTTP server: one entity manager fork and one set of loaders per request. */
+/**
+ * The directory subgraph's HTTP server: the bydeler read once, then one entity manager fork and
+ * one set of loaders per request.
+ */
 export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, config: Config, logger: Logger): Promise<GraphQLHttpServer<DirectoryContext>> {
   const { schema } = await buildDirectorySchema();
+  const bydeler = await BydelCatalogue.load(orm.em as EntityManager);
   return new GraphQLHttpServer<DirectoryContext>({
     name: 'directory',
     schema,
@@ -19,7 +24,7 @@ export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, con
     context: ({ principal, requestId }) => {
       const em = orm.em.fork() as EntityManager;
       // In tests a lean row throws when a field reads a column its selection left out.
-      return { principal, requestId, em, loaders: createLoaders(em, principal, { strictRows: config.nodeEnv === 'test' }) };
+      return { principal, requestId, em, bydeler, loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }) };
     },
   });
 }

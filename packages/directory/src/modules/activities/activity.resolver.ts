@@ -104,8 +104,8 @@ export class ActivityResolver {
 
   @FieldResolver(() => Bydel, { nullable: true, description: 'The bydel where it takes place; null when online or at a shelter.' })
   @Allow(Access.withParent)
-  bydel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> | null {
-    return activity.bydel ? ctx.loaders.bydel.load(activity.bydel.code) : null;
+  bydel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+    return activity.bydel ? ctx.bydeler.get(activity.bydel.code) : null;
   }
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })

@@ -5,7 +5,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-
 import type { DirectoryContext } from '../../context.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { Organisation } from '../organisations/organisation.type.js';
-import { BydelEntity } from './bydel.entity.js';
+import type { BydelEntity } from './bydel.entity.js';
 import { Bydel } from './bydel.type.js';
 
 @Resolver(() => Bydel)
@@ -15,14 +15,14 @@ export class BydelResolver {
   bydeler(
     @Arg('includeStatistical', () => Boolean, { defaultValue: true, description: 'Include 16 Sentrum and 17 Marka.' }) includeStatistical: boolean,
     @Ctx() ctx: DirectoryContext,
-  ): Promise<BydelEntity[]> {
-    return ctx.em.find(BydelEntity, includeStatistical ? {} : { administrative: true }, { orderBy: { code: 'asc' } });
+  ): readonly BydelEntity[] {
+    return ctx.bydeler.list(includeStatistical);
   }
 
   @Query(() => Bydel, { nullable: true, description: 'One bydel by code, e.g. 030102; null when there is none.' })
   @Allow(Access.anyone)
-  bydel(@Arg('code', () => String) code: string, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> {
-    return ctx.loaders.bydel.load(code);
+  bydel(@Arg('code', () => String) code: string, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+    return ctx.bydeler.get(code);
   }
 
   @FieldResolver(() => [Organisation], { description: 'Organisations that serve this bydel, by name.' })
@@ -38,6 +38,6 @@ export class BydelResolver {
 }
 
 /** `_entities` for Bydel: public, like `bydel(code)`. */
-export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): Promise<BydelEntity | null> {
-  return ctx.loaders.bydel.load(reference.code);
+export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): BydelEntity | null {
+  return ctx.bydeler.get(reference.code);
 }

@@ -42,7 +42,7 @@ export class LocationResolver {
 
   @FieldResolver(() => Bydel, { nullable: true })
   @Allow(Access.withParent)
-  bydel(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity | null> | null {
-    return location.bydel ? ctx.loaders.bydel.load(location.bydel.code) : null;
+  bydel(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+    return location.bydel ? ctx.bydeler.get(location.bydel.code) : null;
   }
 }

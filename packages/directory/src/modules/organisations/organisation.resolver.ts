@@ -74,9 +74,9 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
-  bydeler(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+  bydeler(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> | readonly BydelEntity[] {
     // A shelter serves all of Oslo; showing anything narrower would hint at where it is.
-    if (organisation.kind === OrganisationKind.SHELTER) return ctx.loaders.administrativeBydeler.load('all');
+    if (organisation.kind === OrganisationKind.SHELTER) return ctx.bydeler.administrative();
     return ctx.loaders.bydelerByOrganisation.load(organisation.id);
   }
 

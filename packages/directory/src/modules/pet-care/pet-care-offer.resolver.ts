@@ -90,10 +90,10 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
-  async bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> {
+  async bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<readonly BydelEntity[]> {
     // A shelter's own offer serves all of Oslo, like the shelter.
     const owner = await ctx.loaders.organisation.load(offer.organisation.id);
-    if (owner?.kind === OrganisationKind.SHELTER) return ctx.loaders.administrativeBydeler.load('all');
+    if (owner?.kind === OrganisationKind.SHELTER) return ctx.bydeler.administrative();
     return ctx.loaders.bydelerByPetCareOffer.load(offer.id);
   }
 
