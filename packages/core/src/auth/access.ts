@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Extensions, Field, type FieldOptions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { Extensions, Field, type FieldOptions } from 'type-graphql';
 
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.js';
 import { isAuthenticated, type Principal, type Role } from './principal.js';
@@ -16,7 +17,8 @@ export interface BaseContext {
 /**
  * An explicit authorization decision for one GraphQL field. Every field of every object and
  * interface type carries one (a test walks the schema to make sure); a rule with a `check` is
- * enforced by a field middleware, so it holds on root fields, nested fields and `_entities` alike.
+ * enforced around the field's resolver (see `enforceAccess`), so it holds on root fields, nested
+ * fields and `_entities` alike.
  */
 export interface AccessRule {
   /** Recorded on the field as `extensions.access`, e.g. `roles:ORG_EDITOR,PLATFORM_ADMIN`. */
@@ -53,19 +55,8 @@ export const Access = {
   },
 };
 
-const middlewares = new WeakMap<AccessRule, MiddlewareFn<BaseContext>>();
-function middlewareFor(rule: AccessRule): MiddlewareFn<BaseContext> {
-  let middleware = middlewares.get(rule);
-  if (!middleware) {
-    const check = rule.check!;
-    middleware = ({ root, context }, next) => {
-      check(root, context);
-      return next();
-    };
-    middlewares.set(rule, middleware);
-  }
-  return middleware;
-}
+/** The checks of the rules fields were decorated with, by rule name (a name always means one check). */
+const checksByName = new Map<string, NonNullable<AccessRule['check']>>();
 
 type AnyDecorator = (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => void;
 
@@ -73,7 +64,7 @@ type AnyDecorator = (target: object, key: string | symbol, descriptor?: Property
 export function Allow(rule: AccessRule): MethodDecorator & PropertyDecorator {
   const decorator: AnyDecorator = (target, key, descriptor) => {
     (Extensions({ access: rule.name }) as AnyDecorator)(target, key, descriptor);
-    if (rule.check) (UseMiddleware(middlewareFor(rule)) as AnyDecorator)(target, key, descriptor);
+    if (rule.check && !checksByName.has(rule.name)) checksByName.set(rule.name, rule.check);
   };
   return decorator as MethodDecorator & PropertyDecorator;
 }
@@ -86,4 +77,32 @@ export function VisibleField(returnType?: ReturnTypeFunc | FieldOptions, options
     (Allow(Access.withParent) as AnyDecorator)(target, key, descriptor);
   };
   return decorator as PropertyDecorator & MethodDecorator;
+}
+
+type Resolvers = Record<string, Record<string, unknown>>;
+
+/**
+ * Puts each field's access check in front of its resolver, in the resolver map the executable
+ * schema is built from: every field of every object type whose `extensions.access` names a rule
+ * with a check. The check runs synchronously before the resolver, so a field that is synchronous
+ * stays synchronous (type-graphql's middlewares would make every checked field a promise).
+ */
+export function enforceAccess(schema: GraphQLSchema, resolvers: Resolvers): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const name = field.extensions?.access;
+      const check = typeof name === 'string' ? checksByName.get(name) : undefined;
+      if (!check) continue;
+      const fields = (resolvers[type.name] ??= {});
+      const own = fields[field.name];
+      if (own !== undefined && typeof own !== 'function') throw new Error(`${type.name}.${field.name}: only plain field resolvers can carry an access check`);
+      const resolve = (own as GraphQLFieldResolver<unknown, BaseContext> | undefined) ?? defaultFieldResolver;
+      const checked: GraphQLFieldResolver<unknown, BaseContext> = (root, args, context, info) => {
+        check(root, context);
+        return resolve(root, args, context, info);
+      };
+      fields[field.name] = checked;
+    }
+  }
 }

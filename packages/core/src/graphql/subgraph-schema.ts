@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
 
+import { enforceAccess } from '../auth/access.js';
+
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])';
 
 export interface SubgraphSchemas {
@@ -19,11 +21,13 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 
 /**
  * The one place where a type-graphql schema becomes an Apollo Federation v2 subgraph: build with
- * type-graphql, print with directives (`@key`), `buildSubgraphSchema`, add reference resolvers.
+ * type-graphql, print with directives (`@key`), `buildSubgraphSchema`, add reference resolvers, and
+ * put each field's access check in front of its resolver.
  */
 export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, referenceResolvers: ReferenceResolvers): Promise<SubgraphSchemas> {
   const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  enforceAccess(typeGraphqlSchema, resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
