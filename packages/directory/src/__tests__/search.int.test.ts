@@ -142,6 +142,15 @@ describe('search: Norwegian full text, misspellings, near a point and in neighbo
     expect(await statementsFor('"lexehjelp"')).toHaveLength(2);
   });
 
+  it('ranks each candidate once: relevance is read from the value the page is ordered by', async () => {
+    const statements = await app.countStatements(() => search({ text: 'leksehjelp' }));
+    const page = statements.find((sql) => sql.includes('sort_value'))!;
+    expect(page.match(/ts_rank_cd\(/g)).toHaveLength(1);
+    expect(page.match(/word_similarity\(/g)).toHaveLength(1);
+    const result = await search({ text: 'leksehjelp' });
+    expect(result.nodes.every((n) => typeof n.relevance === 'number' && n.relevance > 0)).toBe(true);
+  });
+
   it.each([
     ['turgrupper for kvinner', ['Turgruppe for kvinner']],
     ['strikkekafe', ['Strikkekafé']],

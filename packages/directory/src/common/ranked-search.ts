@@ -112,8 +112,14 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const lean = new LeanRows(em, query.entity, false).view('all');
   const qb = query.qb.clone().select(raw(lean.columns(alias)) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
-  if (query.relevance) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
-  if (query.distance) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
+  // The value ordered by is computed once per candidate row: relevance (trigram comparisons and a
+  // full-text rank) or distance, when it is the order, is read from "sort_value".
+  const isOrder = (value?: { sql: string; params: unknown[] }) =>
+    !!value && value.sql === order.sql && value.params.length === order.params.length && value.params.every((p, i) => p === order.params[i]);
+  const relevanceIsOrder = isOrder(query.relevance);
+  const distanceIsOrder = isOrder(query.distance);
+  if (query.relevance && !relevanceIsOrder) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
+  if (query.distance && !distanceIsOrder) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
 
   if (page.after) {
     const [prefix, value, id] = page.after.split('~');
@@ -133,8 +139,10 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const [rows, totalCount] = await Promise.all([qb.execute<Array<Record<string, unknown>>>('all', false), countQb.getCount()]);
   const hasNextPage = rows.length > page.first;
   const pageRows = rows.slice(0, page.first);
-  const nodes = pageRows.map(({ sort_value: _sort, relevance, distance_meters, ...row }) => {
+  const nodes = pageRows.map(({ sort_value, relevance: relevanceColumn, distance_meters: distanceColumn, ...row }) => {
     const entity = lean.map(row) as T;
+    const relevance = relevanceIsOrder ? sort_value : query.relevance ? relevanceColumn : null;
+    const distance_meters = distanceIsOrder ? sort_value : query.distance ? distanceColumn : null;
     Object.defineProperty(entity, META, {
       value: { relevance: relevance == null ? null : Number(relevance), distanceMeters: distance_meters == null ? null : Number(distance_meters) },
       enumerable: false,
