@@ -100,7 +100,9 @@ function badCursor(): ValidationError {
 
 /**
  * Runs a filtered query ordered by a computed value (relevance or distance) with keyset
- * pagination on (value, id): two statements (the page, the count) whatever the page.
+ * pagination on (value, id). The first page is one statement: every candidate is ranked anyway, so
+ * it is counted in the same scan (`count(*) over ()`). A later page is two: the page after the
+ * cursor, and the count of all candidates.
  */
 export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
   const { alias, order } = query;
@@ -121,6 +123,7 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   if (query.relevance && !relevanceIsOrder) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
   if (query.distance && !distanceIsOrder) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
 
+  if (!page.after) qb.addSelect(raw('count(*) over () as "total_count"') as never);
   if (page.after) {
     const [prefix, value, id] = page.after.split('~');
     if (prefix !== signature || !value || !id || !/^-?\d+(\.\d+)?$/.test(value) || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
@@ -136,10 +139,15 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   qb.orderBy({ [raw('"sort_value"')]: order.direction, id: 'asc' } as never);
   qb.limit(page.first + 1);
 
-  const [rows, totalCount] = await Promise.all([qb.execute<Array<Record<string, unknown>>>('all', false), countQb.getCount()]);
+  const [rows, counted] = await Promise.all([
+    qb.execute<Array<Record<string, unknown>>>('all', false),
+    page.after ? countQb.getCount() : Promise.resolve(undefined),
+  ]);
+  // The window count comes with every row; without a row (nothing matched) the total is zero.
+  const totalCount = counted ?? (rows.length ? Number(rows[0]!.total_count) : 0);
   const hasNextPage = rows.length > page.first;
   const pageRows = rows.slice(0, page.first);
-  const nodes = pageRows.map(({ sort_value, relevance: relevanceColumn, distance_meters: distanceColumn, ...row }) => {
+  const nodes = pageRows.map(({ sort_value, relevance: relevanceColumn, distance_meters: distanceColumn, total_count: _total, ...row }) => {
     const entity = lean.map(row) as T;
     const relevance = relevanceIsOrder ? sort_value : query.relevance ? relevanceColumn : null;
     const distance_meters = distanceIsOrder ? sort_value : query.distance ? distanceColumn : null;
