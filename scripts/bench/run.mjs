@@ -13,7 +13,7 @@
 // per request (pg_stat_statements, without BEGIN/COMMIT/SET), the platform's peak RSS, and each
 // operation's ratio to the floor measured in the same round; the figures go to .bench/*.json.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -75,12 +75,22 @@ function freePort() {
   });
 }
 
+/** The Node.js options the Docker image runs the services with (its `ENV … NODE_OPTIONS=…`). */
+async function productionNodeOptions() {
+  const dockerfile = await readFile(path.join(root, 'docker/Dockerfile'), 'utf8');
+  const options = dockerfile.match(/^ENV .*\bNODE_OPTIONS=(\S+)/m)?.[1];
+  if (!options) throw new Error('docker/Dockerfile sets no NODE_OPTIONS: the benchmark runs the platform as the image does');
+  return options;
+}
+const NODE_OPTIONS = await productionNodeOptions();
+
 /** Starts a script in a process of its own and waits for its "ready" line. */
 async function startChild(script, env) {
-  // As the Docker image runs it (graphql-js, for one, skips its development-time checks then);
-  // the platform's own configuration is given explicitly in serve-platform.mjs.
+  // As the Docker image runs it (graphql-js, for one, skips its development-time checks then; and
+  // the image's Node.js options); the platform's own configuration is given explicitly in
+  // serve-platform.mjs. The floor runs with the same options.
   const child = spawn(process.execPath, [path.join(root, 'scripts/bench', script)], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS, ...env },
     // The IPC channel closes when this process ends, however it ends: the child then stops too.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -316,6 +326,7 @@ async function main() {
     postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'max_connections=200'],
   });
   log(`Embedded PostgreSQL with pg_stat_statements in ${dataDir}`);
+  log(`Platform and floor run with NODE_OPTIONS=${NODE_OPTIONS}, as docker/Dockerfile sets it`);
   // Ctrl-C stops the database too (the platform and the floor stop with this process).
   process.once('SIGINT', () => void server.stop().finally(() => process.exit(130)));
   const started = new Date().toISOString().replace(/[:.]/g, '-');
@@ -334,7 +345,7 @@ async function main() {
       reports.push(report);
     }
     const file = path.join(root, '.bench', `results-${started}.json`);
-    await writeFile(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, reports }, null, 2));
+    await writeFile(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, nodeOptions: NODE_OPTIONS, reports }, null, 2));
     log(`\nFigures written to ${path.relative(root, file)}`);
   } finally {
     await server.stop();
