@@ -86,10 +86,29 @@ export type Selection = ReadonlySet<string> | 'all';
 
 /** The display-only properties the fields selected under `info` need, for an entity's read model. */
 export function selectionFor(entity: unknown, info: GraphQLResolveInfo | undefined): Selection {
-  const model = READ_MODELS.get(entity);
-  if (!info || !model) return 'all';
+  if (!info || !READ_MODELS.has(entity)) return 'all';
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  if (!tree) return 'all';
+  return tree ? selectionOfTree(entity, tree) : 'all';
+}
+
+/**
+ * For each place the fields selected under `info` select `field` (a relation shown as an object,
+ * e.g. an activity's `contactPerson`; aliases count apart), what `target`'s loader would be asked
+ * for there: the same selection `selectionFor(target, infoOfThatField)` gives when it resolves.
+ */
+export function nestedSelectionsFor(info: GraphQLResolveInfo, field: string, target: unknown): Selection[] {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  if (!tree) return [];
+  const found: Selection[] = [];
+  for (const fields of Object.values(tree.fieldsByTypeName)) {
+    for (const nested of Object.values(fields)) if (nested.name === field) found.push(selectionOfTree(target, nested));
+  }
+  return found;
+}
+
+function selectionOfTree(entity: unknown, tree: ResolveTree): Selection {
+  const model = READ_MODELS.get(entity);
+  if (!model) return 'all';
   const names = new Set<string>();
   // Every possible type of an abstract field counts (`... on Activity`, `... on PetCareOffer`).
   for (const fields of Object.values(tree.fieldsByTypeName)) for (const field of Object.values(fields)) names.add(field.name);
@@ -115,7 +134,8 @@ export function signatureOf(selection: Selection): string {
 
 /** A lean row's columns for one selection, and the mapping from a row to the lean object. */
 export interface LeanView<T> {
-  columns: (alias: string) => string;
+  /** The columns as `alias."column"`, or `alias."column" as "<prefix>column"` with a prefix. */
+  columns: (alias: string, prefix?: string) => string;
   map: (row: Record<string, unknown>) => T;
 }
 
@@ -187,7 +207,7 @@ export class LeanRows<T> {
     };
     const left = this.strict && items.length < this.plan.length ? new Set(this.plan.filter((p) => !items.includes(p)).map((p) => p.name)) : null;
     return {
-      columns: (alias) => items.map((p) => `${alias}."${p.field}"`).join(', '),
+      columns: (alias, prefix) => items.map((p) => (prefix ? `${alias}."${p.field}" as "${prefix}${p.field}"` : `${alias}."${p.field}"`)).join(', '),
       map: left ? (row) => guard(map(row) as object, left) as T : map,
     };
   }

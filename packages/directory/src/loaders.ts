@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
-import { LeanRows, type Selection, selectionFor, signatureOf, unionOf } from './lean-rows.js';
+import { LeanRows, nestedSelectionsFor, type Selection, selectionFor, signatureOf, unionOf } from './lean-rows.js';
 import { ActivityEntity } from './modules/activities/activity.entity.js';
 import type { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 import type { BydelEntity } from './modules/bydeler/bydel.entity.js';
@@ -26,16 +26,36 @@ type WithId = { id: string };
  */
 export interface ProjectedLoader<K, V> {
   load(key: K, info?: GraphQLResolveInfo): Promise<V>;
+  /** Caches a value loaded elsewhere (a join) for `load(key, info)` where `info` gives `selection`. */
+  prime(key: K, selection: Selection, value: V): void;
 }
 
 interface Want<K> {
   readonly key: K;
   readonly selection: Selection;
+  /** What the related row's loader will be asked for, where the selection shows the joined relation. */
+  readonly joined: readonly Selection[];
+}
+
+/**
+ * A many-to-one relation loaded in the same statement as the rows that point to it (a left join),
+ * when the operation selects the field that shows it: the related rows prime their own loader, so
+ * resolving that field costs no statement of its own.
+ */
+export interface Join<J> {
+  /** The GraphQL field that shows the related row, e.g. `contactPerson`. */
+  readonly field: string;
+  readonly entity: EntityName<J>;
+  readonly table: string;
+  /** The column of the loaded rows that holds the related row's id. */
+  readonly column: string;
+  readonly loader: ProjectedLoader<string, J | null>;
 }
 
 /** What one request's loaders share: the entity manager, and the selections worked out so far. */
 class ReadPath {
   private readonly selections = new WeakMap<object, Map<unknown, Selection>>();
+  private readonly nested = new WeakMap<object, Map<string, readonly Selection[]>>();
 
   constructor(
     readonly em: EntityManager,
@@ -56,19 +76,45 @@ class ReadPath {
     return selection;
   }
 
-  projected<K, V>(entity: unknown, keyOf: (key: K) => string, batch: (keys: ReadonlyArray<K>, selection: Selection) => Promise<V[]>): ProjectedLoader<K, V> {
+  /** Where the fields selected under `info` show `join.field`: what its loader will be asked for. */
+  joined(join: Join<unknown> | undefined, info: GraphQLResolveInfo | undefined): readonly Selection[] {
+    if (!join || !info) return [];
+    let byField = this.nested.get(info.fieldNodes);
+    if (!byField) this.nested.set(info.fieldNodes, (byField = new Map()));
+    let joined = byField.get(join.field);
+    if (!joined) byField.set(join.field, (joined = nestedSelectionsFor(info, join.field, join.entity)));
+    return joined;
+  }
+
+  projected<K, V>(
+    entity: unknown,
+    keyOf: (key: K) => string,
+    batch: (keys: ReadonlyArray<K>, selection: Selection, joined: readonly Selection[]) => Promise<V[]>,
+    join?: Join<unknown>,
+  ): ProjectedLoader<K, V> {
     const loader = new DataLoader<Want<K>, V, string>(
       (wants) =>
         batch(
           wants.map((w) => w.key),
           unionOf(wants.map((w) => w.selection)),
+          distinct(wants.flatMap((w) => w.joined)),
         ),
       {
+        // What a join primes is a side effect: the rows themselves depend on the selection only.
         cacheKeyFn: (want) => `${keyOf(want.key)}|${signatureOf(want.selection)}`,
       },
     );
-    return { load: (key, info) => loader.load({ key, selection: this.selection(entity, info) }) };
+    return {
+      load: (key, info) => loader.load({ key, selection: this.selection(entity, info), joined: this.joined(join, info) }),
+      prime: (key, selection, value) => void loader.prime({ key, selection, joined: [] }, value),
+    };
   }
+}
+
+function distinct(selections: readonly Selection[]): Selection[] {
+  const bySignature = new Map<string, Selection>();
+  for (const selection of selections) bySignature.set(signatureOf(selection), selection);
+  return [...bySignature.values()];
 }
 
 function byId<T extends WithId>(path: ReadPath, entity: EntityName<T>, table: string): ProjectedLoader<string, T | null> {
@@ -125,30 +171,48 @@ export interface FirstOf {
  * (per distinct `first`): a bydel with a thousand organisations costs the five asked for.
  * `sql(columns)` selects the given columns plus `pivot_key` and `pivot_rank` (1-based).
  */
-function firstPerKey<T extends object>(
+function firstPerKey<T extends object, J = never>(
   path: ReadPath,
   entity: EntityName<T>,
   sql: (columns: string) => string,
   extraParams: unknown[] = [],
+  join?: Join<J>,
 ): ProjectedLoader<FirstOf, T[]> {
   const lean = path.lean(entity);
+  const joinLean = join && path.lean(join.entity);
   return path.projected(
     entity,
     (k) => `${k.key}:${k.first}`,
-    async (keys, selection) => {
+    async (keys, selection, joined) => {
       const view = lean.view(selection);
+      // The related rows come as "j__<column>", with every selection asked for there; each primes
+      // the related loader with the view of its own selection.
+      const joining =
+        join && joinLean && joined.length ? { join, union: joinLean.view(unionOf(joined)), views: joined.map((s) => [s, joinLean.view(s)] as const) } : null;
+      const from = joining
+        ? `select ranked.*, ${joining.union.columns('j', 'j__')} from (${sql(view.columns('t'))}) ranked
+             left join "${DIRECTORY_SCHEMA}".${joining.join.table} j on j.id = ranked.${joining.join.column}`
+        : `select * from (${sql(view.columns('t'))}) ranked`;
       const result = new Map<string, T[]>();
       for (const first of new Set(keys.map((k) => k.first))) {
         const group = [...new Set(keys.filter((k) => k.first === first).map((k) => k.key))];
         const rows = await path.em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(
-          `select * from (${sql(view.columns('t'))}) ranked where pivot_rank <= ? order by pivot_key, pivot_rank`,
+          `${from} where pivot_rank <= ? order by pivot_key, pivot_rank`,
           [group, ...extraParams, first],
         );
         for (const key of group) result.set(`${key}:${first}`, []);
-        for (const row of rows) result.get(`${row.pivot_key}:${first}`)!.push(view.map(row));
+        for (const row of rows) {
+          result.get(`${row.pivot_key}:${first}`)!.push(view.map(row));
+          if (joining && row.j__id != null) {
+            const related: Record<string, unknown> = {};
+            for (const column in row) if (column.startsWith('j__')) related[column.slice(3)] = row[column];
+            for (const [s, v] of joining.views) joining.join.loader.prime(row.j__id as string, s, v.map(related));
+          }
+        }
       }
       return keys.map((k) => result.get(`${k.key}:${k.first}`)!);
     },
+    join as Join<unknown> | undefined,
   );
 }
 
@@ -176,10 +240,11 @@ export function createLoaders(em: EntityManager, principal: Principal, bydeler: 
   const path = new ReadPath(em, options.strictRows ?? false);
   const petCare = petCareVisibility(principal);
   const publishedPetCare = petCare && ({ $and: [{ status: OfferStatus.PUBLISHED }, petCare] } as FilterQuery<PetCareOfferEntity>);
+  const contactPerson = byId(path, ContactPersonEntity, 'contact_person');
   return {
     organisation: byId(path, OrganisationEntity, 'organisation'),
     location: byId(path, LocationEntity, 'location'),
-    contactPerson: byId(path, ContactPersonEntity, 'contact_person'),
+    contactPerson,
     activity: byId(path, ActivityEntity, 'activity'),
     petCareOffer: byId(path, PetCareOfferEntity, 'pet_care_offer'),
     contactPersonsByOrganisation: contactPersonsByOrganisation(path),
@@ -193,6 +258,10 @@ export function createLoaders(em: EntityManager, principal: Principal, bydeler: 
          from "${DIRECTORY_SCHEMA}".activity t
         where t.organisation_id in (?) and t.status = 'PUBLISHED' and (?::boolean or t.audience = 'PUBLIC')`,
       [isAuthenticated(principal)],
+      // Only signed-in callers may see an activity's contact person: nobody else's rows bring it.
+      isAuthenticated(principal)
+        ? { field: 'contactPerson', entity: ContactPersonEntity, table: 'contact_person', column: 'contact_person_id', loader: contactPerson }
+        : undefined,
     ),
     publishedPetCareOffersByOrganisation: byParent(em, PetCareOfferEntity, 'organisation', publishedPetCare, { title: 'asc' }),
     /** Organisations serving a bydel, by name: the first N per bydel. */

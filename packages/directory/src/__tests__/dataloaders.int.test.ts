@@ -71,9 +71,9 @@ describe('per-request DataLoaders', () => {
     expect(activitiesIn(small.body)).toHaveLength(10);
     expect(activitiesIn(large.body)).toHaveLength(1000);
 
-    // Organisations by bydel (one join through the pivot); activities by organisation; contact persons by id.
-    // The bydeler come from the catalogue the server read when it started.
-    expect(small.statements).toHaveLength(3);
+    // Organisations by bydel (one join through the pivot); activities by organisation, with their contact
+    // persons joined. The bydeler come from the catalogue the server read when it started.
+    expect(small.statements).toHaveLength(2);
     expect(large.statements).toHaveLength(small.statements.length);
   });
 });
@@ -111,9 +111,36 @@ describe('lean rows carry only the columns the operation needs', () => {
     expect(activities).toContain('t."title"');
     for (const rule of ['status', 'audience', 'venue_kind', 'organisation_id', 'location_id', 'contact_person_id']) expect(activities).toContain(`t."${rule}"`);
     for (const display of ['description', 'schedule', 'languages', 'last_verified_at']) expect(activities).not.toContain(`t."${display}"`);
-    const contacts = statementOn(statements, 'contact_person');
-    expect(contacts).toContain('t."name"');
-    expect(contacts).not.toContain('t."phone"');
+    // The contact persons come with the activities, with the columns their own selection needs.
+    expect(statements).toHaveLength(2);
+    expect(activities).toContain('left join "directory".contact_person j');
+    expect(activities).toContain('j."name"');
+    expect(activities).not.toContain('j."phone"');
+  });
+
+  it("joins an activity's contact person for each way it is selected, and only for signed-in callers", async () => {
+    let body: any;
+    const statements = await app.countStatements(async () => {
+      body = (
+        await app.query(`{ bydeler { organisations(first: 2) { activities(first: 2) { a: contactPerson { name } b: contactPerson { phone title } } } } }`, {
+          token,
+        })
+      ).body;
+    });
+    expect(body.errors).toBeUndefined();
+    expect(statements).toHaveLength(2);
+    const activities = body.data.bydeler.flatMap((b: any) => b.organisations.flatMap((o: any) => o.activities));
+    expect(activities.length).toBeGreaterThan(0);
+    for (const activity of activities) {
+      expect(activity.a).toEqual({ name: expect.any(String) });
+      expect(Object.keys(activity.b).sort()).toEqual(['phone', 'title']);
+    }
+
+    const anonymous = await app.countStatements(async () => {
+      body = (await app.query(`{ bydeler { organisations(first: 2) { activities(first: 2) { title contactPerson { name } } } } }`)).body;
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.some((sql) => sql.includes('"directory".contact_person'))).toBe(false);
   });
 
   it('loads what a computed field needs, through fragments and interfaces too', async () => {
