@@ -128,8 +128,14 @@ export function unionOf(selections: Iterable<Selection>): Selection {
   return union;
 }
 
+const signatures = new WeakMap<ReadonlySet<string>, string>();
+
+/** A selection as a cache key; worked out once per selection (they are shared per field and request). */
 export function signatureOf(selection: Selection): string {
-  return selection === 'all' ? '*' : [...selection].sort().join(',');
+  if (selection === 'all') return '*';
+  let signature = signatures.get(selection);
+  if (signature === undefined) signatures.set(selection, (signature = [...selection].sort().join(',')));
+  return signature;
 }
 
 /** A lean row's columns for one selection, and the mapping from a row to the lean object. */

@@ -25,7 +25,8 @@ type WithId = { id: string };
  * loads every column. One statement per batch, with the union of the batch's selections.
  */
 export interface ProjectedLoader<K, V> {
-  load(key: K, info?: GraphQLResolveInfo): Promise<V>;
+  /** The value itself when a join primed it (no promise to wait for), else a promise of it. */
+  load(key: K, info?: GraphQLResolveInfo): V | Promise<V>;
   /** Caches a value loaded elsewhere (a join) for `load(key, info)` where `info` gives `selection`. */
   prime(key: K, selection: Selection, value: V): void;
 }
@@ -92,6 +93,8 @@ class ReadPath {
     batch: (keys: ReadonlyArray<K>, selection: Selection, joined: readonly Selection[]) => Promise<V[]>,
     join?: Join<unknown>,
   ): ProjectedLoader<K, V> {
+    // What a join primes is a side effect: the rows themselves depend on the selection only.
+    const cacheKey = (key: K, selection: Selection) => `${keyOf(key)}|${signatureOf(selection)}`;
     const loader = new DataLoader<Want<K>, V, string>(
       (wants) =>
         batch(
@@ -99,14 +102,20 @@ class ReadPath {
           unionOf(wants.map((w) => w.selection)),
           distinct(wants.flatMap((w) => w.joined)),
         ),
-      {
-        // What a join primes is a side effect: the rows themselves depend on the selection only.
-        cacheKeyFn: (want) => `${keyOf(want.key)}|${signatureOf(want.selection)}`,
-      },
+      { cacheKeyFn: (want) => cacheKey(want.key, want.selection) },
     );
+    // Primed values are handed out as they are: a field that resolves to one stays synchronous, and
+    // graphql-js completes its object without a promise.
+    const primed = new Map<string, V>();
     return {
-      load: (key, info) => loader.load({ key, selection: this.selection(entity, info), joined: this.joined(join, info) }),
-      prime: (key, selection, value) => void loader.prime({ key, selection, joined: [] }, value),
+      load: (key, info) => {
+        const selection = this.selection(entity, info);
+        return primed.get(cacheKey(key, selection)) ?? loader.load({ key, selection, joined: this.joined(join, info) });
+      },
+      prime: (key, selection, value) => {
+        const at = cacheKey(key, selection);
+        if (!primed.has(at)) primed.set(at, value);
+      },
     };
   }
 }

@@ -110,7 +110,11 @@ export class ActivityResolver {
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPerson(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity | null> | null {
+  contactPerson(
+    @Root() activity: ActivityEntity,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): ContactPersonEntity | null | Promise<ContactPersonEntity | null> {
     return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id, info) : null;
   }
 

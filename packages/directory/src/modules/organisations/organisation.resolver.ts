@@ -68,7 +68,11 @@ export class OrganisationResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
   @Allow(Access.withParent)
-  parent(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity | null> | null {
+  parent(
+    @Root() organisation: OrganisationEntity,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): OrganisationEntity | null | Promise<OrganisationEntity | null> {
     return organisation.parent ? ctx.loaders.organisation.load(organisation.parent.id, info) : null;
   }
 
@@ -108,7 +112,11 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [ContactPerson], { description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPersons(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity[]> {
+  contactPersons(
+    @Root() organisation: OrganisationEntity,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): ContactPersonEntity[] | Promise<ContactPersonEntity[]> {
     return ctx.loaders.contactPersonsByOrganisation.load(organisation.id, info);
   }
 

@@ -99,7 +99,11 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
-  contactPerson(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<ContactPersonEntity | null> | null {
+  contactPerson(
+    @Root() offer: PetCareOfferEntity,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): ContactPersonEntity | null | Promise<ContactPersonEntity | null> {
     return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id, info) : null;
   }
 
