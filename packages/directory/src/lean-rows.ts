@@ -140,8 +140,8 @@ export function signatureOf(selection: Selection): string {
 
 /** A lean row's columns for one selection, and the mapping from a row to the lean object. */
 export interface LeanView<T> {
-  /** The columns as `alias."column"`, or `alias."column" as "<prefix>column"` with a prefix. */
-  columns: (alias: string, prefix?: string) => string;
+  /** The columns as `alias."column"`, or `alias."column" as "<prefix>column"` for a prefixed view. */
+  columns: (alias: string) => string;
   map: (row: Record<string, unknown>) => T;
 }
 
@@ -198,13 +198,19 @@ export class LeanRows<T> {
     this.plan = plan;
   }
 
-  view(selection: Selection): LeanView<T> {
+  /**
+   * @param prefix  the columns are selected as `"<prefix><column>"` and read back by those names
+   *                (a joined table's columns beside the main one's).
+   */
+  view(selection: Selection, prefix = ''): LeanView<T> {
     const items = selection === 'all' ? this.plan : this.plan.filter((p) => !p.displayOnly || selection.has(p.name));
     const { parseDate } = this;
+    const as = items.map((p) => prefix + p.field);
     const map = (row: Record<string, unknown>): T => {
       const out: Record<string, unknown> = {};
-      for (const p of items) {
-        const value = row[p.field];
+      for (let i = 0; i < items.length; i++) {
+        const p = items[i]!;
+        const value = row[as[i]!];
         if (value == null) out[p.name] = null;
         else if (p.key !== null) out[p.name] = { [p.key]: value };
         else out[p.name] = p.date && typeof value === 'string' ? parseDate(value) : value;
@@ -213,7 +219,7 @@ export class LeanRows<T> {
     };
     const left = this.strict && items.length < this.plan.length ? new Set(this.plan.filter((p) => !items.includes(p)).map((p) => p.name)) : null;
     return {
-      columns: (alias, prefix) => items.map((p) => (prefix ? `${alias}."${p.field}" as "${prefix}${p.field}"` : `${alias}."${p.field}"`)).join(', '),
+      columns: (alias) => items.map((p) => (prefix ? `${alias}."${p.field}" as "${prefix}${p.field}"` : `${alias}."${p.field}"`)).join(', '),
       map: left ? (row) => guard(map(row) as object, left) as T : map,
     };
   }

@@ -197,9 +197,11 @@ function firstPerKey<T extends object, J = never>(
       // The related rows come as "j__<column>", with every selection asked for there; each primes
       // the related loader with the view of its own selection.
       const joining =
-        join && joinLean && joined.length ? { join, union: joinLean.view(unionOf(joined)), views: joined.map((s) => [s, joinLean.view(s)] as const) } : null;
+        join && joinLean && joined.length
+          ? { join, union: joinLean.view(unionOf(joined), 'j__'), views: joined.map((s) => [s, joinLean.view(s, 'j__')] as const) }
+          : null;
       const from = joining
-        ? `select ranked.*, ${joining.union.columns('j', 'j__')} from (${sql(view.columns('t'))}) ranked
+        ? `select ranked.*, ${joining.union.columns('j')} from (${sql(view.columns('t'))}) ranked
              left join "${DIRECTORY_SCHEMA}".${joining.join.table} j on j.id = ranked.${joining.join.column}`
         : `select * from (${sql(view.columns('t'))}) ranked`;
       const result = new Map<string, T[]>();
@@ -212,11 +214,7 @@ function firstPerKey<T extends object, J = never>(
         for (const key of group) result.set(`${key}:${first}`, []);
         for (const row of rows) {
           result.get(`${row.pivot_key}:${first}`)!.push(view.map(row));
-          if (joining && row.j__id != null) {
-            const related: Record<string, unknown> = {};
-            for (const column in row) if (column.startsWith('j__')) related[column.slice(3)] = row[column];
-            for (const [s, v] of joining.views) joining.join.loader.prime(row.j__id as string, s, v.map(related));
-          }
+          if (joining && row.j__id != null) for (const [s, v] of joining.views) joining.join.loader.prime(row.j__id as string, s, v.map(row));
         }
       }
       return keys.map((k) => result.get(`${k.key}:${k.first}`)!);
