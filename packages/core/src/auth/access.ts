@@ -55,16 +55,13 @@ export const Access = {
   },
 };
 
-/** The checks of the rules fields were decorated with, by rule name (a name always means one check). */
-const checksByName = new Map<string, NonNullable<AccessRule['check']>>();
-
 type AnyDecorator = (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => void;
 
 /** Records the decision on the field and enforces it when it has a check. */
 export function Allow(rule: AccessRule): MethodDecorator & PropertyDecorator {
   const decorator: AnyDecorator = (target, key, descriptor) => {
-    (Extensions({ access: rule.name }) as AnyDecorator)(target, key, descriptor);
-    if (rule.check && !checksByName.has(rule.name)) checksByName.set(rule.name, rule.check);
+    // The check itself travels with the field (`extensions.accessCheck`), for `enforceAccess`.
+    (Extensions(rule.check ? { access: rule.name, accessCheck: rule.check } : { access: rule.name }) as AnyDecorator)(target, key, descriptor);
   };
   return decorator as MethodDecorator & PropertyDecorator;
 }
@@ -83,17 +80,17 @@ type Resolvers = Record<string, Record<string, unknown>>;
 
 /**
  * Puts each field's access check in front of its resolver, in the resolver map the executable
- * schema is built from: every field of every object type whose `extensions.access` names a rule
- * with a check. The check runs synchronously before the resolver, so a field that is synchronous
- * stays synchronous (type-graphql's middlewares would make every checked field a promise).
+ * schema is built from: every field of every object type whose rule has a check (recorded by
+ * `Allow` as `extensions.accessCheck`). The check runs synchronously before the resolver, so a
+ * field that is synchronous stays synchronous (type-graphql's middlewares would make every checked
+ * field a promise).
  */
 export function enforceAccess(schema: GraphQLSchema, resolvers: Resolvers): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const name = field.extensions?.access;
-      const check = typeof name === 'string' ? checksByName.get(name) : undefined;
-      if (!check) continue;
+      const check = field.extensions?.accessCheck as AccessRule['check'];
+      if (typeof check !== 'function') continue;
       const fields = (resolvers[type.name] ??= {});
       const own = fields[field.name];
       if (own !== undefined && typeof own !== 'function') throw new Error(`${type.name}.${field.name}: only plain field resolvers can carry an access check`);
