@@ -74,7 +74,11 @@ export async function startEmbeddedPostgres(options: {
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
     persistent: options.persistent ?? true,
-    postgresFlags: options.postgresFlags ?? [],
+    // Its data is on a local disk and mostly in memory, where a random page read costs about what a
+    // sequential one does (PostgreSQL's default of 4 is for spinning disks; 1.1 is the usual value
+    // for SSDs). With 4 the planner walked every activity of the searched bydeler and tested its
+    // words, instead of using the (bydel, words) index: 12 instead of 4 ms at size L.
+    postgresFlags: ['-c', 'random_page_cost=1.1', ...(options.postgresFlags ?? [])],
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message: unknown) => logger?.debug({ postgres: String(message).trim() }),

@@ -15,6 +15,11 @@ import type { ScheduleData } from './schedule.js';
 @Entity({ tableName: 'activity' })
 @SearchColumns('activity', 'title', 'description')
 @Index({ properties: ['status', 'audience'] })
+// Migration20261123040000_search_by_bydel: text search within bydeler (btree_gin).
+@Index({
+  name: 'activity_bydel_search_index',
+  expression: 'create index "activity_bydel_search_index" on "directory"."activity" using gin ("bydel_code", "search_vector")',
+})
 @Check({ name: 'activity_age_range_check', expression: 'age_min IS NULL OR age_max IS NULL OR age_min <= age_max' })
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })
 export class ActivityEntity {
