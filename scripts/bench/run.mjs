@@ -331,7 +331,15 @@ async function soak(server, seconds) {
     log(`   ${String(samples.at(-1).atSeconds).padStart(4)} s: RSS ${(rss / 1024 / 1024).toFixed(0)} MB, ${result.requests.average.toFixed(0)} req/s`);
   }
   platform.kill('SIGTERM');
-  log(`RSS at start ${(samples[0].rss / 1024 / 1024).toFixed(0)} MB, at end ${(samples.at(-1).rss / 1024 / 1024).toFixed(0)} MB`);
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  log(`RSS at start ${mb(samples[0].rss)}, at end ${mb(samples.at(-1).rss)}`);
+  // RSS swings with each garbage collection, so one sample says little: the thirds' means show a trend.
+  const third = Math.max(1, Math.floor(samples.length / 3));
+  const mean = (xs) => xs.reduce((total, x) => total + x.rss, 0) / xs.length;
+  const rss = samples.map((x) => x.rss);
+  log(
+    `RSS mean over the first third ${mb(mean(samples.slice(0, third)))}, the last third ${mb(mean(samples.slice(-third)))}; lowest ${mb(Math.min(...rss))}, highest ${mb(Math.max(...rss))}`,
+  );
   return { soakSeconds: seconds, samples };
 }
 
