@@ -111,6 +111,18 @@ describe('confidential data reaches only those who may see it', () => {
   describe('_entities applies the same rules as the root fields', () => {
     const entities = (selection: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
 
+    it('resolves bydeler, which are public', async () => {
+      const res = await app.query(entities('... on Bydel { code name }'), {
+        variables: {
+          r: [
+            { __typename: 'Bydel', code: '030101' },
+            { __typename: 'Bydel', code: '039999' },
+          ],
+        },
+      });
+      expect(res.body).toEqual({ data: { _entities: [{ code: '030101', name: 'Gamle Oslo' }, null] } });
+    });
+
     it('refuses contact persons to anonymous callers', async () => {
       const res = await app.query(entities('... on ContactPerson { name phone }'), { variables: { r: [{ __typename: 'ContactPerson', id: ids.contact }] } });
       expect(res.body.data).toEqual({ _entities: [null] });

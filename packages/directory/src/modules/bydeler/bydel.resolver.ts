@@ -37,7 +37,11 @@ export class BydelResolver {
   }
 }
 
-/** `_entities` for Bydel: public, like `bydel(code)`. */
+/**
+ * `_entities` for Bydel: public, like `bydel(code)`. A copy: federation marks each reference it
+ * resolves with its `__typename`, which the catalogue's frozen rows do not take.
+ */
 export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): BydelEntity | null {
-  return ctx.bydeler.get(reference.code);
+  const bydel = ctx.bydeler.get(reference.code);
+  return bydel && { ...bydel };
 }
