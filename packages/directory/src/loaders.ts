@@ -93,8 +93,11 @@ class ReadPath {
     batch: (keys: ReadonlyArray<K>, selection: Selection, joined: readonly Selection[]) => Promise<V[]>,
     join?: Join<unknown>,
   ): ProjectedLoader<K, V> {
-    // What a join primes is a side effect: the rows themselves depend on the selection only.
     const cacheKey = (key: K, selection: Selection) => `${keyOf(key)}|${signatureOf(selection)}`;
+    // The rows depend on the selection only; what a join primes with them on what it joins, so a
+    // load that joins is not answered by the cached rows of one that did not.
+    const wantKey = (want: Want<K>) =>
+      want.joined.length ? `${cacheKey(want.key, want.selection)}|${want.joined.map(signatureOf).join(';')}` : cacheKey(want.key, want.selection);
     const loader = new DataLoader<Want<K>, V, string>(
       (wants) =>
         batch(
@@ -102,7 +105,7 @@ class ReadPath {
           unionOf(wants.map((w) => w.selection)),
           distinct(wants.flatMap((w) => w.joined)),
         ),
-      { cacheKeyFn: (want) => cacheKey(want.key, want.selection) },
+      { cacheKeyFn: wantKey },
     );
     // Primed values are handed out as they are: a field that resolves to one stays synchronous, and
     // graphql-js completes its object without a promise.

@@ -136,6 +136,13 @@ describe('lean rows carry only the columns the operation needs', () => {
       expect(Object.keys(activity.b).sort()).toEqual(['phone', 'title']);
     }
 
+    // `offers` asks the same loader for the same rows without the join; the join still happens.
+    const shared = await app.countStatements(async () => {
+      body = (await app.query(`{ bydeler { organisations(first: 2) { offers { title } activities { title contactPerson { name } } } } }`, { token })).body;
+    });
+    expect(body.errors).toBeUndefined();
+    expect(shared.filter((sql) => sql.includes('"directory".contact_person t'))).toEqual([]);
+
     const anonymous = await app.countStatements(async () => {
       body = (await app.query(`{ bydeler { organisations(first: 2) { activities(first: 2) { title contactPerson { name } } } } }`)).body;
     });
