@@ -75,10 +75,14 @@ function freePort() {
   });
 }
 
-/** The Node.js options the Docker image runs the services with (its `ENV … NODE_OPTIONS=…`). */
+/**
+ * The Node.js options the Docker image runs the services with (its `ENV … NODE_OPTIONS=…`, quoted
+ * or not). They take the place of any NODE_OPTIONS this command was started with.
+ */
 async function productionNodeOptions() {
   const dockerfile = await readFile(path.join(root, 'docker/Dockerfile'), 'utf8');
-  const options = dockerfile.match(/^ENV .*\bNODE_OPTIONS=(\S+)/m)?.[1];
+  const found = dockerfile.match(/^ENV .*\bNODE_OPTIONS=(?:"([^"]*)"|(\S+))/m);
+  const options = found?.[1] ?? found?.[2];
   if (!options) throw new Error('docker/Dockerfile sets no NODE_OPTIONS: the benchmark runs the platform as the image does');
   return options;
 }
@@ -125,7 +129,7 @@ const cpuOf = (stats, service) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
-const percentile = (sorted, share) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
+const percentile = (sorted, share) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] : NaN);
 
 /**
  * One autocannon run. Its latency histogram keeps whole milliseconds, which makes a 3.9 ms floor
@@ -249,7 +253,6 @@ async function runSize(name, server) {
       // Ratios per round (platform and floor measured side by side), then their median.
       const ratios = samples.platform[connections].map((x, i) => ({
         rps: x.rps / samples.floor[connections][i].rps,
-        // autocannon reports whole milliseconds: a floor under 1 ms counts as 1 ms.
         p50: x.p50 / samples.floor[connections][i].p50,
       }));
       row[`c${connections}`] = { platform: p, floor: f, throughputRatio: median(ratios.map((r) => r.rps)), p50Ratio: median(ratios.map((r) => r.p50)) };
