@@ -86,7 +86,7 @@ export async function wordsThenFuzzy<T>(text: string | undefined, search: (match
 export interface RankedQuery<T extends object> {
   readonly entity: EntityName<T>;
   readonly alias: string;
-  /** The filtered query (where clauses only). */
+  /** The filtered query (where clauses only), one per call: the call adds its columns and order to it. */
   readonly qb: QueryBuilder<T>;
   /** A numeric SQL expression to order by, with its parameters. */
   readonly order: { readonly sql: string; readonly params: unknown[]; readonly direction: 'asc' | 'desc'; readonly name: string };
@@ -107,12 +107,13 @@ function badCursor(): ValidationError {
 export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
   const { alias, order } = query;
   const signature = createHash('sha256').update(order.name).digest('base64url').slice(0, 6);
-  const countQb = query.qb.clone();
 
   // Lean rows, as the loaders give (lean-rows.ts): a page of results is only read, so it needs no
   // managed entities, whose hydration and change-tracking snapshots were most of a search's CPU.
   const lean = new LeanRows(em, query.entity, false).view('all');
-  const qb = query.qb.clone().select(raw(lean.columns(alias)) as never);
+  // A later page also counts every candidate: with the filters as they are, before the cursor's.
+  const countQb = page.after ? query.qb.clone() : undefined;
+  const qb = query.qb.select(raw(lean.columns(alias)) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
   // The value ordered by is computed once per candidate row: relevance (trigram comparisons and a
   // full-text rank) or distance, when it is the order, is read from "sort_value".
@@ -141,7 +142,7 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
 
   const [rows, counted] = await Promise.all([
     qb.execute<Array<Record<string, unknown>>>('all', false),
-    page.after ? countQb.getCount() : Promise.resolve(undefined),
+    countQb ? countQb.getCount() : Promise.resolve(undefined),
   ]);
   // The window count comes with every row; without a row (nothing matched) the total is zero.
   const totalCount = counted ?? (rows.length ? Number(rows[0]!.total_count) : 0);
