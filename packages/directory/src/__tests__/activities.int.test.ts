@@ -749,7 +749,13 @@ describe('activities: listing, filtering, sorting and paging', () => {
     // The signature part is computable, so a forged cursor with missing values must be refused too.
     const signature = titleCursor.split('.')[0];
     const missingValues = await app.query(LIST, { variables: { sort: 'TITLE', first: 2, after: `${signature}.${Cursor.encode([null, null])}` } });
-    expect([otherSort, wrongType, missingValues].map((res) => res.body.errors?.[0]?.extensions)).toEqual([
+    // A timestamp that looks like one, but that PostgreSQL cannot read (a 13th month).
+    const verifiedCursor = (await app.query(LIST, { variables: { sort: 'RECENTLY_VERIFIED', first: 2 } })).body.data.activities.pageInfo.endCursor as string;
+    const [verifiedSignature, , id] = verifiedCursor.split('~');
+    const badTimestamp = `${verifiedSignature}~${Buffer.from('2026-13-45 10:00:00+00').toString('base64url')}~${id}`;
+    const impossibleDate = await app.query(LIST, { variables: { sort: 'RECENTLY_VERIFIED', first: 2, after: badTimestamp } });
+    expect([otherSort, wrongType, missingValues, impossibleDate].map((res) => res.body.errors?.[0]?.extensions)).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),

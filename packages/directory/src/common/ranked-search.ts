@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { type EntityName, type FilterQuery, type QueryOrderMap, raw } from '@mikro-orm/core';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { type Page, type PageArgs, paginate, ValidationError } from '@samspill/core';
+import { type Page, type PageArgs, ValidationError } from '@samspill/core';
 
 import { LeanRows } from '../lean-rows.js';
 
@@ -88,10 +88,48 @@ export interface RankedQuery<T extends object> {
   readonly alias: string;
   /** The filtered query (where clauses only), one per call: the call adds its columns and order to it. */
   readonly qb: QueryBuilder<T>;
-  /** A numeric SQL expression to order by, with its parameters. */
-  readonly order: { readonly sql: string; readonly params: unknown[]; readonly direction: 'asc' | 'desc'; readonly name: string };
+  /** The SQL expression to order by (then by id), with its parameters; see `KeysetOrder`. */
+  readonly order: KeysetOrder;
   readonly relevance?: { readonly sql: string; readonly params: unknown[] };
   readonly distance?: { readonly sql: string; readonly params: unknown[] };
+}
+
+/**
+ * What a list is ordered by, then by id: a computed number (relevance, distance) or a column. The
+ * name keeps one list's cursors from another's; the type says how a cursor holds the value (text
+ * and timestamps as PostgreSQL writes them, so that nothing is lost in between).
+ */
+export interface KeysetOrder {
+  readonly sql: string;
+  readonly params: unknown[];
+  readonly direction: 'asc' | 'desc';
+  readonly name: string;
+  readonly type?: 'numeric' | 'text' | 'timestamptz';
+}
+
+/** A keyset order for an entity's `{ property: direction, id: 'asc' }` order (a column, then id). */
+export function columnOrder<T>(em: EntityManager, entity: EntityName<T>, alias: string, order: QueryOrderMap<T>): KeysetOrder {
+  const entries = Object.entries(order as Record<string, string>);
+  const meta = em.getMetadata().find(entity as never)!;
+  const [property, direction] = entries[0]!;
+  const prop = meta.properties[property as never] as { fieldNames?: string[]; runtimeType?: string } | undefined;
+  if (entries.length !== 2 || entries[1]![0] !== 'id' || entries[1]![1] !== 'asc' || prop?.fieldNames?.length !== 1) {
+    throw new Error(`${meta.className}: a keyset order is one column, then id ascending (got ${JSON.stringify(order)})`);
+  }
+  const type = prop.runtimeType === 'Date' ? 'timestamptz' : prop.runtimeType === 'number' ? 'numeric' : 'text';
+  return { sql: `${alias}."${prop.fieldNames[0]}"`, params: [], direction: direction === 'desc' ? 'desc' : 'asc', name: `${meta.className}-${property}`, type };
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+/** A cursor's value, checked against the order's type; undefined when it is not one. */
+function cursorValue(order: KeysetOrder, encoded: string): string | undefined {
+  if ((order.type ?? 'numeric') === 'numeric') return /^-?\d+(\.\d+)?$/.test(encoded) ? encoded : undefined;
+  if (!BASE64URL.test(encoded)) return undefined;
+  const value = Buffer.from(encoded, 'base64url').toString('utf8');
+  if (order.type === 'timestamptz' && !TIMESTAMP.test(value)) return undefined;
+  return value;
 }
 
 function badCursor(): ValidationError {
@@ -115,6 +153,9 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const countQb = page.after ? query.qb.clone() : undefined;
   const qb = query.qb.select(raw(lean.columns(alias)) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
+  const numeric = (order.type ?? 'numeric') === 'numeric';
+  // A column's value as PostgreSQL writes it (a timestamp to the microsecond), for the cursor.
+  if (!numeric) qb.addSelect(raw(`(${order.sql})::text as "cursor_value"`, order.params) as never);
   // The value ordered by is computed once per candidate row: relevance (trigram comparisons and a
   // full-text rank) or distance, when it is the order, is read from "sort_value".
   const isOrder = (value?: { sql: string; params: unknown[] }) =>
@@ -126,10 +167,12 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
 
   if (!page.after) qb.addSelect(raw('count(*) over () as "total_count"') as never);
   if (page.after) {
-    const [prefix, value, id] = page.after.split('~');
-    if (prefix !== signature || !value || !id || !/^-?\d+(\.\d+)?$/.test(value) || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
+    const [prefix, encoded, id, ...rest] = page.after.split('~');
+    const value = encoded === undefined ? undefined : cursorValue(order, encoded);
+    if (prefix !== signature || value === undefined || !id || rest.length || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
     const comparison = order.direction === 'desc' ? '<' : '>';
-    qb.andWhere(`(${order.sql} ${comparison} ?::numeric or (${order.sql} = ?::numeric and ${alias}.id > ?))`, [
+    const cast = order.type ?? 'numeric';
+    qb.andWhere(`(${order.sql} ${comparison} ?::${cast} or (${order.sql} = ?::${cast} and ${alias}.id > ?))`, [
       ...order.params,
       value,
       ...order.params,
@@ -140,26 +183,35 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   qb.orderBy({ [raw('"sort_value"')]: order.direction, id: 'asc' } as never);
   qb.limit(page.first + 1);
 
-  const [rows, counted] = await Promise.all([
-    qb.execute<Array<Record<string, unknown>>>('all', false),
-    countQb ? countQb.getCount() : Promise.resolve(undefined),
-  ]);
+  let rows: Array<Record<string, unknown>>;
+  let counted: number | undefined;
+  try {
+    [rows, counted] = await Promise.all([qb.execute<Array<Record<string, unknown>>>('all', false), countQb ? countQb.getCount() : Promise.resolve(undefined)]);
+  } catch (error) {
+    // A hand-made cursor with a value PostgreSQL cannot read as its type (a 13th month …): a data
+    // exception (SQLSTATE class 22), as the driver's error or MikroORM's.
+    if (page.after && /^22/.test(String((error as { code?: unknown }).code))) throw badCursor();
+    throw error;
+  }
   // The window count comes with every row; without a row (nothing matched) the total is zero.
   const totalCount = counted ?? (rows.length ? Number(rows[0]!.total_count) : 0);
   const hasNextPage = rows.length > page.first;
   const pageRows = rows.slice(0, page.first);
-  const nodes = pageRows.map(({ sort_value, relevance: relevanceColumn, distance_meters: distanceColumn, total_count: _total, ...row }) => {
-    const entity = lean.map(row) as T;
-    const relevance = relevanceIsOrder ? sort_value : query.relevance ? relevanceColumn : null;
-    const distance_meters = distanceIsOrder ? sort_value : query.distance ? distanceColumn : null;
-    Object.defineProperty(entity, META, {
-      value: { relevance: relevance == null ? null : Number(relevance), distanceMeters: distance_meters == null ? null : Number(distance_meters) },
-      enumerable: false,
-      configurable: true,
-    });
-    return entity;
-  });
-  const cursorOf = (row: Record<string, unknown>) => `${signature}~${String(row.sort_value)}~${String(row.id)}`;
+  const nodes = pageRows.map(
+    ({ sort_value, cursor_value: _cursor, relevance: relevanceColumn, distance_meters: distanceColumn, total_count: _total, ...row }) => {
+      const entity = lean.map(row) as T;
+      const relevance = relevanceIsOrder ? sort_value : query.relevance ? relevanceColumn : null;
+      const distance_meters = distanceIsOrder ? sort_value : query.distance ? distanceColumn : null;
+      Object.defineProperty(entity, META, {
+        value: { relevance: relevance == null ? null : Number(relevance), distanceMeters: distance_meters == null ? null : Number(distance_meters) },
+        enumerable: false,
+        configurable: true,
+      });
+      return entity;
+    },
+  );
+  const cursorOf = (row: Record<string, unknown>) =>
+    `${signature}~${numeric ? String(row.sort_value) : Buffer.from(String(row.cursor_value), 'utf8').toString('base64url')}~${String(row.id)}`;
   return {
     nodes,
     totalCount,
@@ -174,7 +226,8 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
 
 /**
  * A list that is ranked by relevance when there is search text (words first, then fuzzy: see
- * `wordsThenFuzzy`), and ordered by `order` otherwise.
+ * `wordsThenFuzzy`), and ordered by `order` (a column, then id) otherwise: lean rows either way,
+ * and a first page in one statement.
  */
 export function listByRelevanceOr<T extends { id: string }>(
   em: EntityManager,
@@ -184,17 +237,19 @@ export function listByRelevanceOr<T extends { id: string }>(
   order: QueryOrderMap<T>,
   page: PageArgs,
 ): Promise<Page<T>> {
-  if (!text) return paginate(em, entity, (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>, order, page);
-  const rank = textSearch('e', text);
-  const byRelevance = { sql: rank.rank, params: rank.rankParams };
-  return wordsThenFuzzy(text, (match) => {
-    const where = { $and: [...conditions, textCondition(text, match)] } as FilterQuery<T>;
-    const qb = em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
+  const filtered = (where: FilterQuery<T>) => em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
+  if (!text)
     return runRankedQuery(
       em,
-      { entity, alias: 'e', qb, order: { name: `${String(entity)}-relevance`, ...byRelevance, direction: 'desc' }, relevance: byRelevance },
+      { entity, alias: 'e', qb: filtered((conditions.length ? { $and: conditions } : {}) as FilterQuery<T>), order: columnOrder(em, entity, 'e', order) },
       page,
     );
+  const rank = textSearch('e', text);
+  const byRelevance = { sql: rank.rank, params: rank.rankParams };
+  const name = `${em.getMetadata().find(entity as never)!.className}-relevance`;
+  return wordsThenFuzzy(text, (match) => {
+    const qb = filtered({ $and: [...conditions, textCondition(text, match)] } as FilterQuery<T>);
+    return runRankedQuery(em, { entity, alias: 'e', qb, order: { name, ...byRelevance, direction: 'desc' }, relevance: byRelevance }, page);
   });
 }
 

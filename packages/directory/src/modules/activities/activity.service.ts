@@ -1,9 +1,9 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, NotFoundError, type Page, paginate, type Principal, ValidationError } from '@samspill/core';
+import { isUuid, NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
-import { runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
+import { columnOrder, runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
 import { distanceSql, nearCondition } from '../../common/search-conditions.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
@@ -79,8 +79,10 @@ export class ActivityService {
 
     return wordsThenFuzzy(text, (match) => {
       const where = { $and: text ? [...conditions, textCondition(text, match)] : conditions };
-      if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) return paginate(this.em, ActivityEntity, where, ORDER[sort]!, args);
       const qb = this.em.createQueryBuilder(ActivityEntity, 'a').where(where);
+      if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) {
+        return runRankedQuery(this.em, { entity: ActivityEntity, alias: 'a', qb, order: columnOrder(this.em, ActivityEntity, 'a', ORDER[sort]!) }, args);
+      }
       const relevance = text ? textSearch('a', text) : undefined;
       const distance = f.near ? distanceSql('a', 'location_id', f.near) : undefined;
       const order =
