@@ -1,6 +1,7 @@
 import { Cursor } from '@mikro-orm/core';
 import type { GraphQLResponse } from '@samspill/core/testkit';
 
+import { columnOrder } from '../common/ranked-search.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { ActivityCategory, JoinMode, TargetGroup, VenueKind, Weekday } from '../modules/activities/activity-enums.js';
 import type { ScheduleData } from '../modules/activities/schedule.js';
@@ -741,6 +742,13 @@ describe('activities: listing, filtering, sorting and paging', () => {
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it('pages only by a column that is never null, then id', () => {
+    expect(columnOrder(app.em(), ActivityEntity, 'a', { lastVerifiedAt: 'desc', id: 'asc' })).toMatchObject({ type: 'timestamptz', direction: 'desc' });
+    // A null would have no place in the keyset; nor may id be anything but the last key, ascending.
+    expect(() => columnOrder(app.em(), ActivityEntity, 'a', { publishedAt: 'desc', id: 'asc' })).toThrow(/non-null/);
+    expect(() => columnOrder(app.em(), ActivityEntity, 'a', { title: 'asc', id: 'desc' })).toThrow(/then id ascending/);
+  });
+
   it('refuses a cursor that does not fit this list (another sort order, or values of the wrong type) with BAD_USER_INPUT, not a server error', async () => {
     const first = await app.query(LIST, { variables: { sort: 'TITLE', first: 2 } });
     const titleCursor = first.body.data.activities.pageInfo.endCursor;
@@ -754,7 +762,11 @@ describe('activities: listing, filtering, sorting and paging', () => {
     const [verifiedSignature, , id] = verifiedCursor.split('~');
     const badTimestamp = `${verifiedSignature}~${Buffer.from('2026-13-45 10:00:00+00').toString('base64url')}~${id}`;
     const impossibleDate = await app.query(LIST, { variables: { sort: 'RECENTLY_VERIFIED', first: 2, after: badTimestamp } });
-    expect([otherSort, wrongType, missingValues, impossibleDate].map((res) => res.body.errors?.[0]?.extensions)).toEqual([
+    // A title that is a NUL character, which PostgreSQL cannot take in a statement.
+    const [titleSignature, , titleId] = (titleCursor as string).split('~');
+    const nul = await app.query(LIST, { variables: { sort: 'TITLE', first: 2, after: `${titleSignature}~AA~${titleId}` } });
+    expect([otherSort, wrongType, missingValues, impossibleDate, nul].map((res) => res.body.errors?.[0]?.extensions)).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),

@@ -107,27 +107,37 @@ export interface KeysetOrder {
   readonly type?: 'numeric' | 'text' | 'timestamptz';
 }
 
-/** A keyset order for an entity's `{ property: direction, id: 'asc' }` order (a column, then id). */
+const COLUMN_TYPES: Record<string, KeysetOrder['type']> = { string: 'text', Date: 'timestamptz', number: 'numeric' };
+
+/**
+ * A keyset order for an entity's `{ property: direction, id: 'asc' }` order: one text, date-time or
+ * number column that is never null (a null would have no place in the keyset), then id.
+ */
 export function columnOrder<T>(em: EntityManager, entity: EntityName<T>, alias: string, order: QueryOrderMap<T>): KeysetOrder {
   const entries = Object.entries(order as Record<string, string>);
   const meta = em.getMetadata().find(entity as never)!;
   const [property, direction] = entries[0]!;
-  const prop = meta.properties[property as never] as { fieldNames?: string[]; runtimeType?: string } | undefined;
-  if (entries.length !== 2 || entries[1]![0] !== 'id' || entries[1]![1] !== 'asc' || prop?.fieldNames?.length !== 1) {
-    throw new Error(`${meta.className}: a keyset order is one column, then id ascending (got ${JSON.stringify(order)})`);
+  const prop = meta.properties[property as never] as { fieldNames?: string[]; runtimeType?: string; nullable?: boolean } | undefined;
+  const type = prop?.runtimeType ? COLUMN_TYPES[prop.runtimeType] : undefined;
+  if (entries.length !== 2 || entries[1]![0] !== 'id' || entries[1]![1] !== 'asc' || prop?.fieldNames?.length !== 1 || prop.nullable || !type) {
+    throw new Error(`${meta.className}: a keyset order is one non-null text, date-time or number column, then id ascending (got ${JSON.stringify(order)})`);
   }
-  const type = prop.runtimeType === 'Date' ? 'timestamptz' : prop.runtimeType === 'number' ? 'numeric' : 'text';
-  return { sql: `${alias}."${prop.fieldNames[0]}"`, params: [], direction: direction === 'desc' ? 'desc' : 'asc', name: `${meta.className}-${property}`, type };
+  const way = direction === 'desc' ? 'desc' : 'asc';
+  return { sql: `${alias}."${prop.fieldNames[0]}"`, params: [], direction: way, name: `${meta.className}-${property}-${way}`, type };
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 
-/** A cursor's value, checked against the order's type; undefined when it is not one. */
+/**
+ * A cursor's value, checked against the order's type; undefined when it is not one. Only what this
+ * code encodes comes back (base64url of the value, re-encoded the same), and never a NUL.
+ */
 function cursorValue(order: KeysetOrder, encoded: string): string | undefined {
   if ((order.type ?? 'numeric') === 'numeric') return /^-?\d+(\.\d+)?$/.test(encoded) ? encoded : undefined;
   if (!BASE64URL.test(encoded)) return undefined;
   const value = Buffer.from(encoded, 'base64url').toString('utf8');
+  if (value.includes('\u0000') || Buffer.from(value, 'utf8').toString('base64url') !== encoded) return undefined;
   if (order.type === 'timestamptz' && !TIMESTAMP.test(value)) return undefined;
   return value;
 }
@@ -154,8 +164,10 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const qb = query.qb.select(raw(lean.columns(alias)) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
   const numeric = (order.type ?? 'numeric') === 'numeric';
-  // A column's value as PostgreSQL writes it (a timestamp to the microsecond), for the cursor.
-  if (!numeric) qb.addSelect(raw(`(${order.sql})::text as "cursor_value"`, order.params) as never);
+  // A column's value as PostgreSQL writes it, for the cursor: a timestamp in ISO 8601 to the
+  // microsecond (JSON's form, whatever the session's DateStyle).
+  const cursorSql = order.type === 'timestamptz' ? `to_json(${order.sql}) #>> '{}'` : `(${order.sql})::text`;
+  if (!numeric) qb.addSelect(raw(`${cursorSql} as "cursor_value"`, order.params) as never);
   // The value ordered by is computed once per candidate row: relevance (trigram comparisons and a
   // full-text rank) or distance, when it is the order, is read from "sort_value".
   const isOrder = (value?: { sql: string; params: unknown[] }) =>
@@ -183,16 +195,13 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   qb.orderBy({ [raw('"sort_value"')]: order.direction, id: 'asc' } as never);
   qb.limit(page.first + 1);
 
-  let rows: Array<Record<string, unknown>>;
-  let counted: number | undefined;
-  try {
-    [rows, counted] = await Promise.all([qb.execute<Array<Record<string, unknown>>>('all', false), countQb ? countQb.getCount() : Promise.resolve(undefined)]);
-  } catch (error) {
-    // A hand-made cursor with a value PostgreSQL cannot read as its type (a 13th month …): a data
-    // exception (SQLSTATE class 22), as the driver's error or MikroORM's.
-    if (page.after && /^22/.test(String((error as { code?: unknown }).code))) throw badCursor();
+  const fetched = qb.execute<Array<Record<string, unknown>>>('all', false).catch((error: unknown) => {
+    // A hand-made cursor with a date-time PostgreSQL cannot read (a 13th month …): only the page
+    // reads the cursor, and only these codes say so (invalid format, out of range, bad time zone).
+    if (page.after && ['22007', '22008', '22009'].includes(String((error as { code?: unknown }).code))) throw badCursor();
     throw error;
-  }
+  });
+  const [rows, counted] = await Promise.all([fetched, countQb ? countQb.getCount() : Promise.resolve(undefined)]);
   // The window count comes with every row; without a row (nothing matched) the total is zero.
   const totalCount = counted ?? (rows.length ? Number(rows[0]!.total_count) : 0);
   const hasNextPage = rows.length > page.first;
