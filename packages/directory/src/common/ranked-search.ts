@@ -143,12 +143,12 @@ function cursorValue(order: KeysetOrder, encoded: string): string | undefined {
 }
 
 function badCursor(): ValidationError {
-  return ValidationError.field('after', 'is not a cursor from this search: pass a pageInfo.endCursor you received');
+  return ValidationError.field('after', 'is not a cursor from this list: pass a pageInfo.endCursor you received');
 }
 
 /**
- * Runs a filtered query ordered by a computed value (relevance or distance) with keyset
- * pagination on (value, id). The first page is one statement: every candidate is ranked anyway, so
+ * Runs a filtered query ordered by a computed value (relevance, distance) or a column, with keyset
+ * pagination on (value, id): see `KeysetOrder`. The first page is one statement: every candidate is ranked anyway, so
  * it is counted in the same scan (`count(*) over ()`). A later page is two: the page after the
  * cursor, and the count of all candidates.
  */
