@@ -333,7 +333,9 @@ async function soak(server, seconds) {
     samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rss, rps: result.requests.average });
     log(`   ${String(samples.at(-1).atSeconds).padStart(4)} s: RSS ${(rss / 1024 / 1024).toFixed(0)} MB, ${result.requests.average.toFixed(0)} req/s`);
   }
+  const exited = new Promise((resolve) => platform.once('exit', resolve));
   platform.kill('SIGTERM');
+  await exited;
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   log(`RSS at start ${mb(samples[0].rss)}, at end ${mb(samples.at(-1).rss)}`);
   // RSS swings with each garbage collection, so one sample says little: the thirds' means show a trend.

@@ -4,9 +4,10 @@ import { z } from 'zod';
  * Every setting Samspill reads from the environment, parsed once. Nothing else in the code base
  * reads `process.env`; `.env.example` at the repository root documents each variable.
  */
+const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-production';
+
 /** Signing secrets and the gateway secret: shorter ones can be guessed. */
 const MIN_SECRET_LENGTH = 32;
-const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-production';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();

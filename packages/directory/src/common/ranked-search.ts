@@ -73,8 +73,8 @@ export function textSearch(
 /**
  * A text search: words first, and only when they find nothing (with every other filter applied)
  * the fuzzy title match, which costs a trigram comparison on every candidate row. A precise query
- * (quotes, `-word`, `or`) is never fuzzy. Two statements when the words find something, four when
- * they do not.
+ * (quotes, `-word`, `or`) is never fuzzy. A first page is one statement when the words find
+ * something, two when they do not.
  */
 export async function wordsThenFuzzy<T>(text: string | undefined, search: (match?: TextMatch) => Promise<Page<T>>): Promise<Page<T>> {
   if (!text) return search();
@@ -148,9 +148,9 @@ function badCursor(): ValidationError {
 
 /**
  * Runs a filtered query ordered by a computed value (relevance, distance) or a column, with keyset
- * pagination on (value, id): see `KeysetOrder`. The first page is one statement: every candidate is ranked anyway, so
- * it is counted in the same scan (`count(*) over ()`). A later page is two: the page after the
- * cursor, and the count of all candidates.
+ * pagination on (value, id): see `KeysetOrder`. The first page is one statement: every candidate
+ * is ordered anyway, so it is counted in the same scan (`count(*) over ()`). A later page is two:
+ * the page after the cursor, and the count of all candidates.
  */
 export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
   const { alias, order } = query;

@@ -141,7 +141,7 @@ export class OrganisationService {
    * pet-care offers serve, and any place not CONFIDENTIAL, would point to it (every rule that
    * keeps a shelter hidden is checked when those are written, not when the kind changes).
    */
-  private async assertHidesWhereItIs(organisation: OrganisationEntity, storedBydelerCount: boolean): Promise<void> {
+  private async assertHidesWhereItIs(organisation: OrganisationEntity, keepsStoredBydeler: boolean): Promise<void> {
     const [{ bydeler, offerBydeler, places }] = await this.em.execute<Array<{ bydeler: number; offerBydeler: number; places: number }>>(
       `select (select count(*) from directory.organisation_bydel b where b.organisation_id = ?)::int as "bydeler",
               (select count(*) from directory.pet_care_offer_bydel b join directory.pet_care_offer p on p.id = b.pet_care_offer_id
@@ -150,7 +150,7 @@ export class OrganisationService {
       [organisation.id, organisation.id, organisation.id],
     );
     const problems = [
-      storedBydelerCount && bydeler > 0 && 'send bydeler: [] with it',
+      keepsStoredBydeler && bydeler > 0 && 'send bydeler: [] with it',
       offerBydeler > 0 && 'clear the bydeler of its pet-care offers',
       places > 0 && 'make its places CONFIDENTIAL',
     ].filter(Boolean);

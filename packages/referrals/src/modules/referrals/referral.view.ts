@@ -19,11 +19,6 @@ const ACTIVE_FOR_ORGANISATION: readonly ReferralStatus[] = [
   ReferralStatus.ON_HOLD,
 ];
 
-/**
- * A referral as one party may see it. The sending shelter sees everything it recorded; the
- * receiving organisation sees a personal field only while a valid consent includes it and the
- * referral is active for it. That a declined referral was sent on is the shelter's to know.
- */
 /** The status as a side sees it: to the organisation, a referral sent on is simply declined. */
 export function statusSeenBy(side: Side, status: ReferralStatus): ReferralStatus {
   return side === 'ORGANISATION' && status === ReferralStatus.REDIRECTED ? ReferralStatus.DECLINED : status;
@@ -36,6 +31,11 @@ export function statusesFilteredBy(side: Side, statuses: ReferralStatus[]): Refe
   return asked.includes(ReferralStatus.DECLINED) ? [...asked, ReferralStatus.REDIRECTED] : asked;
 }
 
+/**
+ * A referral as one party may see it. The sending shelter sees everything it recorded; the
+ * receiving organisation sees a personal field only while a valid consent includes it and the
+ * referral is active for it. That a declined referral was sent on is the shelter's to know.
+ */
 export function viewOf(referral: ReferralEntity, side: Side, now: Date): ReferralView {
   const scope =
     side === 'SHELTER'
