@@ -161,23 +161,40 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const lean = new LeanRows(em, query.entity, false).view('all');
   // A later page also counts every candidate: with the filters as they are, before the cursor's.
   const countQb = page.after ? query.qb.clone() : undefined;
-  const qb = query.qb.select(raw(lean.columns(alias)) as never);
+  // Two steps in one statement: the candidates are ordered (and counted) by id and the values
+  // ordered by alone, and only the page's rows are then read whole. The count's window keeps every
+  // candidate it has seen: whole rows, at L 14,400 activities of a bydel and its neighbours, went
+  // past work_mem to disk (60 ms), where ids and values stay in memory (17 ms).
+  const qb = query.qb.select(raw(`${alias}.id`) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
   const numeric = (order.type ?? 'numeric') === 'numeric';
   // A column's value as PostgreSQL writes it, for the cursor: a timestamp in ISO 8601 to the
   // microsecond (JSON's form, whatever the session's DateStyle).
   const cursorSql = order.type === 'timestamptz' ? `to_json(${order.sql}) #>> '{}'` : `(${order.sql})::text`;
-  if (!numeric) qb.addSelect(raw(`${cursorSql} as "cursor_value"`, order.params) as never);
+  const extras = ['sort_value'];
+  if (!numeric) {
+    qb.addSelect(raw(`${cursorSql} as "cursor_value"`, order.params) as never);
+    extras.push('cursor_value');
+  }
   // The value ordered by is computed once per candidate row: relevance (trigram comparisons and a
   // full-text rank) or distance, when it is the order, is read from "sort_value".
   const isOrder = (value?: { sql: string; params: unknown[] }) =>
     !!value && value.sql === order.sql && value.params.length === order.params.length && value.params.every((p, i) => p === order.params[i]);
   const relevanceIsOrder = isOrder(query.relevance);
   const distanceIsOrder = isOrder(query.distance);
-  if (query.relevance && !relevanceIsOrder) qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
-  if (query.distance && !distanceIsOrder) qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
+  if (query.relevance && !relevanceIsOrder) {
+    qb.addSelect(raw(`${query.relevance.sql} as "relevance"`, query.relevance.params) as never);
+    extras.push('relevance');
+  }
+  if (query.distance && !distanceIsOrder) {
+    qb.addSelect(raw(`${query.distance.sql} as "distance_meters"`, query.distance.params) as never);
+    extras.push('distance_meters');
+  }
 
-  if (!page.after) qb.addSelect(raw('count(*) over () as "total_count"') as never);
+  if (!page.after) {
+    qb.addSelect(raw('count(*) over () as "total_count"') as never);
+    extras.push('total_count');
+  }
   if (page.after) {
     const [prefix, encoded, id, ...rest] = page.after.split('~');
     const value = encoded === undefined ? undefined : cursorValue(order, encoded);
@@ -194,13 +211,22 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   }
   qb.orderBy({ [raw('"sort_value"')]: order.direction, id: 'asc' } as never);
   qb.limit(page.first + 1);
+  const whole = em
+    .createQueryBuilder(query.entity, alias)
+    .select(raw(`${lean.columns(alias)}, ${extras.map((column) => `p."${column}"`).join(', ')}`) as never)
+    .getKnexQuery()
+    .join(qb.getKnexQuery().as('p'), 'p.id', `${alias}.id`)
+    .orderByRaw(`p."sort_value" ${order.direction}, p."id" asc`);
 
-  const fetched = qb.execute<Array<Record<string, unknown>>>('all', false).catch((error: unknown) => {
-    // A hand-made cursor with a date-time PostgreSQL cannot read (a 13th month …): only the page
-    // reads the cursor, and only these codes say so (invalid format, out of range, bad time zone).
-    if (page.after && ['22007', '22008', '22009'].includes(String((error as { code?: unknown }).code))) throw badCursor();
-    throw error;
-  });
+  const fetched = em
+    .getConnection()
+    .execute<Array<Record<string, unknown>>>(whole, [], 'all', em.getTransactionContext())
+    .catch((error: unknown) => {
+      // A hand-made cursor with a date-time PostgreSQL cannot read (a 13th month …): only the page
+      // reads the cursor, and only these codes say so (invalid format, out of range, bad time zone).
+      if (page.after && ['22007', '22008', '22009'].includes(String((error as { code?: unknown }).code))) throw badCursor();
+      throw error;
+    });
   const [rows, counted] = await Promise.all([fetched, countQb ? countQb.getCount() : Promise.resolve(undefined)]);
   // The window count comes with every row; without a row (nothing matched) the total is zero.
   const totalCount = counted ?? (rows.length ? Number(rows[0]!.total_count) : 0);
