@@ -1,4 +1,4 @@
-// The benchmark's "database floor": the six fixed operations (packages/gateway/src/testing/
+// The benchmark's "database floor": the fixed operations (packages/gateway/src/testing/
 // operations.ts) written by hand with `pg`: batched, parameterized SQL, JSON built in JavaScript,
 // served by a bare `node:http` server. No GraphQL, no ORM, no tokens: the caller is always the
 // operation's caller (SHELTER_STAFF of `shelterId`, or ORG_EDITOR of `organisationId` for the
@@ -14,6 +14,8 @@
 // bydel); keys a route does not use are ignored.
 //
 //   route                    variables                                        SQL statements
+//   /bydeler                 none                                             0: read once at start, as the
+//                                                                             platform's BydelCatalogue
 //   /page                    none (shelterId accepted; only published
 //                            activities are listed, so it changes nothing)    3: bydeler with their first
 //                                                                             5 organisations; contact
@@ -23,6 +25,7 @@
 //                                                                             (window) and organisation;
 //                                                                             2 when the words find nothing
 //                                                                             (then the fuzzy title match)
+//                            without text: the list by title, then id         1
 //   /pet-care-availability   b (bydel code)                                   1: page, totalCount, organisation
 //   /activity-by-id          id, shelterId                                    1: activity with organisation,
 //                                                                             location, contact person
@@ -96,6 +99,8 @@ function textSearch(alias, text, param, match) {
 }
 /** runRankedQuery's cursor: `<sha256(order name) base64url, 6>~<sort value>~<id>`. */
 const RELEVANCE_SIGNATURE = createHash('sha256').update('activity-relevance').digest('base64url').slice(0, 6);
+/** ... and for a column order: `<signature>~<the value as text, base64url>~<id>` (columnOrder). */
+const TITLE_SIGNATURE = createHash('sha256').update('ActivityEntity-title-asc').digest('base64url').slice(0, 6);
 
 /** referral.view.ts: an organisation sees consented fields only while the referral is active for it. */
 const ACTIVE_FOR_ORGANISATION = new Set(['SENT', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD']);
@@ -141,6 +146,14 @@ function groupBy(rows, key) {
 }
 
 // --- the operations ------------------------------------------------------------------------
+
+/** The bydeler are reference data: read once, when the server starts, as the platform does. */
+const bydelList = pool.query(`select b.code, b.name from directory.bydel b order by b.code`).then(({ rows }) => rows);
+
+/** `{ bydeler { code name } }` */
+async function bydeler() {
+  return { bydeler: await bydelList };
+}
 
 /** `{ bydeler { code name organisations(first: 5) { name contactPersons { name phone } activities(first: 3) { title contactPerson { name phone } } } } }` */
 async function page() {
@@ -203,8 +216,11 @@ async function page() {
 
 const SEARCH_FILTER_KEYS = new Set(['text', 'bydeler', 'includeNeighbouringBydeler', 'freeOnly']);
 
-/** `activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } }` */
-/** One ranked page of activities, with the total count, for one way of matching the text. */
+/**
+ * `activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } }`,
+ * or without `f.text` `… nodes { title organisation { name } } …`, by title.
+ */
+/** One page of activities, with the total count: ranked for one way of matching the text, or by title without one. */
 async function rankedActivities(f, text, match) {
   const params = [];
   const param = (value) => `$${params.push(value)}`;
@@ -215,19 +231,20 @@ async function rankedActivities(f, text, match) {
     where.push(`a.bydel_code = any(${param(f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler)}::text[])`);
   }
   if (f.freeOnly) where.push(`a.cost_kind in ('FREE', 'SPONSORED')`);
-  const search = textSearch('a', text, param, match);
-  where.push(search.where);
+  const search = text ? textSearch('a', text, param, match) : { rank: 'a.title' };
+  if (search.where) where.push(search.where);
   const first = 20;
+  const direction = text ? 'desc' : 'asc';
 
   const { rows } = await pool.query(
     `select s.id, s.title, s.sort_value, s.total_count, o.name as organisation_name
        from (select a.id, a.title, a.organisation_id, ${search.rank} as sort_value, count(*) over () as total_count
                from directory.activity a
               where ${where.join(' and ')}
-              order by sort_value desc, a.id asc
+              order by sort_value ${direction}, a.id asc
               limit ${param(first)}) s
        join directory.organisation o on o.id = s.organisation_id
-      order by s.sort_value desc, s.id asc`,
+      order by s.sort_value ${direction}, s.id asc`,
     params,
   );
   return rows;
@@ -238,18 +255,25 @@ async function activitySearch(variables) {
   if (typeof f !== 'object' || Array.isArray(f)) throw badInput('variables.f must be an ActivityFilter object');
   for (const key of Object.keys(f)) if (!SEARCH_FILTER_KEYS.has(key)) throw badInput(`the floor does not implement filter.${key}`);
   const text = typeof f.text === 'string' ? f.text.trim() : '';
-  if (!text) throw badInput('the floor implements the ranked search only: give filter.text');
   if (text.length > 200) throw badInput('filter.text must be at most 200 characters');
 
   // As the platform: the words first, and the fuzzy title match only when they find nothing.
   let rows = await rankedActivities(f, text, 'words');
-  if (rows.length === 0 && !PRECISE.test(text)) rows = await rankedActivities(f, text, 'fuzzy');
+  if (text && rows.length === 0 && !PRECISE.test(text)) rows = await rankedActivities(f, text, 'fuzzy');
   const last = rows.at(-1);
+  const cursor = (row) =>
+    text
+      ? `${RELEVANCE_SIGNATURE}~${String(row.sort_value)}~${row.id}`
+      : `${TITLE_SIGNATURE}~${Buffer.from(row.title, 'utf8').toString('base64url')}~${row.id}`;
   return {
     activities: {
       totalCount: rows.length ? Number(rows[0].total_count) : 0,
-      nodes: rows.map((r) => ({ title: r.title, relevance: Number(r.sort_value), organisation: { name: r.organisation_name } })),
-      pageInfo: { endCursor: last ? `${RELEVANCE_SIGNATURE}~${String(last.sort_value)}~${last.id}` : null },
+      nodes: rows.map((r) =>
+        text
+          ? { title: r.title, relevance: Number(r.sort_value), organisation: { name: r.organisation_name } }
+          : { title: r.title, organisation: { name: r.organisation_name } },
+      ),
+      pageInfo: { endCursor: last ? cursor(last) : null },
     },
   };
 }
@@ -492,6 +516,7 @@ async function createReferral(variables) {
 }
 
 const ROUTES = {
+  '/bydeler': bydeler,
   '/page': page,
   '/activity-search': activitySearch,
   '/pet-care-availability': petCareAvailability,

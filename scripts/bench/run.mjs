@@ -54,8 +54,10 @@ const PROFILE_DIR = path.join(root, '.bench', 'profiles');
 const SERVICES = ['gateway', 'directory', 'referrals'];
 /** The floor's route for each operation (scripts/bench/floor-server.mjs). */
 const FLOOR_ROUTES = {
+  bydeler: '/bydeler',
   page: '/page',
   'activity search': '/activity-search',
+  'activity list': '/activity-search',
   'pet-care availability': '/pet-care-availability',
   'activity by id': '/activity-by-id',
   'referral inbox': '/referral-inbox',
@@ -315,7 +317,7 @@ async function soak(server, seconds) {
     GATEWAY_SHARED_SECRET: SECRET,
     AUTH_SIGNING_KEYS: SIGNING_KEYS,
   });
-  const page = gateway.fixedOperations(dataset.sample)[0];
+  const page = gateway.fixedOperations(dataset.sample).find((operation) => operation.name === 'page');
   const token = await core.issueToken(core.parseConfig({ AUTH_SIGNING_KEYS: SIGNING_KEYS }).auth, page.as);
   const target = {
     name: 'soak',

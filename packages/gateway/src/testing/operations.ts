@@ -17,6 +17,14 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
   const editor = { role: 'ORG_EDITOR' as const, organisationId: sample.organisationId, subject: 'bench-editor' };
   return [
     {
+      // The smallest read, served from memory without SQL: what the stack itself costs a request.
+      name: 'bydeler',
+      as: staff,
+      read: true,
+      query: `{ bydeler { code name } }`,
+      variables: {},
+    },
+    {
       name: 'page',
       as: staff,
       read: true,
@@ -29,6 +37,14 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
       read: true,
       query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } } }`,
       variables: { f: { text: 'leksehjelp', bydeler: [sample.bydel], includeNeighbouringBydeler: true, freeOnly: true } },
+    },
+    {
+      // Browsing rather than searching: a bydel's and its neighbours' free activities by title.
+      name: 'activity list',
+      as: staff,
+      read: true,
+      query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title organisation { name } } pageInfo { endCursor } } }`,
+      variables: { f: { bydeler: [sample.bydel], includeNeighbouringBydeler: true, freeOnly: true } },
     },
     {
       name: 'pet-care availability',
