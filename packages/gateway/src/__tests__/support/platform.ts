@@ -74,6 +74,11 @@ export class PlatformTestApp {
     return made.app;
   }
 
+  /** The database both subgraphs use (for a process of its own, such as the benchmark's floor). */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   directoryEm(): EntityManager {
     return this.directoryOrm.em.fork() as EntityManager;
   }
