@@ -20,7 +20,7 @@
 //                            activities are listed, so it changes nothing)    3: bydeler with their first
 //                                                                             5 organisations; contact
 //                                                                             persons ∥ first 3 activities
-//   /activity-search         f: { text (required), bydeler?,
+//   /activity-search         f: { text?, bydeler?,
 //                                 includeNeighbouringBydeler?, freeOnly? }    1: page, totalCount
 //                                                                             (window) and organisation;
 //                                                                             2 when the words find nothing
@@ -148,7 +148,13 @@ function groupBy(rows, key) {
 // --- the operations ------------------------------------------------------------------------
 
 /** The bydeler are reference data: read once, when the server starts, as the platform does. */
-const bydelList = pool.query(`select b.code, b.name from directory.bydel b order by b.code`).then(({ rows }) => rows);
+const bydelList = pool
+  .query(`select b.code, b.name from directory.bydel b order by b.code`)
+  .then(({ rows }) => rows)
+  .catch((error) => {
+    process.stderr.write(`floor-server: reading the bydeler: ${error.message}\n`);
+    process.exit(1);
+  });
 
 /** `{ bydeler { code name } }` */
 async function bydeler() {
@@ -235,6 +241,7 @@ async function rankedActivities(f, text, match) {
   if (search.where) where.push(search.where);
   const first = 20;
   const direction = text ? 'desc' : 'asc';
+  // One more than the page, as the platform reads (for hasNextPage).
 
   const { rows } = await pool.query(
     `select s.id, s.title, s.sort_value, s.total_count, o.name as organisation_name
@@ -242,12 +249,12 @@ async function rankedActivities(f, text, match) {
                from directory.activity a
               where ${where.join(' and ')}
               order by sort_value ${direction}, a.id asc
-              limit ${param(first)}) s
+              limit ${param(first + 1)}) s
        join directory.organisation o on o.id = s.organisation_id
       order by s.sort_value ${direction}, s.id asc`,
     params,
   );
-  return rows;
+  return rows.slice(0, first);
 }
 
 async function activitySearch(variables) {
@@ -293,12 +300,13 @@ async function petCareAvailability(variables) {
               limit $3) s
        join directory.organisation o on o.id = s.organisation_id
       order by s.title, s.id`,
-    [['DOG'], [bydel], 20],
+    // One more than the page, as the platform reads (for hasNextPage).
+    [['DOG'], [bydel], 21],
   );
   return {
     petCareOffers: {
       totalCount: rows.length ? Number(rows[0].total_count) : 0,
-      nodes: rows.map((r) => ({
+      nodes: rows.slice(0, 20).map((r) => ({
         title: r.title,
         placesAvailable: r.places_available,
         placesUpdatedAt: r.places_updated_at,
@@ -351,12 +359,13 @@ async function referralInbox(variables) {
   const organisationId = uuidVariable(variables, 'organisationId');
   const subject = typeof variables.subject === 'string' && variables.subject ? variables.subject : 'bench-editor';
   const now = new Date();
-  const params = [organisationId, 20];
+  // One more than the page, as the platform reads (for hasNextPage); only the page is audited.
+  const params = [organisationId, 21];
   // The platform audits every list (one LIST row per referral shown); here in the same statement.
   const audit = AUDIT_READS
     ? `, audit as (
          insert into referrals.audit_log (at, actor_subject, actor_role, actor_organisation_id, operation, referral_id)
-         select $3::timestamptz, $4, 'ORG_EDITOR', $1::uuid, 'LIST', id from page)`
+         select $3::timestamptz, $4, 'ORG_EDITOR', $1::uuid, 'LIST', id from (select id from page order by created_at desc, id desc limit 20) shown)`
     : '';
   if (AUDIT_READS) params.push(now, subject);
   const { rows } = await pool.query(
@@ -379,7 +388,7 @@ async function referralInbox(variables) {
   return {
     referrals: {
       totalCount: rows.length ? Number(rows[0].total_count) : 0,
-      nodes: rows.map((r) => {
+      nodes: rows.slice(0, 20).map((r) => {
         const consentValid = !!r.consent_given_at && !r.consent_withdrawn_at && !!r.consent_expires_at && r.consent_expires_at > now;
         const scope = consentValid && ACTIVE_FOR_ORGANISATION.has(r.status) ? r.consent_scope : [];
         // The activity as the directory shows it to this editor: published, or their own.

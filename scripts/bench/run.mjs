@@ -52,17 +52,6 @@ const ONLY = args.ops?.split(',').map((name) => name.trim());
 const PROFILE_DIR = path.join(root, '.bench', 'profiles');
 /** The platform's processes (serve-platform.mjs), as production runs them. */
 const SERVICES = ['gateway', 'directory', 'referrals'];
-/** The floor's route for each operation (scripts/bench/floor-server.mjs). */
-const FLOOR_ROUTES = {
-  bydeler: '/bydeler',
-  page: '/page',
-  'activity search': '/activity-search',
-  'activity list': '/activity-search',
-  'pet-care availability': '/pet-care-availability',
-  'activity by id': '/activity-by-id',
-  'referral inbox': '/referral-inbox',
-  'create referral': '/create-referral',
-};
 
 const log = (message) => process.stdout.write(`${message}\n`);
 
@@ -203,9 +192,9 @@ async function runSize(name, server) {
       },
       floor: {
         name: `floor ${operation.name}`,
-        url: `http://127.0.0.1:${floorPort}${FLOOR_ROUTES[operation.name]}`,
+        url: `http://127.0.0.1:${floorPort}${operation.floorRoute}`,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ variables: { ...operation.variables, ...dataset.sample } }),
+        body: JSON.stringify({ variables: gateway.floorVariables(operation, dataset.sample) }),
         statsPort: floorPort,
       },
     };

@@ -9,6 +9,16 @@ export interface Operation {
   readonly variables: Record<string, unknown>;
   /** Only reads are held to a constant number of statements. */
   readonly read: boolean;
+  /** The route of the benchmark's hand-written floor (scripts/bench/floor-server.mjs) that does the same work. */
+  readonly floorRoute: string;
+}
+
+/**
+ * What the floor is sent for an operation: its variables, and the sample, which names the caller
+ * (the floor has no tokens) and which the routes that need no variables read.
+ */
+export function floorVariables(operation: Operation, sample: ScaleDataset['sample']): Record<string, unknown> {
+  return { ...operation.variables, ...sample };
 }
 
 /** The fixed operations of the statement-count test and the benchmark, through the gateway. */
@@ -19,6 +29,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       // The smallest read, served from memory without SQL: what the stack itself costs a request.
       name: 'bydeler',
+      floorRoute: '/bydeler',
       as: staff,
       read: true,
       query: `{ bydeler { code name } }`,
@@ -26,6 +37,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'page',
+      floorRoute: '/page',
       as: staff,
       read: true,
       query: `{ bydeler { code name organisations(first: 5) { name contactPersons { name phone } activities(first: 3) { title contactPerson { name phone } } } } }`,
@@ -33,6 +45,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'activity search',
+      floorRoute: '/activity-search',
       as: staff,
       read: true,
       query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } } }`,
@@ -41,6 +54,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       // Browsing rather than searching: a bydel's and its neighbours' free activities by title.
       name: 'activity list',
+      floorRoute: '/activity-search',
       as: staff,
       read: true,
       query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title organisation { name } } pageInfo { endCursor } } }`,
@@ -48,6 +62,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'pet-care availability',
+      floorRoute: '/pet-care-availability',
       as: staff,
       read: true,
       query: `query($b: String) { petCareOffers(filter: { species: [DOG], bydel: $b, availableNow: true }, first: 20) { totalCount nodes { title placesAvailable placesUpdatedAt organisation { name } } } }`,
@@ -55,6 +70,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'activity by id',
+      floorRoute: '/activity-by-id',
       as: staff,
       read: true,
       query: `query($id: ID!) { activity(id: $id) { title description venueLabel organisation { name } location { name streetAddress } contactPerson { name phone } nextOccurrences(first: 3) { startsAt } } }`,
@@ -62,6 +78,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'referral inbox',
+      floorRoute: '/referral-inbox',
       as: editor,
       read: true,
       query: `{ referrals(first: 20) { totalCount nodes { id status ageGroup needDescription activity { title } sendingShelter { name } } } }`,
@@ -69,6 +86,7 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     },
     {
       name: 'create referral',
+      floorRoute: '/create-referral',
       as: staff,
       read: false,
       query: `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
