@@ -161,10 +161,10 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const lean = new LeanRows(em, query.entity, false).view('all');
   // A later page also counts every candidate: with the filters as they are, before the cursor's.
   const countQb = page.after ? query.qb.clone() : undefined;
-  // Two steps in one statement: the candidates are ordered (and counted) by id and the values
-  // ordered by alone, and only the page's rows are then read whole. The count's window keeps every
-  // candidate it has seen: whole rows, at L 14,400 activities of a bydel and its neighbours, went
-  // past work_mem to disk (60 ms), where ids and values stay in memory (17 ms).
+  // Two steps in one statement: a subquery orders (and counts) the candidates with only their id
+  // and the values it needs, and only the page's rows are then read whole. The count's window keeps
+  // every candidate it has seen: as whole rows, the 14,400 activities of a bydel and its neighbours
+  // at size L went past work_mem to disk (60 ms); as ids and values they stay in memory (17 ms).
   const qb = query.qb.select(raw(`${alias}.id`) as never);
   qb.addSelect(raw(`${order.sql} as "sort_value"`, order.params) as never);
   const numeric = (order.type ?? 'numeric') === 'numeric';
