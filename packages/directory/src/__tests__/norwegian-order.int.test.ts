@@ -1,7 +1,7 @@
 import type { GraphQLResponse } from '@samspill/core/testkit';
 
 import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
-import { makeActivity, makeContact, makeOrganisation, makePetCareOffer, seedBydeler } from './support/factories.js';
+import { makeActivity, makeContact, makeLocation, makeOrganisation, makePetCareOffer, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
 /** Norwegian alphabetical order: case does not decide, and æ, ø, å come after z, in that order. */
@@ -12,6 +12,7 @@ const BYTE_ORDER = [...NAMES].sort((a, b) => Buffer.compare(Buffer.from(a), Buff
 describe('lists are in Norwegian alphabetical order', () => {
   let app: DirectoryTestApp;
   let staff: TestUser;
+  let oneId: string;
 
   beforeAll(async () => {
     app = await DirectoryTestApp.start();
@@ -25,8 +26,14 @@ describe('lists are in Norwegian alphabetical order', () => {
       await makeActivity(em, organisation, { title: name, bydel: em.getReference('BydelEntity', '030102') as never });
       await makePetCareOffer(em, organisation, { title: name });
     }
-    const first = await makeOrganisation(em, { name: 'Kontaktene' });
-    for (const name of NAMES.slice(0, 5).reverse()) await makeContact(em, first, name);
+    const one = await makeOrganisation(em, { name: 'Kontaktene' });
+    oneId = one.id;
+    for (const name of NAMES.slice(0, 5).reverse()) {
+      await makeContact(em, one, name);
+      await makeLocation(em, one, { name });
+      await makeActivity(em, one, { title: name });
+      await makePetCareOffer(em, one, { title: name });
+    }
   });
   afterAll(() => app.close());
 
@@ -60,18 +67,24 @@ describe('lists are in Norwegian alphabetical order', () => {
     );
     expect(res.body.errors).toBeUndefined();
     expect(names(res.body.data.activities.nodes)).toEqual(NAMES);
-    expect(names(res.body.data.petCareOffers.nodes)).toEqual(NAMES);
+    // Every offer: the organisation below has the first five names again.
+    expect(names(res.body.data.petCareOffers.nodes)).toEqual(NAMES.flatMap((name, i) => (i < 5 ? [name, name] : [name])));
   });
 
-  it("a bydel's organisations and an organisation's contact persons, by name", async () => {
+  it("a bydel's organisations, and an organisation's contact persons, locations, activities and pet-care offers", async () => {
     const res = await app.query(
-      `{ bydel(code: "030102") { organisations(first: 20) { name } } organisations(filter: { text: "Kontaktene" }) { nodes { contactPersons { name } } } }`,
-      {
-        as: staff,
-      },
+      `query($id: ID!) {
+        bydel(code: "030102") { organisations(first: 20) { name } }
+        organisation(id: $id) { contactPersons { name } activities(first: 20) { title } petCareOffers { title } }
+        locations(organisationId: $id) { name }
+      }`,
+      { variables: { id: oneId }, as: staff },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(names(res.body.data.bydel.organisations)).toEqual(NAMES);
-    expect(names(res.body.data.organisations.nodes[0].contactPersons)).toEqual(NAMES.slice(0, 5));
+    const { bydel, organisation, locations } = res.body.data;
+    expect(names(bydel.organisations)).toEqual(NAMES);
+    for (const list of [organisation.contactPersons, organisation.activities, organisation.petCareOffers, locations]) {
+      expect(names(list)).toEqual(NAMES.slice(0, 5));
+    }
   });
 });

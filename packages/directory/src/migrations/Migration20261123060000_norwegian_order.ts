@@ -20,8 +20,9 @@ const SEARCHED: ReadonlyArray<readonly [table: string, title: string, descriptio
  * Names and titles in Norwegian alphabetical order. A database gets its server's default
  * collation, which on the embedded PostgreSQL (and on many servers) is C: byte order, in which
  * "Zumba" comes before "aktivitet" and "Åsane" before "Ærlig" and "Ørsta". The columns lists are
- * ordered by get an ICU collation for Norwegian bokmål (a … z, æ, ø, å; case does not decide), so
- * every `order by` of them, the keyset cursors' comparisons and their indexes follow it.
+ * ordered by get an ICU collation for Norwegian bokmål (a … z, æ, ø, å; case does not decide; as in
+ * Norwegian, "aa" counts as "å", so "Aasen" comes after "Ørsta"), so every `order by` of them and the
+ * keyset cursors' comparisons follow it.
  *
  * PostgreSQL does not change the type of a column that a generated column reads, so the search
  * columns are dropped (with their indexes) and made again as they were.
