@@ -41,7 +41,7 @@ describe('lists are in Norwegian alphabetical order', () => {
     expect(BYTE_ORDER).not.toEqual(NAMES);
   });
 
-  const names = (nodes: Array<{ name?: string; title?: string }>) => nodes.map((n) => n.name ?? n.title);
+  const names = (nodes: Array<{ name?: string; title?: string }>): string[] => nodes.map((n) => n.name ?? n.title ?? '');
 
   it('organisations by name, page after page', async () => {
     const seen: string[] = [];
