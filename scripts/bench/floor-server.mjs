@@ -222,10 +222,6 @@ async function page() {
 
 const SEARCH_FILTER_KEYS = new Set(['text', 'bydeler', 'includeNeighbouringBydeler', 'freeOnly']);
 
-/**
- * `activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } }`,
- * or without `f.text` `… nodes { title organisation { name } } …`, by title.
- */
 /** One page of activities, with the total count: ranked for one way of matching the text, or by title without one. */
 async function rankedActivities(f, text, match) {
   const params = [];
@@ -257,6 +253,10 @@ async function rankedActivities(f, text, match) {
   return rows.slice(0, first);
 }
 
+/**
+ * `activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } }`,
+ * or without `f.text` `… nodes { title organisation { name } } …`, by title.
+ */
 async function activitySearch(variables) {
   const f = variables.f ?? {};
   if (typeof f !== 'object' || Array.isArray(f)) throw badInput('variables.f must be an ActivityFilter object');
@@ -374,7 +374,7 @@ async function referralInbox(variables) {
               r.consent_expires_at, r.consent_scope, r.target_kind, r.target_id, r.sending_shelter_id, r.created_at,
               count(*) over () as total_count
          from referrals.referral r
-        where r.receiving_organisation_id = $1::uuid and r.status <> 'DRAFT'
+        where r.receiving_organisation_id = $1::uuid and r.sent_at is not null
         order by r.created_at desc, r.id desc
         limit $2)${audit}
      select p.*, a.title as activity_title, a.status as activity_status, a.organisation_id as activity_organisation_id,

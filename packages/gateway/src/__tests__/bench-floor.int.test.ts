@@ -59,6 +59,17 @@ describe("the benchmark's floor", () => {
       `update directory.activity set status = 'DRAFT' where id in (select id from directory.activity where bydel_code = ? order by id desc limit 2)`,
       [dataset.sample.bydel],
     );
+    // And a referral to the sample organisation that was cancelled before it was sent: the
+    // shelter's alone, in no inbox.
+    await app
+      .referralsEm()
+      .getConnection()
+      .execute(
+        `insert into referrals.referral
+         select (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid(), 'status', 'CANCELLED', 'sent_at', null, 'created_at', now()))).*
+           from referrals.referral r where r.receiving_organisation_id = ? limit 1`,
+        [dataset.sample.organisationId],
+      );
     const reads = fixedOperations(dataset.sample).filter((operation) => operation.read);
     for (const operation of reads) {
       const platform = (await app.query(operation.query, { variables: operation.variables, as: operation.as })).body;
