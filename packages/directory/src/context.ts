@@ -1,10 +1,10 @@
-import type { BaseContext } from '@samspill/core';
+import type { IdempotencyContext } from '@samspill/core';
 
 import type { DirectoryLoaders } from './loaders.js';
 import type { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 
 /** What every directory resolver receives: the caller, one entity manager fork, one set of loaders. */
-export interface DirectoryContext extends BaseContext {
+export interface DirectoryContext extends IdempotencyContext {
   readonly loaders: DirectoryLoaders;
   /** Oslo's bydeler, read once per server. */
   readonly bydeler: BydelCatalogue;

@@ -29,7 +29,7 @@ export async function createReferralsServer(
     logger,
     onlyThroughGateway: true,
     verifier: new TokenVerifier(config.auth),
-    context: ({ principal, requestId, headers }) => {
+    context: ({ principal, requestId, headers, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
       return {
         principal,
@@ -39,6 +39,7 @@ export async function createReferralsServer(
         directory,
         settings: { answerDays: config.referrals.answerDays, retentionDays: config.referrals.retentionDays },
         now,
+        idempotencyKey,
         loaders: createReferralLoaders(em),
       };
     },

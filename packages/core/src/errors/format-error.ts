@@ -72,7 +72,8 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      const field = formatted.extensions?.field;
+      return { message: formatted.message, locations: formatted.locations, extensions: typeof field === 'string' ? { code, field } : { code } };
     }
     if (typeof code === 'string' && DOMAIN_CODES.has(code)) {
       const details = Object.fromEntries(

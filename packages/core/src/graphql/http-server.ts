@@ -18,6 +18,7 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config/config.js';
 import { DomainError } from '../errors/domain-errors.js';
 import { createErrorFormatter } from '../errors/format-error.js';
+import { checkIdempotentOperation, IDEMPOTENCY_KEY_FIELD, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency-key.js';
 import type { Logger } from '../logging/logger.js';
 import { limitRules } from './limits.js';
 
@@ -25,6 +26,8 @@ export interface RequestInfo {
   readonly principal: Principal;
   readonly requestId: string;
   readonly headers: IncomingMessage['headers'];
+  /** The request's `Idempotency-Key`, checked (a malformed one is refused before this). */
+  readonly idempotencyKey?: string;
 }
 
 export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
@@ -52,6 +55,7 @@ class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -63,8 +67,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(payload);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function sendError(res: ServerResponse, status: number, code: string, message: string, field?: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: field ? { code, field } : { code } }] });
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
@@ -135,6 +139,17 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
         ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+        {
+          async requestDidStart({ request }) {
+            if (!request.http?.headers.get(IDEMPOTENCY_KEY_HEADER)) return;
+            return {
+              async didResolveOperation({ document, operationName }) {
+                const refusal = checkIdempotentOperation(document, operationName);
+                if (refusal) throw refusal;
+              },
+            };
+          },
+        },
       ],
     });
   }
@@ -149,6 +164,8 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
       }
       const raw = await readBody(req, this.options.config.http.maxBodyBytes);
+      const idempotency = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
+      if (!idempotency.ok) throw new HttpError(400, 'BAD_USER_INPUT', idempotency.message, IDEMPOTENCY_KEY_FIELD);
       const principal = await this.options.verifier.principalFromHeader(req.headers.authorization);
       const requestId = randomUUID();
       const headers = new HeaderMap();
@@ -157,7 +174,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       }
       const response = await this.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parseBody(raw, req.headers['content-type']) },
-        context: async () => this.options.context({ principal, requestId, headers: req.headers }),
+        context: async () => this.options.context({ principal, requestId, headers: req.headers, idempotencyKey: idempotency.key }),
       });
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -169,7 +186,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         res.end();
       }
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message, error.field);
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
         return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
       }

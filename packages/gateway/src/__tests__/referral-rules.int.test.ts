@@ -1117,9 +1117,14 @@ describe('referral rules through the gateway', () => {
     });
 
     it('a consent given until a date holds until the end of that day in Oslo, summer time included', async () => {
-      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: '2027-07-01' } });
+      // The first day ahead (of the moved clock) on which Oslo keeps summer time, UTC+2, all day.
+      const hourInOslo = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(at);
+      let day = 1;
+      while (hourInOslo(new Date(`${osloDate(new Date(app.now().getTime() + day * DAY_MS))}T12:00:00Z`)) !== '14') day++;
+      const summerDay = osloDate(new Date(app.now().getTime() + day * DAY_MS));
+      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: summerDay } });
       const [row] = await app.referralsEm().execute('select consent_expires_at from referrals.referral where id = ?', [ref.id]);
-      expect(new Date(row.consent_expires_at).toISOString()).toBe('2027-07-01T21:59:59.999Z');
+      expect(new Date(row.consent_expires_at).toISOString()).toBe(`${summerDay}T21:59:59.999Z`);
     });
 
     it('an expired consent hides the personal fields from the organisation, not from the shelter; a draft with it cannot be sent', async () => {

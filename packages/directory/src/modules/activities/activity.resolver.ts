@@ -1,4 +1,4 @@
-import { Access, Allow, Connection } from '@samspill/core';
+import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -44,10 +44,17 @@ export class ActivityResolver {
     return new ActivityService(ctx.em, ctx.principal).get(id);
   }
 
-  @Mutation(() => Activity, { description: 'Create an activity (as a DRAFT) for your organisation.' })
+  @Mutation(() => Activity, { description: `Create an activity (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).create(input);
+    const service = new ActivityService(ctx.em, ctx.principal);
+    return idempotentCreate(
+      ctx,
+      'createActivity',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => Activity, {

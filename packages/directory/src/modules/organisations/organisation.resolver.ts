@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, isAuthenticated } from '@samspill/core';
+import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -44,10 +44,17 @@ export class OrganisationResolver {
     return new OrganisationService(ctx.em, ctx.principal).get(id);
   }
 
-  @Mutation(() => Organisation, { description: 'Register an organisation (platform admins).' })
+  @Mutation(() => Organisation, { description: `Register an organisation (platform admins). ${IDEMPOTENT_CREATE}` })
   @Allow(ADMINS)
   createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).create(input);
+    const service = new OrganisationService(ctx.em, ctx.principal);
+    return idempotentCreate(
+      ctx,
+      'createOrganisation',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => Organisation, { description: 'Correct an organisation (platform admins). Send the version you read.' })
@@ -60,10 +67,19 @@ export class OrganisationResolver {
     return new OrganisationService(ctx.em, ctx.principal).update(id, input);
   }
 
-  @Mutation(() => Organisation, { description: "Record a confirmation of one of an organisation's volunteer routines (platform admins)." })
+  @Mutation(() => Organisation, {
+    description: `Record a confirmation of one of an organisation's volunteer routines (platform admins); returns the organisation. ${IDEMPOTENT_CREATE}`,
+  })
   @Allow(ADMINS)
   recordVolunteerRoutine(@Arg('input', () => RecordVolunteerRoutineInput) input: RecordVolunteerRoutineInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).recordVolunteerRoutine(input);
+    const service = new OrganisationService(ctx.em, ctx.principal);
+    return idempotentCreate(
+      ctx,
+      'recordVolunteerRoutine',
+      { input },
+      () => service.recordVolunteerRoutine(input),
+      (id) => service.get(id),
+    );
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })

@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, isAuthenticated, UnauthenticatedError } from '@samspill/core';
+import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated, UnauthenticatedError } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -37,10 +37,17 @@ export class PetCareOfferResolver {
     return new PetCareOfferService(ctx.em, ctx.principal).get(id);
   }
 
-  @Mutation(() => PetCareOffer, { description: 'Create a pet-care offer (as a DRAFT) for your organisation.' })
+  @Mutation(() => PetCareOffer, { description: `Create a pet-care offer (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).create(input);
+    const service = new PetCareOfferService(ctx.em, ctx.principal);
+    return idempotentCreate(
+      ctx,
+      'createPetCareOffer',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => PetCareOffer, { description: 'Change a pet-care offer. Send the version you read.' })

@@ -47,9 +47,9 @@ export class PlatformTestApp {
     const logger = createLogger('silent', 'platform-test');
     const directoryOrm = await openOrm(directoryOrmSettings(database.url));
     const referralsOrm = await openOrm(referralsOrmSettings(database.url));
-    const directory = await createDirectoryServer(directoryOrm, config, logger);
-    const directoryUrl = await directory.listen(0, '127.0.0.1');
     const made: { app?: PlatformTestApp } = {};
+    const directory = await createDirectoryServer(directoryOrm, config, logger, { now: () => made.app!.now() });
+    const directoryUrl = await directory.listen(0, '127.0.0.1');
     const referrals = await createReferralsServer(referralsOrm, config, logger, {
       directory: new HttpDirectoryLookup(directoryUrl, GATEWAY_SECRET),
       now: () => made.app!.now(),
@@ -98,7 +98,7 @@ export class PlatformTestApp {
     }
   }
 
-  /** Moves the clock of the referrals subgraph and its jobs. */
+  /** Moves the clock of the referrals subgraph and its jobs (and of both subgraphs' Idempotency-Keys). */
   advanceDays(days: number): void {
     this.offsetMs += days * DAY_MS;
   }
