@@ -17,7 +17,7 @@ import { DateTime } from 'luxon';
 
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup } from '../directory-link/directory-client.js';
-import { forbiddenContent } from './need-description.js';
+import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
 import { consentIsValid, type ReferralView, statusesFilteredBy, statusSeenBy, viewOf } from './referral.view.js';
@@ -282,10 +282,11 @@ export class ReferralService {
       if (typeof text !== 'string') continue;
       const found = forbiddenContent(text);
       if (found.length > 0) {
-        const what = found.map(
-          (f) => ({ IDENTITY_NUMBER: 'an identity number (fødselsnummer/d-nummer)', PHONE_NUMBER: 'a phone number', EMAIL_ADDRESS: 'an e-mail address' })[f],
-        );
-        throw ValidationError.field(`input.${field}`, `must not contain ${what.join(' or ')}: describe the need without identifying anyone`);
+        const what = found.map((f) => FORBIDDEN_CONTENT_LABEL[f]).join(' or ');
+        const why = found.some((f) => f === 'IDENTITY_NUMBER' || f === 'ACCOUNT_NUMBER')
+          ? ' (11 digits are refused whatever their check digits: a mistyped number still identifies someone)'
+          : '';
+        throw ValidationError.field(`input.${field}`, `must not contain ${what}: describe the need without identifying anyone${why}`);
       }
     }
     for (const field of PERSONAL_FIELDS) {
