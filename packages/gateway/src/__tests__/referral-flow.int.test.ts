@@ -208,6 +208,7 @@ describe('a referral through the gateway, from shelter to organisation and back'
       'actor_organisation_id',
       'operation',
       'referral_id',
+      'outcome',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { createLogger } from '@samspill/core';
 import { buildReferralsSchema } from '@samspill/referrals';
 
@@ -595,6 +597,55 @@ describe('referral rules through the gateway', () => {
       });
       expect(codeOf(withdraw)).toBe('NOT_FOUND');
       expect(await readOk(ref.id, staff)).toMatchObject({ status: 'RECEIVED', version: ref.version, ...PERSONAL_VIEW });
+    });
+
+    it('a refused read or change is answered the same whether the referral exists or not, and both are audited as DENIED', async () => {
+      const ref = await referralIn('RECEIVED');
+      const ghost = randomUUID();
+      const withdraw = (id: string, as: Caller) =>
+        app.query('mutation($id: ID!, $v: Int!) { withdrawReferralConsent(id: $id, version: $v) { id } }', { as, variables: { id, v: ref.version } });
+      const attempts: Array<[string, Caller, (id: string) => Promise<Response>]> = [
+        ['READ', otherStaff, (id) => read(id, otherStaff)],
+        ['READ', editorB, (id) => read(id, editorB)],
+        ['READ', integrator, (id) => read(id, integrator)],
+        ['READ', admin, (id) => read(id, admin)],
+        ['CANCEL', otherStaff, (id) => act({ id, version: ref.version }, 'CANCEL', otherStaff, 'GOT_HELP')],
+        ['ACCEPT', editorB, (id) => act({ id, version: ref.version }, 'ACCEPT', editorB)],
+        ['WITHDRAW_CONSENT', otherStaff, (id) => withdraw(id, otherStaff)],
+      ];
+      const answer = (res: Response, id: string) => JSON.stringify({ error: errorOf(res), data: res.body.data }).replaceAll(id, '<id>');
+      const expectedEntries: unknown[] = [];
+      for (const [operation, as, attempt] of attempts) {
+        const existing = await attempt(ref.id);
+        const missing = await attempt(ghost);
+        expect({ operation, as: as.subject, code: codeOf(existing) }).toEqual({ operation, as: as.subject, code: 'NOT_FOUND' });
+        expect(answer(existing, ref.id)).toBe(answer(missing, ghost));
+        expectedEntries.push({ actor: as.subject, operation, referralId: ref.id }, { actor: as.subject, operation, referralId: ghost });
+      }
+      // A party trying what only the other side may do is refused (FORBIDDEN: it can see the referral) and audited too.
+      expect(codeOf(await act(ref, 'CANCEL', editorA, 'GOT_HELP'))).toBe('FORBIDDEN');
+      expectedEntries.push({ actor: 'editor-a', operation: 'CANCEL', referralId: ref.id });
+
+      const denied = await app.referralsEm().execute<Array<{ actor: string; operation: string; referralId: string }>>(
+        `select actor_subject as actor, operation, referral_id as "referralId" from referrals.audit_log
+            where referral_id in (?, ?) and outcome = 'DENIED' order by id`,
+        [ref.id, ghost],
+      );
+      expect(denied).toEqual(expectedEntries);
+      expect(await readOk(ref.id, staff)).toMatchObject({ status: 'RECEIVED', version: ref.version, ...PERSONAL_VIEW });
+      const { auditLog } = await app.ok('query($id: ID!) { auditLog(referralId: $id, first: 1) { nodes { operation actorSubject outcome } } }', {
+        as: admin,
+        variables: { id: ghost },
+      });
+      expect(auditLog.nodes).toEqual([{ operation: 'WITHDRAW_CONSENT', actorSubject: 'staff-other', outcome: 'DENIED' }]);
+    });
+
+    it('a refused attempt with an id that is no UUID is audited without it', async () => {
+      const deniedWithoutId = () =>
+        countRows("select count(*)::int as count from referrals.audit_log where referral_id is null and actor_subject = 'staff-s' and outcome = 'DENIED'");
+      const before = await deniedWithoutId();
+      expect(codeOf(await read('not-a-uuid', staff))).toBe('NOT_FOUND');
+      expect(await deniedWithoutId()).toBe(before + 1);
     });
 
     it('a non-UUID id is NOT_FOUND too', async () => {
