@@ -12,8 +12,7 @@ import { type Caller, GATEWAY_SECRET, PlatformTestApp, type Response } from './s
 
 /*
  * The rules of design.md's "Referrals: the closed loop", through the gateway: the workflow,
- * consent, free-text checks, optimistic locking, confidentiality, expiry, redirects, statistics
- * suppression and who may call what.
+ * consent, free-text checks, optimistic locking, confidentiality, expiry, redirects, and who may call what (statistics: referral-statistics.int.test.ts).
  */
 
 const FIELDS = `id status version pseudonymousReference ageGroup languages interpreterNeeded childrenCount childrenAges pets { species count }
@@ -55,7 +54,6 @@ const NO_PERSONAL_FIELDS = {
 
 const DAY_MS = 86_400_000;
 const osloDate = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
-const osloMonth = (at: Date): string => osloDate(at).slice(0, 7);
 
 interface Ref {
   id: string;
@@ -81,9 +79,6 @@ describe('referral rules through the gateway', () => {
   let orgB: OrganisationEntity;
   let activityA: string;
   let activityB: string;
-  let socialAlna: string;
-  let cultureAlna: string;
-  let sportOstensjo: string;
   let staff: Caller;
   let otherStaff: Caller;
   let editorA: Caller;
@@ -99,17 +94,11 @@ describe('referral rules through the gateway', () => {
     otherShelter = await makeOrganisation(em, { name: 'Krisesenteret i Asker og Bærum', kind: OrganisationKind.SHELTER });
     orgA = await makeOrganisation(em, { name: 'Oslo Røde Kors', bydeler: ['030102'] });
     orgB = await makeOrganisation(em, { name: 'Redd Barna', bydeler: ['030103'] });
-    const orgC = await makeOrganisation(em, { name: 'Alna frivilligsentral', kind: OrganisationKind.VOLUNTEER_CENTRE, bydeler: ['030112'] });
     const placeA = await makeLocation(em, orgA, { name: 'Frivillighetshuset', bydel: '030102' });
     const placeB = await makeLocation(em, orgB, { name: 'Sagene samfunnshus', bydel: '030103' });
-    const placeC = await makeLocation(em, orgC, { name: 'Furuset forum', bydel: '030112' });
     const at = (place: typeof placeA) => ({ venueKind: 'LOCATION' as never, location: place, bydel: place.bydel });
     activityA = (await makeActivity(em, orgA, { title: 'Språkkafé', category: ActivityCategory.LANGUAGE, ...at(placeA) })).id;
     activityB = (await makeActivity(em, orgB, { title: 'Leksehjelp', category: ActivityCategory.CHILDREN, ...at(placeB) })).id;
-    socialAlna = (await makeActivity(em, orgC, { title: 'Kvinnetreff', category: ActivityCategory.SOCIAL, ...at(placeC) })).id;
-    cultureAlna = (await makeActivity(em, orgC, { title: 'Kor', category: ActivityCategory.CULTURE, ...at(placeC) })).id;
-    const placeD = await makeLocation(em, orgC, { name: 'Bøler idrettshall', bydel: '030113' });
-    sportOstensjo = (await makeActivity(em, orgC, { title: 'Trim for kvinner', category: ActivityCategory.PHYSICAL_ACTIVITY, ...at(placeD) })).id;
     staff = { role: 'SHELTER_STAFF', organisationId: shelter.id, subject: 'staff-s' };
     otherStaff = { role: 'SHELTER_STAFF', organisationId: otherShelter.id, subject: 'staff-other' };
     editorA = { role: 'ORG_EDITOR', organisationId: orgA.id, subject: 'editor-a' };
@@ -815,76 +804,6 @@ describe('referral rules through the gateway', () => {
         code: 'BAD_USER_INPUT',
         field: 'id',
       });
-    });
-  });
-
-  // --- statistics ------------------------------------------------------------------------
-
-  describe('statistics', () => {
-    const STATS =
-      'query($from: String!, $to: String!) { referralStatistics(fromMonth: $from, toMonth: $to) { bydelCode month category outcome count suppressed } }';
-    let month: string;
-
-    beforeAll(async () => {
-      for (let i = 0; i < 6; i++) await step(await create({ activityId: socialAlna }), 'SEND', staff);
-      for (let i = 0; i < 4; i++) await step(await create({ activityId: cultureAlna }), 'SEND', staff);
-      for (let i = 0; i < 5; i++) await step(await create({ activityId: sportOstensjo }), 'SEND', staff);
-      await create({ activityId: socialAlna }); // a draft: never sent, never counted
-      month = osloMonth(app.now());
-    });
-
-    const expected = () => [
-      { bydelCode: '030112', month, category: 'CULTURE', outcome: 'OPEN', count: null, suppressed: true },
-      { bydelCode: '030112', month, category: 'SOCIAL', outcome: 'OPEN', count: 6, suppressed: false },
-    ];
-
-    it('the bydel’s integrator sees exactly its cells: 6 shown, 4 suppressed', async () => {
-      const alna: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030112', subject: 'bydel-alna' };
-      const { referralStatistics } = await app.ok(STATS, { as: alna, variables: { from: month, to: month } });
-      expect(referralStatistics).toEqual(expected());
-    });
-
-    it('a cell of exactly 5 is shown: only cells under 5 are suppressed', async () => {
-      const ostensjo: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030113', subject: 'bydel-ostensjo' };
-      expect((await app.ok(STATS, { as: ostensjo, variables: { from: month, to: month } })).referralStatistics).toEqual([
-        { bydelCode: '030113', month, category: 'PHYSICAL_ACTIVITY', outcome: 'OPEN', count: 5, suppressed: false },
-      ]);
-    });
-
-    it('an integrator of another bydel sees neither', async () => {
-      const frogner: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030105', subject: 'bydel-frogner' };
-      expect((await app.ok(STATS, { as: frogner, variables: { from: month, to: month } })).referralStatistics).toEqual([]);
-      const { referralStatistics } = await app.ok(STATS, { as: integrator, variables: { from: month, to: month } });
-      expect(referralStatistics.filter((c: { bydelCode: string }) => c.bydelCode !== '030102')).toEqual([]);
-    });
-
-    it('a city-wide integrator (no bydel claim) and an admin see both', async () => {
-      const city: Caller = { role: 'BYDEL_INTEGRATOR', subject: 'oslo-kommune' };
-      for (const as of [city, admin]) {
-        const { referralStatistics } = await app.ok(STATS, { as, variables: { from: month, to: month } });
-        expect(referralStatistics.filter((c: { bydelCode: string }) => c.bydelCode === '030112')).toEqual(expected());
-        expect(referralStatistics.some((c: { bydelCode: string }) => c.bydelCode === '030102')).toBe(true);
-      }
-    });
-
-    it('no cell ever shows a count under 5', async () => {
-      const { referralStatistics } = await app.ok(STATS, { as: admin, variables: { from: '2000-01', to: '2099-12' } });
-      for (const cell of referralStatistics as Array<{ count: number | null; suppressed: boolean }>) {
-        expect(cell.suppressed ? cell.count === null : cell.count! >= 5).toBe(true);
-      }
-    });
-
-    it.each([
-      ['2026-13', '2026-12', 'fromMonth'],
-      ['2026-1', '2026-12', 'fromMonth'],
-      ["2026-01' or '1'='1", '2026-12', 'fromMonth'],
-      ['2026-01', 'mars', 'toMonth'],
-      ['2026-01', '2026-00', 'toMonth'],
-      ['2026-05', '2026-04', 'toMonth'],
-    ])('bad months (%j to %j) are BAD_USER_INPUT on %s', async (from, to, field) => {
-      const res = await app.query(STATS, { as: admin, variables: { from, to } });
-      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      expect(res.body.data).toBeNull();
     });
   });
 

@@ -32,6 +32,8 @@ const PERSONAL_FIELDS = ['pseudonymousReference', 'ageGroup', 'languages', 'inte
 export interface ReferralSettings {
   readonly answerDays: number;
   readonly retentionDays: number;
+  /** Days after a month ends before its statistics are final and published. */
+  readonly statisticsFinalAfterDays: number;
 }
 
 export interface ReferralFilter {
