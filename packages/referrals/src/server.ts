@@ -37,7 +37,11 @@ export async function createReferralsServer(
         em,
         authorization: headers.authorization,
         directory,
-        settings: { answerDays: config.referrals.answerDays, retentionDays: config.referrals.retentionDays },
+        settings: {
+          answerDays: config.referrals.answerDays,
+          retentionDays: config.referrals.retentionDays,
+          statisticsFinalAfterDays: config.referrals.statisticsFinalAfterDays,
+        },
         now,
         idempotencyKey,
         loaders: createReferralLoaders(em),
