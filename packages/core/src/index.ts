@@ -15,4 +15,5 @@ export * from './graphql/limits.js';
 export * from './graphql/pagination.js';
 export * from './graphql/subgraph-schema.js';
 export * from './logging/logger.js';
+export * from './validation/human-text.js';
 export * from './validation/validators.js';

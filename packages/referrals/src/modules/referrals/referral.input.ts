@@ -1,4 +1,4 @@
-import { IsIsoDate, IsLanguageCodeList } from '@samspill/core';
+import { IsHumanText, IsIsoDate, IsLanguageCodeList } from '@samspill/core';
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -64,6 +64,7 @@ abstract class ReferralPersonalFields {
     description: 'What the resident needs, at most 500 characters. Refused if it contains an identity number, a phone number or an e-mail address.',
   })
   @MaxLength(NEED_DESCRIPTION_MAX)
+  @IsHumanText({ multiline: true })
   needDescription?: string | null;
 }
 
