@@ -26,7 +26,7 @@ export class LocationService {
 
   /** An organisation's locations that the caller may see. */
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
-    if (!isUuid(organisationId)) return [];
+    if (!isUuid(organisationId)) throw ValidationError.field('organisationId', 'must be an organisation id (UUID)');
     const locations = await this.em.find(LocationEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
     return locations.filter((location) => canSeeLocation(this.principal, location));
   }
