@@ -1146,9 +1146,14 @@ describe('referral rules through the gateway', () => {
     });
 
     it('a consent given until a date holds until the end of that day in Oslo, summer time included', async () => {
-      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: '2027-07-01' } });
+      // A day in Oslo's summer time (July to mid-October) from the test's clock, in the future and less than a year ahead.
+      const now = app.now();
+      const year = now.getUTCFullYear();
+      const soon = osloDate(new Date(now.getTime() + 2 * DAY_MS));
+      const day = soon < `${year}-07-01` ? `${year}-07-01` : soon <= `${year}-10-15` ? soon : `${year + 1}-07-01`;
+      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: day } });
       const [row] = await app.referralsEm().execute('select consent_expires_at from referrals.referral where id = ?', [ref.id]);
-      expect(new Date(row.consent_expires_at).toISOString()).toBe('2027-07-01T21:59:59.999Z');
+      expect(new Date(row.consent_expires_at).toISOString()).toBe(`${day}T21:59:59.999Z`);
     });
 
     it('an expired consent hides the personal fields from the organisation, not from the shelter; a draft with it cannot be sent', async () => {
