@@ -21,6 +21,7 @@ import { createErrorFormatter } from '../errors/format-error.js';
 import { checkIdempotentOperation, IDEMPOTENCY_KEY_FIELD, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency-key.js';
 import type { Logger } from '../logging/logger.js';
 import { limitRules } from './limits.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 
 export interface RequestInfo {
   readonly principal: Principal;
@@ -84,16 +85,57 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || containsNul(v));
+/**
+ * How deeply arrays and objects may nest in a JSON body. A GraphQL request is a handful of levels
+ * (`variables.input.schedule.days`); JSON.parse and anything walking its result recursively would
+ * otherwise overflow the stack on a few kilobytes of `[[[[…`.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of `[`/`{` in a JSON text, counted without parsing (and so without recursion). */
+function jsonDepthExceeds(raw: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
+/** Whether any string or key in a parsed JSON value holds a NUL; walks with a stack, not recursion. */
+function containsNul(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(child);
+      }
+    }
+  }
   return false;
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return undefined;
   if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
+  if (jsonDepthExceeds(raw, MAX_JSON_DEPTH)) {
+    throw new HttpError(400, 'BAD_REQUEST', `Request body nests arrays and objects deeper than the limit of ${MAX_JSON_DEPTH} levels`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -139,6 +181,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
         ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+        operationResolutionPlugin<TContext>(),
         {
           async requestDidStart({ request }) {
             if (!request.http?.headers.get(IDEMPOTENCY_KEY_HEADER)) return;

@@ -350,6 +350,103 @@ describe('activities: creating and changing', () => {
     expect(res.body.data.createActivity.capacityUpdatedAt).not.toBeNull();
   });
 
+  describe('text that people read', () => {
+    const badTitles: Array<[string, string, RegExp]> = [
+      ['spaces only', '     ', /empty or only spaces/],
+      ['NBSP only', '\u00A0\u00A0\u00A0', /empty or only spaces/],
+      ['zero-width characters only', '\u200B\u200C\u200D\u2060\uFEFF', /empty or only spaces/],
+      ['a control character', 'Strikke\u0007kafé', /control characters/],
+      ['an ESC sequence', 'Strikkekafé \u001B[31mGRATIS\u001B[0m', /control characters/],
+      ['a line break', 'Strikke\nkafé', /control characters or line breaks/],
+      ['a bidi override', 'Strikkekafé \u202Eeidnøs', /bidirectional/],
+      ['a lone surrogate', 'Strikkekafé \uD83D', /lone surrogate/],
+    ];
+
+    it.each(badTitles)('createActivity refuses a title with %s: BAD_USER_INPUT naming input.title, nothing stored', async (_what, title, message) => {
+      const before = await countOfA();
+      const res = await create({ title });
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+      expect(res.body.errors?.[0]?.message).toMatch(message);
+      expect(await countOfA()).toBe(before);
+    });
+
+    it('updateActivity refuses a blank title and a description with an ESC sequence, and changes nothing', async () => {
+      const created = (await create({})).body.data.createActivity;
+      for (const [input, field] of [
+        [{ title: '\u00A0 \u200B' }, 'input.title'],
+        [{ description: 'Vi strikker \u001B[2J og prater.' }, 'input.description'],
+        [{ accessibilityNote: 'Rullestol\u001Bc' }, 'input.accessibilityNote'],
+      ] as const) {
+        const res = await app.query(UPDATE, { variables: { id: created.id, input: { version: created.version, ...input } }, as: editorA });
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      expect(await stored(created.id)).toMatchObject({ version: 1, title: 'Strikkekafé', description: 'Vi strikker og prater sammen.' });
+    });
+
+    it('a description may hold line breaks and tabs; a title with letters from any script is fine', async () => {
+      const res = await create({ title: 'مساعدة في الواجبات – Leksehjelp', description: 'Vi strikker.\n\tTa med garn og pinner.\r\nVelkommen!' });
+      expect(res.body.errors).toBeUndefined();
+      expect((await stored(res.body.data.createActivity.id)).description).toBe('Vi strikker.\n\tTa med garn og pinner.\r\nVelkommen!');
+    });
+
+    it('the other names and titles are checked the same way: contact person, location, schedule note', async () => {
+      const addContact = await app.query('mutation($input: AddContactPersonInput!) { addContactPerson(input: $input) { id } }', {
+        variables: { input: { organisationId: orgA.id, name: '\u200B\u200B' } },
+        as: editorA,
+      });
+      expect(addContact.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      const addLocation = await app.query('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+        variables: { input: { organisationId: orgA.id, name: 'Huset\u001B]8;;https://evil.example\u0007', visibility: 'PUBLIC' } },
+        as: editorA,
+      });
+      expect(addLocation.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      const withNote = await create({ schedule: { weekly: [], exceptions: [{ date: '2030-01-01', note: '\u00A0' }], dates: [] } });
+      expect(withNote.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schedule.exceptions.0.note' });
+    });
+  });
+
+  describe('arguments of nested lists and of locations are validated like the root lists', () => {
+    beforeAll(() => makeActivity(app.em(), orgA, { title: 'Publisert', status: OfferStatus.PUBLISHED }));
+
+    it.each([
+      ['organisation.activities(first: -5)', (id: string) => `{ organisation(id: "${id}") { activities(first: -5) { id } } }`],
+      ['organisation.activities(first: 101)', (id: string) => `{ organisation(id: "${id}") { activities(first: 101) { id } } }`],
+      ['bydel.organisations(first: 0)', () => '{ bydel(code: "030104") { organisations(first: 0) { id } } }'],
+      ['activities.nodes.nextOccurrences(first: -1)', () => '{ activities { nodes { nextOccurrences(first: -1) { startsAt } } } }'],
+      ['activities.nodes.nextOccurrences(first: 51)', () => '{ activities { nodes { nextOccurrences(first: 51) { startsAt } } } }'],
+    ])('%s is BAD_USER_INPUT naming first', async (_what, query) => {
+      const res = await app.query(query(orgA.id));
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(res.body.errors?.[0]?.message).toMatch(/first: must be between 1 and (100|50)/);
+    });
+
+    it('in range they answer as before', async () => {
+      const res = await app.query(
+        `{ organisation(id: "${orgA.id}") { activities(first: 1) { id } } bydel(code: "030104") { organisations(first: 1) { id } } activities(first: 1) { nodes { nextOccurrences(first: 1) { startsAt } } } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.organisation.activities).toHaveLength(1);
+    });
+
+    it('locations(organisationId: "x") and contactPersons(organisationId: "x") are BAD_USER_INPUT, not an empty list', async () => {
+      let locations!: GraphQLResponse;
+      const statements = await app.countStatements(async () => {
+        locations = await app.query('{ locations(organisationId: "x") { id } }');
+      });
+      expect(statements).toEqual([]);
+      expect(locations.body.data).toBeNull();
+      expect(locations.body.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'organisationId',
+        fields: [{ field: 'organisationId', message: 'must be an organisation id (UUID)' }],
+      });
+      const contacts = await app.query('{ contactPersons(organisationId: "") { id } }', { as: editorA });
+      expect(contacts.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisationId' });
+    });
+  });
+
   it('pages through ties in the sort key without gaps or duplicates', async () => {
     const em = app.em();
     const org = await makeOrganisation(em, { name: 'Like titler' });

@@ -11,6 +11,7 @@
  *
  * The only time-dependent values are derived by the seeder (`verifiedDaysAgo` → lastVerifiedAt).
  */
+import { audienceFitsPlace, widestAudienceAt } from '../modules/activities/activity-audience.js';
 import { Accessibility, ActivityCategory, JoinMode, TargetGroup, VenueKind, Weekday } from '../modules/activities/activity-enums.js';
 import { isoWeekdayOfDate, type ScheduleData, type ScheduledDateData, type WeeklySlotData } from '../modules/activities/schedule.js';
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
@@ -835,7 +836,8 @@ function activity(input: ActivityInput): DemoActivity {
     accessibility: [],
     accessibilityNote: null,
     status: OfferStatus.PUBLISHED,
-    audience: venue.venueKind === VenueKind.AT_SHELTER ? OfferAudience.NETWORK : OfferAudience.PUBLIC,
+    // As wide as its place allows (a NETWORK place makes a NETWORK activity), unless it says narrower.
+    audience: venue.locationKey === null ? OfferAudience.PUBLIC : widestAudienceAt(LOCATION_BY_KEY.get(venue.locationKey)?.visibility),
     ...rest,
     ...venue,
     contactKey: contact === null ? null : `${input.organisationKey}/${contact}`,
@@ -2504,6 +2506,7 @@ function unique(kind: string, keys: string[]): void {
     check(a.placesAvailable === null || (a.capacity !== null && a.placesAvailable <= a.capacity), `places of ${a.key}`);
     check(a.schedule.weekly.length > 0 || a.schedule.dates.length > 0, `schedule of ${a.key} is empty`);
     const location = a.locationKey === null ? undefined : LOCATION_BY_KEY.get(a.locationKey);
+    check(audienceFitsPlace(a.audience, location?.visibility), `${a.key} is ${a.audience} at a ${location?.visibility} place: never wider than its place`);
     switch (a.venueKind) {
       case VenueKind.LOCATION:
         check(location && location.visibility !== LocationVisibility.CONFIDENTIAL, `${a.key} must be at a non-confidential location`);

@@ -426,10 +426,39 @@ describe('referral rules through the gateway', () => {
       expect(await readOk(draft.id, staff)).toMatchObject({ version: draft.version, needDescription: NEED });
     });
 
+    it.each([
+      ['only spaces and NBSP', '  \u00A0 \u00A0', /empty or only spaces/],
+      ['only zero-width characters', '\u200B\u200D\uFEFF', /empty or only spaces/],
+      ['an ESC sequence', 'Trenger hjelp \u001B[8m skjult', /control characters other than line breaks/],
+      ['a bidi override', 'Trenger \u202Ehjelp', /bidirectional/],
+      ['a lone surrogate', 'Trenger hjelp \uDC00', /lone surrogate/],
+    ])('a need description with %s is BAD_USER_INPUT on input.needDescription and nothing is stored', async (_what, needDescription, message) => {
+      const rows = await referralRows();
+      const res = await app.query(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+        as: staff,
+        variables: { input: { activityId: activityA, needDescription } },
+      });
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.needDescription', message });
+      expect(await referralRows()).toBe(rows);
+    });
+
+    it('a need description on several lines is fine', async () => {
+      const ref = await create({ input: { needDescription: 'Leksehjelp for 2 barn.\nHelst tirsdager.' } });
+      expect(ref.needDescription).toBe('Leksehjelp for 2 barn.\nHelst tirsdager.');
+    });
+
     it('ordinary text with numbers is accepted', async () => {
       const ref = await create({ input: { needDescription: 'Leksehjelp for 2 barn på 6 og 9 år, tirsdager kl. 17.00, postnummer 0557.' } });
       expect(ref.needDescription).toBe('Leksehjelp for 2 barn på 6 og 9 år, tirsdager kl. 17.00, postnummer 0557.');
     });
+  });
+
+  it.each(['', 'x', '   '])('auditLog(referralId: %j) is BAD_USER_INPUT naming referralId, not the whole log', async (referralId) => {
+    const res = await app.query('query($id: ID) { auditLog(referralId: $id) { totalCount } }', { as: admin, variables: { id: referralId } });
+    expect(errorOf(res)).toEqual({ code: 'BAD_USER_INPUT', field: 'referralId', message: 'referralId: must be a referral id (UUID)' });
+    expect(res.body.data).toBeNull();
+    const whole = await app.query('query($id: ID) { auditLog(referralId: $id) { totalCount } }', { as: admin, variables: { id: null } });
+    expect(whole.body.errors).toBeUndefined();
   });
 
   // --- consent ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate } from '@samspill/core';
+import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -127,8 +127,11 @@ export class ActivityResolver {
 
   @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })
   @Allow(Access.withParent)
-  nextOccurrences(@Root() activity: ActivityEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): OccurrenceData[] {
-    return nextOccurrences(activity.schedule, new Date(), Math.min(Math.max(first, 0), 50));
+  nextOccurrences(
+    @Root() activity: ActivityEntity,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many (1–50).' }) first: number,
+  ): OccurrenceData[] {
+    return nextOccurrences(activity.schedule, new Date(), checkedFirst(first, 50));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'How well it matches filter.text (higher is better); null outside a text search.' })

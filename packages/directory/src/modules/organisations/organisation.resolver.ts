@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated } from '@samspill/core';
+import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -144,7 +144,7 @@ export class OrganisationResolver {
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ActivityEntity[]> {
-    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: Math.min(Math.max(first, 1), 100) }, info);
+    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: checkedFirst(first) }, info);
   }
 
   @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })
