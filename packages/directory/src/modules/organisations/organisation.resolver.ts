@@ -35,19 +35,19 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: 'Organisations in the network, filtered and paginated by name.' })
   @Allow(Access.anyone)
   organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).list(args);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).list(args);
   }
 
   @Query(() => Organisation, { nullable: true })
   @Allow(Access.anyone)
   organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).get(id);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).get(id);
   }
 
   @Mutation(() => Organisation, { description: 'Register an organisation (platform admins).' })
   @Allow(ADMINS)
   createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).create(input);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).create(input);
   }
 
   @Mutation(() => Organisation, { description: 'Correct an organisation (platform admins). Send the version you read.' })
@@ -57,13 +57,13 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new OrganisationService(ctx.em, ctx.principal).update(id, input);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).update(id, input);
   }
 
   @Mutation(() => Organisation, { description: "Record a confirmation of one of an organisation's volunteer routines (platform admins)." })
   @Allow(ADMINS)
   recordVolunteerRoutine(@Arg('input', () => RecordVolunteerRoutineInput) input: RecordVolunteerRoutineInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).recordVolunteerRoutine(input);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).recordVolunteerRoutine(input);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
