@@ -1,4 +1,4 @@
-import type { GraphQLResponse } from '@samspill/core/testkit';
+import { DAY_MS, type GraphQLResponse } from '@samspill/core/testkit';
 
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
@@ -390,6 +390,21 @@ describe('organisations: registering, correcting and vetting', () => {
         app.clock.advanceDays(10);
       }
       expect(await app.em().count(VolunteerRoutineEntity, { organisation: org.id })).toBe(1);
+    });
+
+    it('at 23:30 UTC it is already the next day in Oslo: that day is today, not the future', async () => {
+      const org = await makeOrganisation(app.em(), { name: 'Frivillig sent på kvelden' });
+      const now = app.now();
+      const lateEvening = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 30);
+      const days = (lateEvening - now.getTime()) / DAY_MS;
+      app.clock.advanceDays(days);
+      try {
+        const today = app.clock.osloDate();
+        expect(today > app.now().toISOString().slice(0, 10)).toBe(true);
+        expect((await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', today)).body.errors).toBeUndefined();
+      } finally {
+        app.clock.advanceDays(-days);
+      }
     });
 
     it('refuses an unknown organisation', async () => {
