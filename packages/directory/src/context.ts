@@ -8,4 +8,6 @@ export interface DirectoryContext extends IdempotencyContext {
   readonly loaders: DirectoryLoaders;
   /** Oslo's bydeler, read once per server. */
   readonly bydeler: BydelCatalogue;
+  /** The server's clock: every "now" a resolver or service needs comes from here (tests move it). */
+  readonly now: () => Date;
 }

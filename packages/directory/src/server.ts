@@ -8,7 +8,7 @@ import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 import { buildDirectorySchema } from './schema.js';
 
 export interface DirectoryServerOptions {
-  /** The clock of the 24 hours an `Idempotency-Key` holds; tests move it. */
+  /** The clock (the wall clock unless a test moves it): freshness, occurrences, date checks and the 24 hours an `Idempotency-Key` holds. */
   readonly now?: () => Date;
 }
 
@@ -22,8 +22,8 @@ export async function createDirectoryServer(
   logger: Logger,
   options: DirectoryServerOptions = {},
 ): Promise<GraphQLHttpServer<DirectoryContext>> {
-  const { schema } = await buildDirectorySchema();
   const now = options.now ?? (() => new Date());
+  const { schema } = await buildDirectorySchema();
   const bydeler = await BydelCatalogue.load(orm.em as EntityManager);
   return new GraphQLHttpServer<DirectoryContext>({
     name: 'directory',

@@ -15,8 +15,6 @@ import { OrganisationKind } from '../modules/organisations/organisation-kind.enu
 import { makeActivity, makeContact, makeLocation, makeOrganisation, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const weekly = (...days: Weekday[]): ScheduleData => ({
   weekly: days.map((weekday) => ({ weekday, startTime: '17:00', endTime: '19:00' })),
   exceptions: [],
@@ -75,7 +73,7 @@ describe('activities: creating and changing', () => {
         { weekday: 'THURSDAY', startTime: '17:00', endTime: '19:00' },
         { weekday: 'MONDAY', startTime: '10:00', endTime: '12:00' },
       ],
-      dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '14:00' }], // a Saturday
+      dates: [{ date: app.clock.osloDateOnWeekday(6), startTime: '12:00', endTime: '14:00' }], // a Saturday
     };
     const res = await create({ schedule, languages: ['no', 'ar'] });
     expect(res.body.errors).toBeUndefined();
@@ -187,12 +185,18 @@ describe('activities: creating and changing', () => {
     [
       'a single date that ends when it starts',
       'input.schedule',
-      () => ({ schedule: { dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '12:00' }] } }),
+      () => ({ schedule: { dates: [{ date: app.clock.osloDate(7), startTime: '12:00', endTime: '12:00' }] } }),
     ],
     [
       'validUntil before validFrom',
       'input.schedule.validUntil',
-      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }], validFrom: '2030-02-01', validUntil: '2030-01-01' } }),
+      () => ({
+        schedule: {
+          weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }],
+          validFrom: app.clock.osloDate(60),
+          validUntil: app.clock.osloDate(30),
+        },
+      }),
     ],
     [
       'a time that is not HH:MM',
@@ -202,7 +206,7 @@ describe('activities: creating and changing', () => {
     [
       'a date that does not exist',
       'input.schedule.dates.0.date',
-      () => ({ schedule: { dates: [{ date: '2030-02-30', startTime: '12:00', endTime: '13:00' }] } }),
+      () => ({ schedule: { dates: [{ date: `${app.clock.osloDate(365).slice(0, 4)}-02-30`, startTime: '12:00', endTime: '13:00' }] } }),
     ],
   ];
 
@@ -264,17 +268,18 @@ describe('activities: creating and changing', () => {
   it('a schedule change recomputes the stored weekdays', async () => {
     const created = (await create({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }] } })).body.data.createActivity;
     expect((await stored(created.id)).weekdays).toEqual([2]);
+    const sunday = app.clock.osloDateOnWeekday(7);
     const res = await app.query(UPDATE, {
       variables: {
         id: created.id,
-        input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: '2030-01-06' }] } },
+        input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: sunday }] } },
       },
       as: editorA,
     });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.updateActivity.schedule).toEqual({
       weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }],
-      exceptions: [{ date: '2030-01-06' }],
+      exceptions: [{ date: sunday }],
       dates: [],
     });
     expect((await stored(created.id)).weekdays).toEqual([7]);
@@ -283,14 +288,14 @@ describe('activities: creating and changing', () => {
   it('publish sets status, publishedAt and lastVerifiedAt to now', async () => {
     const draft = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
       status: OfferStatus.DRAFT,
-      lastVerifiedAt: daysAgo(90),
+      lastVerifiedAt: app.clock.daysAgo(90),
     });
-    const before = Date.now();
+    const before = app.now().getTime();
     const res = await app.query(`mutation($id: ID!) { publishActivity(id: $id) { status publishedAt lastVerifiedAt daysSinceVerified } }`, {
       variables: { id: draft.id },
       as: editorA,
     });
-    const after = Date.now();
+    const after = app.now().getTime();
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.publishActivity).toMatchObject({ status: 'PUBLISHED', daysSinceVerified: 0 });
     const row = await stored(draft.id);
@@ -302,10 +307,12 @@ describe('activities: creating and changing', () => {
   });
 
   it('confirmActivityStillValid moves lastVerifiedAt forward to now', async () => {
-    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), { lastVerifiedAt: daysAgo(120) });
+    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
+      lastVerifiedAt: app.clock.daysAgo(120),
+    });
     const daysBefore = await app.query(`query($id: ID!) { activity(id: $id) { daysSinceVerified } }`, { variables: { id: activity.id } });
     expect(daysBefore.body.data.activity.daysSinceVerified).toBe(120);
-    const before = Date.now();
+    const before = app.now().getTime();
     const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, {
       variables: { id: activity.id },
       as: editorA,
@@ -314,7 +321,32 @@ describe('activities: creating and changing', () => {
     expect(res.body.data.confirmActivityStillValid.daysSinceVerified).toBe(0);
     const row = await stored(activity.id);
     expect(row.lastVerifiedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(row.lastVerifiedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(row.lastVerifiedAt.getTime()).toBeLessThanOrEqual(app.now().getTime() + 1000);
+  });
+
+  it("daysSinceVerified, nextOccurrences and a confirmation follow the server's clock, not the wall clock", async () => {
+    const saturday = app.clock.osloDateOnWeekday(6, 1);
+    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
+      lastVerifiedAt: app.clock.daysAgo(2),
+      schedule: { weekly: [], exceptions: [], dates: [{ date: saturday, startTime: '12:00', endTime: '14:00' }] },
+    });
+    const read = async () =>
+      (await app.query(`query($id: ID!) { activity(id: $id) { daysSinceVerified nextOccurrences { startsAt } } }`, { variables: { id: activity.id } })).body
+        .data.activity;
+    expect(await read()).toEqual({ daysSinceVerified: 2, nextOccurrences: [{ startsAt: expect.stringContaining(saturday) }] });
+    app.clock.advanceDays(10);
+    try {
+      expect(await read()).toEqual({ daysSinceVerified: 12, nextOccurrences: [] });
+      const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, {
+        variables: { id: activity.id },
+        as: editorA,
+      });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.confirmActivityStillValid.daysSinceVerified).toBe(0);
+      expect(Math.abs(Date.parse(res.body.data.confirmActivityStillValid.lastVerifiedAt) - app.now().getTime())).toBeLessThan(60_000);
+    } finally {
+      app.clock.advanceDays(-10);
+    }
   });
 
   it('capacityUpdatedAt is set when capacity or placesAvailable change, and not otherwise', async () => {
@@ -450,7 +482,7 @@ describe('activities: creating and changing', () => {
   it('pages through ties in the sort key without gaps or duplicates', async () => {
     const em = app.em();
     const org = await makeOrganisation(em, { name: 'Like titler' });
-    const verified = daysAgo(3);
+    const verified = app.clock.daysAgo(3);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await makeActivity(em, org, { title: 'Samme tittel', lastVerifiedAt: verified })).id);
     for (const sort of ['TITLE', 'RECENTLY_VERIFIED']) {
@@ -506,7 +538,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(2),
+      lastVerifiedAt: app.clock.daysAgo(2),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -522,7 +554,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       costKind: CostKind.PAID,
       priceNok: 50,
       bydel: bydel('030102'),
-      lastVerifiedAt: daysAgo(10),
+      lastVerifiedAt: app.clock.daysAgo(10),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -533,11 +565,11 @@ describe('activities: listing, filtering, sorting and paging', () => {
       ageMin: null,
       ageMax: null,
       languages: ['no', 'so'],
-      schedule: { weekly: [], exceptions: [], dates: [{ date: '2030-01-05', startTime: '11:00', endTime: '14:00' }] }, // a Saturday
+      schedule: { weekly: [], exceptions: [], dates: [{ date: app.clock.osloDateOnWeekday(6), startTime: '11:00', endTime: '14:00' }] }, // a Saturday
       joinMode: JoinMode.OPEN,
       costKind: CostKind.SPONSORED,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(40),
+      lastVerifiedAt: app.clock.daysAgo(40),
     });
     await makeActivity(em, a, {
       venueKind: VenueKind.ONLINE,
@@ -552,7 +584,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.REFERRAL_ONLY,
       costKind: CostKind.FREE,
       bydel: null,
-      lastVerifiedAt: daysAgo(1),
+      lastVerifiedAt: app.clock.daysAgo(1),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -567,7 +599,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030103'),
-      lastVerifiedAt: daysAgo(5),
+      lastVerifiedAt: app.clock.daysAgo(5),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -582,7 +614,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030102'),
-      lastVerifiedAt: daysAgo(200),
+      lastVerifiedAt: app.clock.daysAgo(200),
     });
     await makeActivity(em, a, {
       venueKind: VenueKind.AT_SHELTER,
@@ -599,10 +631,22 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.REFERRAL_ONLY,
       costKind: CostKind.FREE,
       bydel: null,
-      lastVerifiedAt: daysAgo(3),
+      lastVerifiedAt: app.clock.daysAgo(3),
     });
-    await makeActivity(em, a, { ...atLocation, title: 'Utkast: Sommerleir', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
-    await makeActivity(em, a, { ...atLocation, title: 'Arkivert turgruppe', status: OfferStatus.ARCHIVED, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
+    await makeActivity(em, a, {
+      ...atLocation,
+      title: 'Utkast: Sommerleir',
+      status: OfferStatus.DRAFT,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
+    await makeActivity(em, a, {
+      ...atLocation,
+      title: 'Arkivert turgruppe',
+      status: OfferStatus.ARCHIVED,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
     await makeActivity(em, b, {
       ...atLocation,
       title: 'Zumba for alle',
@@ -617,9 +661,15 @@ describe('activities: listing, filtering, sorting and paging', () => {
       costKind: CostKind.PAID,
       priceNok: 100,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(20),
+      lastVerifiedAt: app.clock.daysAgo(20),
     });
-    await makeActivity(em, b, { ...atLocation, title: 'Utkast fra B', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
+    await makeActivity(em, b, {
+      ...atLocation,
+      title: 'Utkast fra B',
+      status: OfferStatus.DRAFT,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
   });
   afterAll(() => app.close());
 

@@ -66,7 +66,7 @@ describe('a referral through the gateway, from shelter to organisation and back'
           interpreterNeeded: true,
           childrenAges: [6, 9],
           needDescription: 'Vil gjerne øve på norsk og bli kjent med folk i nærmiljøet.',
-          consent: { scope: ['AGE_GROUP', 'LANGUAGES', 'NEED_DESCRIPTION'], expiresOn: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10) },
+          consent: { scope: ['AGE_GROUP', 'LANGUAGES', 'NEED_DESCRIPTION'], expiresOn: app.clock.osloDate(200) },
         },
       },
     });
@@ -131,7 +131,7 @@ describe('a referral through the gateway, from shelter to organisation and back'
   });
 
   it('5. the bydel does not find it in the statistics either: its month is not final, and a cell of 1 is never published', async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(app.now()).slice(0, 7);
+    const month = app.clock.osloMonth(); // the statistics count by the month in Oslo
     const { referralStatistics } = await app.ok(
       `query($m: String!) { referralStatistics(fromMonth: $m, toMonth: $m) { bydelCode month category outcome count suppressed } }`,
       {

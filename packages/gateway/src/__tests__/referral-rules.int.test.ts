@@ -53,7 +53,6 @@ const NO_PERSONAL_FIELDS = {
 };
 
 const DAY_MS = 86_400_000;
-const osloDate = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
 
 interface Ref {
   id: string;
@@ -110,7 +109,9 @@ describe('referral rules through the gateway', () => {
 
   // --- helpers ---------------------------------------------------------------------------
 
-  const consent = (days = 200, scope = ALL_SCOPE) => ({ scope, expiresOn: osloDate(new Date(app.now().getTime() + days * DAY_MS)) });
+  const consent = (days = 200, scope = ALL_SCOPE) => ({ scope, expiresOn: app.clock.osloDate(days) });
+  /** Every month a referral of this file can be in: a year either side of the clock. */
+  const allMonths = () => ({ from: app.clock.osloMonth(-366), to: app.clock.osloMonth(366) });
 
   const create = async (options: { activityId?: string; as?: Caller; consent?: object | null; input?: object } = {}): Promise<Ref> => {
     const data = await app.ok(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${FIELDS} } }`, {
@@ -872,13 +873,13 @@ describe('referral rules through the gateway', () => {
     const operations: Array<[string, string, Record<string, unknown>]> = [
       ['referral', 'query($id: ID!) { referral(id: $id) { id } }', { id }],
       ['referrals', '{ referrals { totalCount } }', {}],
-      ['referralStatistics', '{ referralStatistics(fromMonth: "2026-01", toMonth: "2026-12") { count } }', {}],
+      ['referralStatistics', 'query($month: String!) { referralStatistics(fromMonth: $month, toMonth: $month) { count } }', {}],
       ['auditLog', '{ auditLog { totalCount } }', {}],
       ['createReferral', 'mutation($a: ID!) { createReferral(input: { activityId: $a }) { id } }', {}],
       ['updateReferralDraft', 'mutation($id: ID!) { updateReferralDraft(id: $id, input: { version: 1, ageGroup: YOUTH }) { id } }', { id }],
       [
         'recordReferralConsent',
-        'mutation($id: ID!) { recordReferralConsent(id: $id, version: 1, consent: { scope: [AGE_GROUP], expiresOn: "2099-01-01" }) { id } }',
+        'mutation($id: ID!, $on: String!) { recordReferralConsent(id: $id, version: 1, consent: { scope: [AGE_GROUP], expiresOn: $on }) { id } }',
         { id },
       ],
       ['withdrawReferralConsent', 'mutation($id: ID!) { withdrawReferralConsent(id: $id, version: 1) { id } }', { id }],
@@ -886,11 +887,18 @@ describe('referral rules through the gateway', () => {
       ['redirectReferral', 'mutation($id: ID!, $a: ID!) { redirectReferral(id: $id, input: { activityId: $a, version: 1 }) { id } }', { id }],
     ];
 
+    /** Valid values for the other variables, so that only the missing token is at fault. */
+    const others = (query: string) => ({
+      ...(query.includes('$a') ? { a: activityA } : {}),
+      ...(query.includes('$month') ? { month: app.clock.osloMonth() } : {}),
+      ...(query.includes('$on') ? { on: app.clock.osloDate(30) } : {}),
+    });
+
     it.each(operations)('%s → UNAUTHENTICATED, whether or not the referral exists', async (_name, query, variables) => {
       const rows = await referralRows();
       const existing = await referralIn('SENT');
       for (const vars of [variables, { ...variables, ...('id' in variables ? { id: existing.id } : {}) }]) {
-        const res = await app.query(query, { variables: { ...vars, ...(query.includes('$a') ? { a: activityA } : {}) } });
+        const res = await app.query(query, { variables: { ...vars, ...others(query) } });
         expect({ code: codeOf(res), noData: noData(res) }).toEqual({ code: 'UNAUTHENTICATED', noData: true });
       }
       expect(await referralRows()).toBe(rows + 1);
@@ -975,8 +983,8 @@ describe('referral rules through the gateway', () => {
       },
       {
         operation: 'referralStatistics',
-        query: '{ referralStatistics(fromMonth: "2020-01", toMonth: "2099-12") { count } }',
-        variables: async () => ({}),
+        query: 'query($from: String!, $to: String!) { referralStatistics(fromMonth: $from, toMonth: $to) { count } }',
+        variables: async () => allMonths(),
         expect: {
           anonymous: 'UNAUTHENTICATED',
           sendingStaff: 'FORBIDDEN',
@@ -1099,6 +1107,10 @@ describe('referral rules through the gateway', () => {
       const draft = await create();
       const sent = await step(await create({ consent: consent(10) }), 'SEND', staff);
       app.advanceDays(170);
+      // The whole platform runs on the moved clock, the directory too.
+      expect((await app.ok('query($id: ID!) { activity(id: $id) { daysSinceVerified } }', { variables: { id: activityA } })).activity.daysSinceVerified).toBe(
+        170,
+      );
       expect((await app.runJobs()).erased).not.toEqual(expect.arrayContaining([draft.id]));
       // 180 days after the draft was touched, and after the consent (10 days) expired.
       app.advanceDays(25);
@@ -1118,13 +1130,19 @@ describe('referral rules through the gateway', () => {
       expect((await app.runJobs()).expired).not.toContain(resumed.id);
     });
 
-    it('a consent given until a date holds until the end of that day in Oslo, summer time included', async () => {
-      // The next 1 July on the test's clock (within a year, in summer time), not a fixed date that the clock could pass.
-      const today = osloDate(app.now());
-      const year = Number(today.slice(0, 4)) + (today.slice(5) >= '07-01' ? 1 : 0);
-      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: `${year}-07-01` } });
-      const [row] = await app.referralsEm().execute('select consent_expires_at from referrals.referral where id = ?', [ref.id]);
-      expect(new Date(row.consent_expires_at).toISOString()).toBe(`${year}-07-01T21:59:59.999Z`);
+    it('a consent given until a date holds until the end of that day in Oslo, in summer time and in winter time', async () => {
+      /** The first date ahead (within the year a consent may run) in one of `months` (01–12). */
+      const nextIn = (months: string[]) => Array.from({ length: 300 }, (_, i) => app.clock.osloDate(i + 1)).find((date) => months.includes(date.slice(5, 7)))!;
+      const summer = nextIn(['04', '05', '06', '07', '08', '09']); // UTC+2 all month long
+      const winter = nextIn(['11', '12', '01', '02']); // UTC+1 all month long
+      for (const [expiresOn, endsAt] of [
+        [summer, `${summer}T21:59:59.999Z`],
+        [winter, `${winter}T22:59:59.999Z`],
+      ]) {
+        const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn } });
+        const [row] = await app.referralsEm().execute('select consent_expires_at from referrals.referral where id = ?', [ref.id]);
+        expect(new Date(row.consent_expires_at).toISOString()).toBe(endsAt);
+      }
     });
 
     it('an expired consent hides the personal fields from the organisation, not from the shelter; a draft with it cannot be sent', async () => {
