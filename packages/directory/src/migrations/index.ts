@@ -6,7 +6,7 @@ import { Migration20261122234700_bydeler } from './Migration20261122234700_bydel
 import { Migration20261123040000_search_by_bydel } from './Migration20261123040000_search_by_bydel.js';
 import { Migration20261123060000_norwegian_order } from './Migration20261123060000_norwegian_order.js';
 
-/** Committed migrations in the order they apply. `pnpm --filter @samspill/directory migration:create` adds one. */
+/** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122225804_initial', class: Migration20261122225804_initial },
   { name: 'Migration20261122233500_search', class: Migration20261122233500_search },

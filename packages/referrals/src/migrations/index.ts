@@ -3,7 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122231303_initial } from './Migration20261122231303_initial.js';
 import { Migration20261122231400_audit_log_append_only } from './Migration20261122231400_audit_log_append_only.js';
 
-/** Committed migrations in the order they apply. `pnpm --filter @samspill/referrals migration:create` adds one. */
+/** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/referrals migration:create` adds one. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122231303_initial', class: Migration20261122231303_initial },
   { name: 'Migration20261122231400_audit_log_append_only', class: Migration20261122231400_audit_log_append_only },
