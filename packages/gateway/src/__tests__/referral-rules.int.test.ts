@@ -1117,9 +1117,14 @@ describe('referral rules through the gateway', () => {
     });
 
     it('a consent given until a date holds until the end of that day in Oslo, summer time included', async () => {
-      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn: '2027-07-01' } });
+      // A day in July (Oslo on summer time, UTC+2) at least a day ahead on the test's clock, and
+      // within the year a consent may last.
+      const tomorrow = new Date(app.now().getTime() + DAY_MS);
+      const july = tomorrow.getUTCMonth() === 6 ? tomorrow : new Date(Date.UTC(tomorrow.getUTCFullYear() + (tomorrow.getUTCMonth() > 6 ? 1 : 0), 6, 1));
+      const expiresOn = july.toISOString().slice(0, 10);
+      const ref = await create({ consent: { scope: ALL_SCOPE, expiresOn } });
       const [row] = await app.referralsEm().execute('select consent_expires_at from referrals.referral where id = ?', [ref.id]);
-      expect(new Date(row.consent_expires_at).toISOString()).toBe('2027-07-01T21:59:59.999Z');
+      expect(new Date(row.consent_expires_at).toISOString()).toBe(`${expiresOn}T21:59:59.999Z`);
     });
 
     it('an expired consent hides the personal fields from the organisation, not from the shelter; a draft with it cannot be sent', async () => {
