@@ -8,7 +8,7 @@ import { Migration20261123060000_norwegian_order } from './Migration202611230600
 import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
 import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
 
-/** Committed migrations in the order they apply. `pnpm --filter @samspill/directory migration:create` adds one. */
+/** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122225804_initial', class: Migration20261122225804_initial },
   { name: 'Migration20261122233500_search', class: Migration20261122233500_search },
