@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { type Config, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
+import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
 
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -21,6 +21,7 @@ export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, con
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
+    readiness: databaseReadiness(orm),
     context: ({ principal, requestId }) => {
       const em = orm.em.fork() as EntityManager;
       // In tests a lean row throws when a field reads a column its selection left out.
