@@ -95,7 +95,7 @@ function requestHead(port: number): string {
   ].join('\r\n');
 }
 
-function refusesConnections(port: number): Promise<boolean> {
+function refused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {
@@ -104,6 +104,18 @@ function refusesConnections(port: number): Promise<boolean> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
+}
+
+/**
+ * Whether new connections come to be refused. The listening socket closes on the event loop's next
+ * turn after `server.close()`, and until then the kernel may still accept one: so a few tries.
+ */
+async function refusesConnections(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    if (await refused(port)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
 }
 
 describe('graceful shutdown of a real process (compiled directory subgraph)', () => {
