@@ -58,6 +58,8 @@ const schema = z.object({
   GRAPHQL_MAX_COST: positiveInt.default(20000),
   GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
   HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().nonnegative().default(10),
+  AUTH_MAX_TOKEN_LIFETIME_HOURS: z.coerce.number().positive().default(12),
 });
 
 /** Every environment variable the configuration reads (documented in `.env.example`). */
@@ -78,6 +80,11 @@ export interface Config {
     readonly referralsPort: number;
     readonly gatewayPort: number;
     readonly maxBodyBytes: number;
+    /**
+     * On SIGTERM/SIGINT a process stops accepting connections and lets the requests it has finish
+     * for at most this long; then it closes what is left and exits.
+     */
+    readonly shutdownGraceMs: number;
   };
   readonly federation: {
     /** Where the gateway (and the referrals subgraph, for offer look-ups) reach the directory. */
@@ -108,6 +115,8 @@ export interface Config {
     readonly signingKeys: ReadonlyMap<string, string>;
     /** True when the built-in development key is in use (never in production). */
     readonly usingDevelopmentKey: boolean;
+    /** Tokens whose `exp - iat` is longer than this are refused, as are tokens without either claim. */
+    readonly maxTokenLifetimeSeconds: number;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -164,6 +173,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       referralsPort: e.REFERRALS_PORT,
       gatewayPort: e.GATEWAY_PORT,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     },
     federation: {
       directoryUrl: e.DIRECTORY_URL ?? `http://${e.HOST}:${e.DIRECTORY_PORT}/graphql`,
@@ -176,7 +186,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
       statisticsFinalAfterDays: e.REFERRAL_STATISTICS_FINAL_AFTER_DAYS,
     },
-    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, signingKeys: signingKeysMap, usingDevelopmentKey },
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      signingKeys: signingKeysMap,
+      usingDevelopmentKey,
+      maxTokenLifetimeSeconds: Math.round(e.AUTH_MAX_TOKEN_LIFETIME_HOURS * 3600),
+    },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
