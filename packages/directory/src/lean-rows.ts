@@ -29,7 +29,7 @@ type CollectionKeys<E> = { [K in keyof E]: E[K] extends { getItems(): unknown } 
  * managed entity (a service's result), so resolvers never depend on which of the two they got.
  */
 export type Row<E, R extends keyof E = never> = {
-  readonly [K in Exclude<keyof E, R | CollectionKeys<E> | symbol>]: E[K];
+  readonly [K in keyof E as K extends R | CollectionKeys<E> | symbol ? never : K]: E[K];
 } & { readonly [K in R]: RefOf<E[K]> };
 
 /** The read models of a set of features, by entity. */

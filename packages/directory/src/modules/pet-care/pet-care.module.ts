@@ -3,12 +3,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { LoaderKit } from '../../read-path.js';
 import { directoryModule } from '../directory-module.js';
 import { OfferStatus } from '../offers/offer-enums.js';
-import { petCareVisibility } from '../offers/offer-visibility.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
+import { petCareOfferPolicy } from './pet-care-offer.policy.js';
 import { PetCareOfferResolver, resolvePetCareOfferReference } from './pet-care-offer.resolver.js';
 
 function petCareLoaders(kit: LoaderKit) {
-  const visible = petCareVisibility(kit.principal);
+  const visible = petCareOfferPolicy.where(kit.principal);
   const published = visible && ({ $and: [{ status: OfferStatus.PUBLISHED }, visible] } as FilterQuery<PetCareOfferEntity>);
   return {
     petCareOffer: kit.byId(PetCareOfferEntity),
