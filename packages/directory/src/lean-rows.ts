@@ -3,92 +3,50 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 
-import { ActivityEntity } from './modules/activities/activity.entity.js';
-import { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
-import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
-
 /**
  * Which columns the read path loads for an entity. Every column is always loaded except the
  * entity's display-only ones: columns that no rule reads (no visibility, scope, audience or type
  * decision), each loaded only when the operation selects a field that shows it. Forgetting a
- * column here only costs time; a column a rule needs can never be left out.
+ * column here only costs time; a column a rule needs can never be left out. Each feature declares
+ * its own beside its row type (`<feature>.row.ts`) and lists it in its module manifest.
  */
 export interface ReadModel<T> {
+  /** The entity class (its key among the read models). */
+  readonly entity: unknown;
   /** Display-only properties, loaded when a selected field of the same name (or in `needs`) asks. */
   readonly displayOnly: ReadonlyArray<keyof T & string>;
   /** GraphQL fields computed from display-only properties of other names. */
   readonly needs?: Readonly<Record<string, ReadonlyArray<keyof T & string>>>;
 }
 
-const READ_MODELS = new Map<unknown, ReadModel<never>>([
-  [
-    ActivityEntity,
-    {
-      // Always loaded: id, organisation, location, bydel, contactPerson, status, audience (who may see
-      // it) and venueKind (which Offer type it is, and venueLabel).
-      displayOnly: [
-        'title',
-        'description',
-        'category',
-        'targetGroups',
-        'ageMin',
-        'ageMax',
-        'languages',
-        'schedule',
-        'weekdays',
-        'costKind',
-        'priceNok',
-        'capacity',
-        'placesAvailable',
-        'capacityUpdatedAt',
-        'joinMode',
-        'accessibility',
-        'accessibilityNote',
-        'lastVerifiedAt',
-        'publishedAt',
-        'version',
-        'createdAt',
-        'updatedAt',
-      ],
-      needs: { nextOccurrences: ['schedule'], daysSinceVerified: ['lastVerifiedAt'] },
-    } satisfies ReadModel<ActivityEntity>,
-  ],
-  [
-    OrganisationEntity,
-    {
-      // Always loaded: id, kind (a shelter is treated apart), parent, mainLocation.
-      displayOnly: [
-        'name',
-        'description',
-        'organisationNumber',
-        'website',
-        'publicPhone',
-        'publicEmail',
-        'volunteerRequirementsMetAt',
-        'version',
-        'createdAt',
-        'updatedAt',
-      ],
-      needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'] },
-    } satisfies ReadModel<OrganisationEntity>,
-  ],
-  [
-    ContactPersonEntity,
-    {
-      // Always loaded: id, organisation.
-      displayOnly: ['name', 'title', 'phone', 'email', 'languages', 'version', 'createdAt'],
-    } satisfies ReadModel<ContactPersonEntity>,
-  ],
-]);
+/** A many-to-one relation as a row holds it: the target's key only. */
+type RefOf<V> = V extends null | undefined ? V : V extends { id: infer I } ? { readonly id: I } : V extends { code: infer C } ? { readonly code: C } : never;
+type CollectionKeys<E> = { [K in keyof E]: E[K] extends { getItems(): unknown } ? K : never }[keyof E];
+
+/**
+ * What a feature's field resolvers receive: the entity's columns, its many-to-one relations
+ * (`R`) as `{ id }` (or `{ code }`), no collections. A lean row from a loader is one, and so is a
+ * managed entity (a service's result), so resolvers never depend on which of the two they got.
+ */
+export type Row<E, R extends keyof E = never> = {
+  readonly [K in keyof E as K extends R | CollectionKeys<E> | symbol ? never : K]: E[K];
+} & { readonly [K in R]: RefOf<E[K]> };
+
+/** The read models of a set of features, by entity. */
+export type ReadModels = ReadonlyMap<unknown, ReadModel<never>>;
+
+export function readModelsOf(models: Iterable<ReadModel<never>>): ReadModels {
+  return new Map([...models].map((model) => [model.entity as unknown, model]));
+}
 
 /** Which display-only properties to load: the ones named, or all of them. */
 export type Selection = ReadonlySet<string> | 'all';
 
 /** The display-only properties the fields selected under `info` need, for an entity's read model. */
-export function selectionFor(entity: unknown, info: GraphQLResolveInfo | undefined): Selection {
-  if (!info || !READ_MODELS.has(entity)) return 'all';
+export function selectionFor(model: ReadModel<never> | undefined, info: GraphQLResolveInfo | undefined): Selection {
+  if (!info || !model) return 'all';
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  return tree ? selectionOfTree(entity, tree) : 'all';
+  return tree ? selectionOfTree(model, tree) : 'all';
 }
 
 /**
@@ -96,7 +54,7 @@ export function selectionFor(entity: unknown, info: GraphQLResolveInfo | undefin
  * e.g. an activity's `contactPerson`; aliases count apart), what `target`'s loader would be asked
  * for there: the same selection `selectionFor(target, infoOfThatField)` gives when it resolves.
  */
-export function nestedSelectionsFor(info: GraphQLResolveInfo, field: string, target: unknown): Selection[] {
+export function nestedSelectionsFor(info: GraphQLResolveInfo, field: string, target: ReadModel<never> | undefined): Selection[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   if (!tree) return [];
   const found: Selection[] = [];
@@ -106,8 +64,7 @@ export function nestedSelectionsFor(info: GraphQLResolveInfo, field: string, tar
   return found;
 }
 
-function selectionOfTree(entity: unknown, tree: ResolveTree): Selection {
-  const model = READ_MODELS.get(entity);
+function selectionOfTree(model: ReadModel<never> | undefined, tree: ResolveTree): Selection {
   if (!model) return 'all';
   const names = new Set<string>();
   // Every possible type of an abstract field counts (`... on Activity`, `... on PetCareOffer`).
@@ -150,7 +107,6 @@ interface PlanItem {
   readonly field: string;
   /** For a many-to-one relation: the target's primary key (the row holds `{ [key]: id }`). */
   readonly key: string | null;
-  readonly displayOnly: boolean;
   /** For a date-time: MikroORM's driver hands timestamps over as text; the entity holds a Date. */
   readonly date: boolean;
 }
@@ -165,32 +121,34 @@ export class LeanRows<T> {
   private static readonly plans = new Map<unknown, PlanItem[]>();
 
   private readonly plan: PlanItem[];
+  private readonly displayOnly: ReadonlySet<string>;
   private readonly parseDate: (value: string) => unknown;
 
   /**
    * @param strict  reading a property the selection left out throws (tests), instead of giving
    *                `undefined`: a field that needs a column its read model does not declare fails
    *                loudly in the suite.
+   * @param model   the entity's read model; without one every column is always loaded.
    */
   constructor(
     em: EntityManager,
     entity: EntityName<T>,
     private readonly strict: boolean,
+    model?: ReadModel<T>,
   ) {
+    this.displayOnly = new Set<string>(model?.displayOnly ?? []);
     const platform = em.getPlatform();
     this.parseDate = (value) => platform.parseDate(value);
     let plan = LeanRows.plans.get(entity);
     if (!plan) {
       // Built once per entity class: the metadata does not change while the process runs.
       const meta = em.getMetadata().find(entity as never)!;
-      const displayOnly = new Set<string>(READ_MODELS.get(entity)?.displayOnly ?? []);
       plan = meta.props
         .filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'))
         .map((p) => ({
           name: p.name,
           field: p.fieldNames[0]!,
           key: p.kind === 'm:1' ? p.targetMeta!.primaryKeys[0]! : null,
-          displayOnly: displayOnly.has(p.name),
           date: p.kind === 'scalar' && p.runtimeType === 'Date',
         }));
       LeanRows.plans.set(entity, plan);
@@ -203,7 +161,7 @@ export class LeanRows<T> {
    *                (a joined table's columns beside the main one's).
    */
   view(selection: Selection, prefix = ''): LeanView<T> {
-    const items = selection === 'all' ? this.plan : this.plan.filter((p) => !p.displayOnly || selection.has(p.name));
+    const items = selection === 'all' ? this.plan : this.plan.filter((p) => !this.displayOnly.has(p.name) || selection.has(p.name));
     const { parseDate } = this;
     const as = items.map((p) => prefix + p.field);
     const map = (row: Record<string, unknown>): T => {
@@ -229,7 +187,7 @@ function guard(row: object, left: ReadonlySet<string>): object {
   return new Proxy(row, {
     get(target, property, receiver) {
       if (typeof property === 'string' && left.has(property)) {
-        throw new Error(`Lean row read "${property}", which its selection left out: declare it in the read model's needs (lean-rows.ts)`);
+        throw new Error(`Lean row read "${property}", which its selection left out: declare it in the read model's needs (<feature>.row.ts)`);
       }
       return Reflect.get(target, property, receiver) as unknown;
     },

@@ -1,34 +1,15 @@
-import { buildFederatedSchema, type SubgraphSchemas } from '@samspill/core';
+import { buildFederatedSchema, type ReferenceResolvers, type SubgraphSchemas } from '@samspill/core';
 
-import { resolveActivityReference } from './modules/activities/activity.reference.js';
-import { ActivityResolver } from './modules/activities/activity.resolver.js';
-import { BydelResolver, resolveBydelReference } from './modules/bydeler/bydel.resolver.js';
-import { ContactPersonResolver, resolveContactPersonReference } from './modules/contact-persons/contact-person.resolver.js';
-import { LocationResolver } from './modules/locations/location.resolver.js';
-import { resolveOrganisationReference } from './modules/organisations/organisation.reference.js';
-import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
-import { PetCareOfferResolver, resolvePetCareOfferReference } from './modules/pet-care/pet-care-offer.resolver.js';
+import { directoryModules } from './modules/index.js';
 
-export const directoryResolvers = [
-  BydelResolver,
-  OrganisationResolver,
-  LocationResolver,
-  ContactPersonResolver,
-  ActivityResolver,
-  PetCareOfferResolver,
-] as const;
+/** Every feature's resolver classes, from its module. */
+export const directoryResolvers = directoryModules.flatMap((module) => module.resolvers);
 
 /**
- * Reference resolvers for every `@key` entity. Each uses the request's loaders and exactly the
- * authorization of the matching root field, so `_entities` is no way around it.
+ * Reference resolvers for every `@key` entity, from the features' modules. Each uses the request's
+ * loaders and exactly the authorization of the matching root field, so `_entities` is no way around it.
  */
-export const directoryReferenceResolvers = {
-  Bydel: { __resolveReference: resolveBydelReference },
-  Organisation: { __resolveReference: resolveOrganisationReference },
-  ContactPerson: { __resolveReference: resolveContactPersonReference },
-  Activity: { __resolveReference: resolveActivityReference },
-  PetCareOffer: { __resolveReference: resolvePetCareOfferReference },
-};
+export const directoryReferenceResolvers: ReferenceResolvers = Object.assign({}, ...directoryModules.map((module) => module.references ?? {}));
 
 let built: Promise<SubgraphSchemas> | undefined;
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { LeanRows } from '../lean-rows.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
+import { activityReadModel } from '../modules/activities/activity.row.js';
 import { ActivityCategory, JoinMode, VenueKind } from '../modules/activities/activity-enums.js';
 import { OfferAudience, OfferStatus } from '../modules/offers/offer-enums.js';
 import { makeContact, makeOrganisation, seedBydeler } from './support/factories.js';
@@ -177,13 +178,15 @@ describe('lean rows carry only the columns the operation needs', () => {
   });
 
   it('throws in tests when a field reads a column its selection left out', () => {
-    const lean = new LeanRows(app.em(), ActivityEntity, true);
+    const lean = new LeanRows(app.em(), ActivityEntity, true, activityReadModel);
     const row = lean.view(new Set(['title'])).map({ id: 'x', title: 'Leksehjelp', description: 'kept out', status: 'PUBLISHED' });
     expect(row.title).toBe('Leksehjelp');
     expect(row.status).toBe('PUBLISHED');
     expect(() => row.description).toThrow(/left out/);
     // Outside tests the same read is simply undefined (never a rule column: those are always loaded).
-    const relaxed = new LeanRows(app.em(), ActivityEntity, false).view(new Set(['title'])).map({ id: 'x', title: 'Leksehjelp', description: 'kept out' });
+    const relaxed = new LeanRows(app.em(), ActivityEntity, false, activityReadModel)
+      .view(new Set(['title']))
+      .map({ id: 'x', title: 'Leksehjelp', description: 'kept out' });
     expect(relaxed.description).toBeUndefined();
   });
 });

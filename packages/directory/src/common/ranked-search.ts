@@ -4,6 +4,7 @@ import { type EntityName, type FilterQuery, type QueryOrderMap, raw } from '@mik
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { type Page, type PageArgs, ValidationError } from '@samspill/core';
 
+import { DIRECTORY_SCHEMA } from '../directory-schema.js';
 import { LeanRows } from '../lean-rows.js';
 
 /** Per-hit facts of a ranked search, kept on the entity for this request's field resolvers. */
@@ -39,7 +40,7 @@ export function textSearch(
   text: string,
   match: TextMatch = 'words',
 ): { where: string; whereParams: unknown[]; rank: string; rankParams: unknown[] } {
-  const fts = `websearch_to_tsquery('directory.samspill', ?)`;
+  const fts = `websearch_to_tsquery('${DIRECTORY_SCHEMA}.samspill', ?)`;
   if (PRECISE.test(text)) {
     return {
       where: `${alias}.search_vector @@ ${fts}`,
@@ -53,19 +54,19 @@ export function textSearch(
     // Words: as typed, or joined into one ("lekse hjelp" also finds "Leksehjelp for ungdom").
     where:
       match === 'fuzzy'
-        ? `(directory.search_text(?) <% ${alias}.search_title or directory.search_text(?) <% ${alias}.search_title)`
+        ? `(${DIRECTORY_SCHEMA}.search_text(?) <% ${alias}.search_title or ${DIRECTORY_SCHEMA}.search_text(?) <% ${alias}.search_title)`
         : compact === text
           ? `${alias}.search_vector @@ ${fts}`
-          : `${alias}.search_vector @@ (${fts} || websearch_to_tsquery('directory.samspill', ?))`,
+          : `${alias}.search_vector @@ (${fts} || websearch_to_tsquery('${DIRECTORY_SCHEMA}.samspill', ?))`,
     whereParams: match === 'fuzzy' ? [text, compact] : compact === text ? [text] : [text, compact],
     // Full-text rank, plus how well the title holds the words (as typed or joined), plus how close
     // the whole title is to the query (so "Leksehjelp" comes before "Leksehjelp for ungdom"). For
     // one word, typed and joined are the same, and the trigrams are compared once per row.
     rank: `round((2 * ts_rank_cd(${alias}.search_vector, ${fts}, 1) + ${
       compact === text
-        ? `word_similarity(directory.search_text(?), ${alias}.search_title)`
-        : `greatest(word_similarity(directory.search_text(?), ${alias}.search_title), word_similarity(directory.search_text(?), ${alias}.search_title))`
-    } + similarity(directory.search_text(?), ${alias}.search_title))::numeric, 6)`,
+        ? `word_similarity(${DIRECTORY_SCHEMA}.search_text(?), ${alias}.search_title)`
+        : `greatest(word_similarity(${DIRECTORY_SCHEMA}.search_text(?), ${alias}.search_title), word_similarity(${DIRECTORY_SCHEMA}.search_text(?), ${alias}.search_title))`
+    } + similarity(${DIRECTORY_SCHEMA}.search_text(?), ${alias}.search_title))::numeric, 6)`,
     rankParams: compact === text ? [text, text, text] : [text, text, compact, text],
   };
 }

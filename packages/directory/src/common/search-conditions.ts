@@ -1,27 +1,20 @@
 import { raw } from '@mikro-orm/core';
-import { isAuthenticated, type Principal } from '@samspill/core';
 
-import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
+import { DIRECTORY_SCHEMA } from '../directory-schema.js';
 import type { NearInput } from './near.input.js';
-
-/**
- * Location visibilities a caller's "near" search may use. Never CONFIDENTIAL, not even for a
- * shelter's own staff: a distance is enough to locate a place.
- */
-export function nearVisibilities(principal: Principal): LocationVisibility[] {
-  return isAuthenticated(principal) ? [LocationVisibility.PUBLIC, LocationVisibility.NETWORK] : [LocationVisibility.PUBLIC];
-}
 
 const EARTH_POINT = 'll_to_earth(?, ?)';
 
-/** A filter condition: the row's location (column `locationColumn`) lies within the radius. */
-export function nearCondition(locationColumn: string, near: NearInput, principal: Principal) {
-  const visibilities = nearVisibilities(principal);
+/**
+ * A filter condition: the row's location (column `locationColumn`) lies within the radius, and is
+ * one of `places` (SQL over the location alias `l`: the places the caller's search may measure from).
+ */
+export function nearCondition(locationColumn: string, near: NearInput, places: { readonly sql: string; readonly params: unknown[] }) {
   return {
     [raw(
       (alias: string) =>
-        `${alias}.${locationColumn} in (select l.id from directory.location l where l.visibility in (${visibilities.map(() => '?').join(', ')}) and l.latitude is not null and l.longitude is not null and earth_box(${EARTH_POINT}, ?) @> ll_to_earth(l.latitude, l.longitude) and earth_distance(${EARTH_POINT}, ll_to_earth(l.latitude, l.longitude)) <= ?)`,
-      [...visibilities, near.latitude, near.longitude, near.radiusMeters, near.latitude, near.longitude, near.radiusMeters],
+        `${alias}.${locationColumn} in (select l.id from ${DIRECTORY_SCHEMA}.location l where ${places.sql} and l.latitude is not null and l.longitude is not null and earth_box(${EARTH_POINT}, ?) @> ll_to_earth(l.latitude, l.longitude) and earth_distance(${EARTH_POINT}, ll_to_earth(l.latitude, l.longitude)) <= ?)`,
+      [...places.params, near.latitude, near.longitude, near.radiusMeters, near.latitude, near.longitude, near.radiusMeters],
     )]: true,
   };
 }
@@ -29,7 +22,7 @@ export function nearCondition(locationColumn: string, near: NearInput, principal
 /** Metres from the point to the row's location, for ordering and for `distanceMeters`. */
 export function distanceSql(alias: string, locationColumn: string, near: NearInput): { sql: string; params: unknown[] } {
   return {
-    sql: `(select round(earth_distance(${EARTH_POINT}, ll_to_earth(l.latitude, l.longitude))::numeric, 1) from directory.location l where l.id = ${alias}.${locationColumn})`,
+    sql: `(select round(earth_distance(${EARTH_POINT}, ll_to_earth(l.latitude, l.longitude))::numeric, 1) from ${DIRECTORY_SCHEMA}.location l where l.id = ${alias}.${locationColumn})`,
     params: [near.latitude, near.longitude],
   };
 }
@@ -41,7 +34,8 @@ export function distanceSql(alias: string, locationColumn: string, near: NearInp
 export function servesBydeler(pivotTable: string, ownerColumn: string, codes: readonly string[]) {
   return {
     [raw(
-      (alias: string) => `${alias}.id in (select p.${ownerColumn} from directory.${pivotTable} p where p.bydel_code in (${codes.map(() => '?').join(', ')}))`,
+      (alias: string) =>
+        `${alias}.id in (select p.${ownerColumn} from ${DIRECTORY_SCHEMA}.${pivotTable} p where p.bydel_code in (${codes.map(() => '?').join(', ')}))`,
       [...codes],
     )]: true,
   };

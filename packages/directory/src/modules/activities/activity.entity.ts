@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 import { SearchColumns } from '../../common/search-columns.js';
+import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import type { LocationEntity } from '../locations/location.entity.js';
@@ -18,7 +19,7 @@ import type { ScheduleData } from './schedule.js';
 // Migration20261123040000_search_by_bydel: text search within bydeler (btree_gin).
 @Index({
   name: 'activity_bydel_search_index',
-  expression: 'create index "activity_bydel_search_index" on "directory"."activity" using gin ("bydel_code", "search_vector")',
+  expression: `create index "activity_bydel_search_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("bydel_code", "search_vector")`,
 })
 @Check({ name: 'activity_age_range_check', expression: 'age_min IS NULL OR age_max IS NULL OR age_min <= age_max' })
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })

@@ -4,18 +4,18 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectTy
 
 import { searchMetaOf } from '../../common/ranked-search.js';
 import type { DirectoryContext } from '../../context.js';
-import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
-import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
-import type { LocationEntity } from '../locations/location.entity.js';
 import { canSeeLocation } from '../locations/location.policy.js';
+import type { LocationRow } from '../locations/location.row.js';
 import { Location } from '../locations/location.type.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { ActivitiesArgs } from './activities.args.js';
-import type { ActivityEntity } from './activity.entity.js';
 import { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import type { ActivityRow } from './activity.row.js';
 import { ActivityService } from './activity.service.js';
 import { Activity } from './activity.type.js';
 import { VenueKind } from './activity-enums.js';
@@ -85,7 +85,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+  async organisation(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationRow> {
     return (await ctx.loaders.organisation.load(activity.organisation.id, info))!;
   }
 
@@ -95,7 +95,7 @@ export class ActivityResolver {
       'Where it takes place, when you may see that place. Null for online activities and, for anyone but its own staff, for activities at a shelter.',
   })
   @Allow(Access.withParent)
-  async location(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {
+  async location(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): Promise<LocationRow | null> {
     if (!activity.location) return null;
     const location = await ctx.loaders.location.load(activity.location.id);
     return location && canSeeLocation(ctx.principal, location) ? location : null;
@@ -103,7 +103,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => String, { description: 'Where, in words: the place name, "På krisesenteret" or "Digitalt".' })
   @Allow(Access.withParent)
-  async venueLabel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): Promise<string> {
+  async venueLabel(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): Promise<string> {
     if (activity.venueKind === VenueKind.AT_SHELTER) return 'På krisesenteret';
     if (activity.venueKind === VenueKind.ONLINE) return 'Digitalt';
     return (await this.location(activity, ctx))?.name ?? 'Sted oppgis ved påmelding';
@@ -111,24 +111,24 @@ export class ActivityResolver {
 
   @FieldResolver(() => Bydel, { nullable: true, description: 'The bydel where it takes place; null when online or at a shelter.' })
   @Allow(Access.withParent)
-  bydel(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+  bydel(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): BydelRow | null {
     return activity.bydel ? ctx.bydeler.get(activity.bydel.code) : null;
   }
 
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
   contactPerson(
-    @Root() activity: ActivityEntity,
+    @Root() activity: ActivityRow,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): ContactPersonEntity | null | Promise<ContactPersonEntity | null> {
+  ): ContactPersonRow | null | Promise<ContactPersonRow | null> {
     return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id, info) : null;
   }
 
   @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })
   @Allow(Access.withParent)
   nextOccurrences(
-    @Root() activity: ActivityEntity,
+    @Root() activity: ActivityRow,
     @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many (1–50).' }) first: number,
     @Ctx() ctx: DirectoryContext,
   ): OccurrenceData[] {
@@ -137,19 +137,19 @@ export class ActivityResolver {
 
   @FieldResolver(() => Float, { nullable: true, description: 'How well it matches filter.text (higher is better); null outside a text search.' })
   @Allow(Access.withParent)
-  relevance(@Root() activity: ActivityEntity): number | null {
+  relevance(@Root() activity: ActivityRow): number | null {
     return searchMetaOf(activity)?.relevance ?? null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Metres from filter.near; null outside a search near a point.' })
   @Allow(Access.withParent)
-  distanceMeters(@Root() activity: ActivityEntity): number | null {
+  distanceMeters(@Root() activity: ActivityRow): number | null {
     return searchMetaOf(activity)?.distanceMeters ?? null;
   }
 
   @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the activity is still valid.' })
   @Allow(Access.withParent)
-  daysSinceVerified(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): number {
+  daysSinceVerified(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): number {
     return Math.floor((ctx.now().getTime() - activity.lastVerifiedAt.getTime()) / DAY_MS);
   }
 }

@@ -8,13 +8,14 @@ import { distanceSql, nearCondition } from '../../common/search-conditions.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
+import { nearSearchPolicy } from '../locations/location.policy.js';
 import { LocationVisibility } from '../locations/location-visibility.enum.js';
 import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
-import { activityVisibility, canSeeActivity } from '../offers/offer-visibility.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ActivitiesArgs, ActivitySort } from './activities.args.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import { activityPolicy } from './activity.policy.js';
 import { audienceFitsPlace } from './activity-audience.js';
 import { isoWeekday, VenueKind } from './activity-enums.js';
 import type { ScheduleData } from './schedule.js';
@@ -58,9 +59,9 @@ export class ActivityService {
 
   async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
     const f = args.filter ?? {};
-    const conditions: FilterQuery<ActivityEntity>[] = [activityVisibility(this.principal), { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
+    const conditions: FilterQuery<ActivityEntity>[] = [activityPolicy.where(this.principal)!, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
     if (f.bydeler?.length) conditions.push({ bydel: { $in: f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler } });
-    if (f.near) conditions.push(nearCondition('location_id', f.near, this.principal));
+    if (f.near) conditions.push(nearCondition('location_id', f.near, nearSearchPolicy.sql(this.principal, 'l')));
     if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
     if (f.targetGroups?.length) conditions.push({ targetGroups: { $overlap: f.targetGroups } });
     if (f.age !== undefined && f.age !== null) {
@@ -101,7 +102,7 @@ export class ActivityService {
   /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
   async get(id: string): Promise<ActivityEntity> {
     const activity = isUuid(id) ? await this.em.findOne(ActivityEntity, { id }) : null;
-    if (!activity || !canSeeActivity(this.principal, activity)) throw new NotFoundError('Activity', id);
+    if (!activity || !activityPolicy.allows(this.principal, activity)) throw new NotFoundError('Activity', id);
     return activity;
   }
 
@@ -168,7 +169,7 @@ export class ActivityService {
   }
 
   private loadForEdit(id: string, version?: number | null): Promise<ActivityEntity> {
-    return loadForEdit(this.em, ActivityEntity, 'Activity', id, this.principal, (a) => canSeeActivity(this.principal, a), version);
+    return loadForEdit(this.em, ActivityEntity, 'Activity', id, this.principal, (a) => activityPolicy.allows(this.principal, a), version);
   }
 
   private async applyInput(activity: ActivityEntity, input: CreateActivityInput | UpdateActivityInput, creating: boolean): Promise<void> {

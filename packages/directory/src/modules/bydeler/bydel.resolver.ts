@@ -3,9 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
-import type { BydelEntity } from './bydel.entity.js';
+import type { BydelRow } from './bydel.row.js';
 import { Bydel } from './bydel.type.js';
 
 @Resolver(() => Bydel)
@@ -15,24 +15,24 @@ export class BydelResolver {
   bydeler(
     @Arg('includeStatistical', () => Boolean, { defaultValue: true, description: 'Include 16 Sentrum and 17 Marka.' }) includeStatistical: boolean,
     @Ctx() ctx: DirectoryContext,
-  ): readonly BydelEntity[] {
+  ): readonly BydelRow[] {
     return ctx.bydeler.list(includeStatistical);
   }
 
   @Query(() => Bydel, { nullable: true, description: 'One bydel by code, e.g. 030102; null when there is none.' })
   @Allow(Access.anyone)
-  bydel(@Arg('code', () => String) code: string, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+  bydel(@Arg('code', () => String) code: string, @Ctx() ctx: DirectoryContext): BydelRow | null {
     return ctx.bydeler.get(code);
   }
 
   @FieldResolver(() => [Organisation], { description: 'Organisations that serve this bydel, by name.' })
   @Allow(Access.withParent)
   async organisations(
-    @Root() bydel: BydelEntity,
+    @Root() bydel: BydelRow,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<OrganisationEntity[]> {
+  ): Promise<OrganisationRow[]> {
     return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: checkedFirst(first) }, info);
   }
 }
@@ -41,7 +41,7 @@ export class BydelResolver {
  * `_entities` for Bydel: public, like `bydel(code)`. A copy: federation marks each reference it
  * resolves with its `__typename`, which the catalogue's frozen rows do not take.
  */
-export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): BydelEntity | null {
+export function resolveBydelReference(reference: { code: string }, ctx: DirectoryContext): BydelRow | null {
   const bydel = ctx.bydeler.get(reference.code);
   return bydel && { ...bydel };
 }

@@ -3,10 +3,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
-import type { ContactPersonEntity } from './contact-person.entity.js';
 import { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import type { ContactPersonRow } from './contact-person.row.js';
 import { ContactPersonService } from './contact-person.service.js';
 import { ContactPerson } from './contact-person.type.js';
 
@@ -51,13 +51,13 @@ export class ContactPersonResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() contact: ContactPersonEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+  async organisation(@Root() contact: ContactPersonRow, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationRow> {
     return (await ctx.loaders.organisation.load(contact.organisation.id, info))!;
   }
 }
 
 /** `_entities` for ContactPerson: signed-in callers only, exactly like every other way to a contact person. */
-export async function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonEntity | null> {
+export async function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   return ctx.loaders.contactPerson.load(reference.id);
 }

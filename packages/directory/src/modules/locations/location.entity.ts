@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { LocationVisibility } from './location-visibility.enum.js';
@@ -9,8 +10,7 @@ import { LocationVisibility } from './location-visibility.enum.js';
 @Entity({ tableName: 'location' })
 @Index({
   name: 'location_earth_index',
-  expression:
-    'create index "location_earth_index" on "directory"."location" using gist (ll_to_earth(latitude, longitude)) where latitude is not null and longitude is not null',
+  expression: `create index "location_earth_index" on "${DIRECTORY_SCHEMA}"."location" using gist (ll_to_earth(latitude, longitude)) where latitude is not null and longitude is not null`,
 })
 @Check({ name: 'location_postal_code_check', expression: "postal_code ~ '^[0-9]{4}$'" })
 @Check({ name: 'location_coordinates_check', expression: 'latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180' })

@@ -3,13 +3,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
-import type { LocationEntity } from './location.entity.js';
 import { CreateLocationInput, UpdateLocationInput } from './location.input.js';
 import { canSeeLocation } from './location.policy.js';
+import type { LocationRow } from './location.row.js';
 import { LocationService } from './location.service.js';
 import { Location } from './location.type.js';
 
@@ -46,13 +46,13 @@ export class LocationResolver {
 
   @FieldResolver(() => Organisation)
   @Allow(Access.withParent)
-  async organisation(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+  async organisation(@Root() location: LocationRow, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationRow> {
     return (await ctx.loaders.organisation.load(location.organisation.id, info))!;
   }
 
   @FieldResolver(() => Bydel, { nullable: true })
   @Allow(Access.withParent)
-  bydel(@Root() location: LocationEntity, @Ctx() ctx: DirectoryContext): BydelEntity | null {
+  bydel(@Root() location: LocationRow, @Ctx() ctx: DirectoryContext): BydelRow | null {
     return location.bydel ? ctx.bydeler.get(location.bydel.code) : null;
   }
 }

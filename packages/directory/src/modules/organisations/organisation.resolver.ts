@@ -3,25 +3,25 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import type { ActivityEntity } from '../activities/activity.entity.js';
+import type { ActivityRow } from '../activities/activity.row.js';
 import { Activity } from '../activities/activity.type.js';
-import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
-import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
-import type { LocationEntity } from '../locations/location.entity.js';
 import { canSeeLocation } from '../locations/location.policy.js';
+import type { LocationRow } from '../locations/location.row.js';
 import { Location } from '../locations/location.type.js';
 import { Offer } from '../offers/offer.interface.js';
-import type { PetCareOfferEntity } from '../pet-care/pet-care-offer.entity.js';
+import type { PetCareOfferRow } from '../pet-care/pet-care-offer.row.js';
 import { PetCareOffer } from '../pet-care/pet-care-offer.type.js';
-import type { OrganisationEntity } from './organisation.entity.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import type { VolunteerRoutineRow } from './organisation.row.js';
+import type { OrganisationRow } from './organisation.row.js';
 import { OrganisationService } from './organisation.service.js';
 import { Organisation } from './organisation.type.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import { OrganisationsArgs } from './organisations.args.js';
-import type { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 import { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 import { VolunteerRoutine } from './volunteer-routine.type.js';
 
@@ -85,16 +85,16 @@ export class OrganisationResolver {
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
   @Allow(Access.withParent)
   parent(
-    @Root() organisation: OrganisationEntity,
+    @Root() organisation: OrganisationRow,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): OrganisationEntity | null | Promise<OrganisationEntity | null> {
+  ): OrganisationRow | null | Promise<OrganisationRow | null> {
     return organisation.parent ? ctx.loaders.organisation.load(organisation.parent.id, info) : null;
   }
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
-  bydeler(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<BydelEntity[]> | readonly BydelEntity[] {
+  bydeler(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<BydelRow[]> | readonly BydelRow[] {
     // A shelter serves all of Oslo; showing anything narrower would hint at where it is.
     if (organisation.kind === OrganisationKind.SHELTER) return ctx.bydeler.administrative();
     return ctx.loaders.bydelerByOrganisation.load(organisation.id);
@@ -105,7 +105,7 @@ export class OrganisationResolver {
     description: "Main address, when you may see it. A shelter's address reaches only its own staff and platform admins.",
   })
   @Allow(Access.withParent)
-  async location(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<LocationEntity | null> {
+  async location(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<LocationRow | null> {
     if (!organisation.mainLocation) return null;
     const location = await ctx.loaders.location.load(organisation.mainLocation.id);
     return location && canSeeLocation(ctx.principal, location) ? location : null;
@@ -116,50 +116,50 @@ export class OrganisationResolver {
       'Whether the organisation meets the shelter requirements for volunteers (training, confidentiality declaration, police certificate where lawful).',
   })
   @Allow(Access.withParent)
-  meetsVolunteerRequirements(@Root() organisation: OrganisationEntity): boolean {
+  meetsVolunteerRequirements(@Root() organisation: OrganisationRow): boolean {
     return organisation.volunteerRequirementsMetAt != null;
   }
 
   @FieldResolver(() => [VolunteerRoutine], { description: 'Confirmed volunteer routines, with when and by whom. Signed-in users only.' })
   @Allow(Access.authenticated)
-  volunteerRoutines(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<VolunteerRoutineEntity[]> {
+  volunteerRoutines(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<VolunteerRoutineRow[]> {
     return ctx.loaders.volunteerRoutinesByOrganisation.load(organisation.id);
   }
 
   @FieldResolver(() => [ContactPerson], { description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
   contactPersons(
-    @Root() organisation: OrganisationEntity,
+    @Root() organisation: OrganisationRow,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): ContactPersonEntity[] | Promise<ContactPersonEntity[]> {
+  ): ContactPersonRow[] | Promise<ContactPersonRow[]> {
     return ctx.loaders.contactPersonsByOrganisation.load(organisation.id, info);
   }
 
   @FieldResolver(() => [Activity], { description: 'Its published activities that you may see, by title.' })
   @Allow(Access.withParent)
   async activities(
-    @Root() organisation: OrganisationEntity,
+    @Root() organisation: OrganisationRow,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ActivityEntity[]> {
+  ): Promise<ActivityRow[]> {
     return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: checkedFirst(first) }, info);
   }
 
   @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })
   @Allow(Access.authenticated)
-  petCareOffers(@Root() organisation: OrganisationEntity, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferEntity[]> {
+  petCareOffers(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferRow[]> {
     return ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id);
   }
 
   @FieldResolver(() => [Offer], { description: 'Its published activities and, for signed-in users, pet-care offers.' })
   @Allow(Access.withParent)
   async offers(
-    @Root() organisation: OrganisationEntity,
+    @Root() organisation: OrganisationRow,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Array<ActivityEntity | PetCareOfferEntity>> {
+  ): Promise<Array<ActivityRow | PetCareOfferRow>> {
     const [activities, petCare] = await Promise.all([
       ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: 100 }, info),
       isAuthenticated(ctx.principal) ? ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id) : [],

@@ -18,6 +18,7 @@ import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
 import { servesBydeler } from '../../common/search-conditions.js';
 import { toE164 } from '../../common/validators.js';
+import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { OrganisationEntity } from './organisation.entity.js';
@@ -148,10 +149,10 @@ export class OrganisationService {
    */
   private async assertHidesWhereItIs(organisation: OrganisationEntity, keepsStoredBydeler: boolean): Promise<void> {
     const [{ bydeler, offerBydeler, places }] = await this.em.execute<Array<{ bydeler: number; offerBydeler: number; places: number }>>(
-      `select (select count(*) from directory.organisation_bydel b where b.organisation_id = ?)::int as "bydeler",
-              (select count(*) from directory.pet_care_offer_bydel b join directory.pet_care_offer p on p.id = b.pet_care_offer_id
+      `select (select count(*) from ${DIRECTORY_SCHEMA}.organisation_bydel b where b.organisation_id = ?)::int as "bydeler",
+              (select count(*) from ${DIRECTORY_SCHEMA}.pet_care_offer_bydel b join ${DIRECTORY_SCHEMA}.pet_care_offer p on p.id = b.pet_care_offer_id
                 where p.organisation_id = ?)::int as "offerBydeler",
-              (select count(*) from directory.location l where l.organisation_id = ? and l.visibility <> 'CONFIDENTIAL')::int as "places"`,
+              (select count(*) from ${DIRECTORY_SCHEMA}.location l where l.organisation_id = ? and l.visibility <> 'CONFIDENTIAL')::int as "places"`,
       [organisation.id, organisation.id, organisation.id],
     );
     const problems = [

@@ -3,17 +3,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
-import type { BydelEntity } from '../bydeler/bydel.entity.js';
+import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
-import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import { OfferStatus } from '../offers/offer-enums.js';
-import { canSeePetCareOffer } from '../offers/offer-visibility.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
-import type { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
+import { petCareOfferPolicy } from './pet-care-offer.policy.js';
+import type { PetCareOfferRow } from './pet-care-offer.row.js';
 import { PetCareOfferService } from './pet-care-offer.service.js';
 import { HOW_TO_REQUEST, PetCareOffer } from './pet-care-offer.type.js';
 import { PetCareOffersArgs } from './pet-care-offers.args.js';
@@ -91,13 +91,13 @@ export class PetCareOfferResolver {
 
   @FieldResolver(() => Organisation, { description: 'The provider.' })
   @Allow(Access.withParent)
-  async organisation(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationEntity> {
+  async organisation(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<OrganisationRow> {
     return (await ctx.loaders.organisation.load(offer.organisation.id, info))!;
   }
 
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
-  async bydeler(@Root() offer: PetCareOfferEntity, @Ctx() ctx: DirectoryContext): Promise<readonly BydelEntity[]> {
+  async bydeler(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): Promise<readonly BydelRow[]> {
     // A shelter's own offer serves all of Oslo, like the shelter.
     const owner = await ctx.loaders.organisation.load(offer.organisation.id);
     if (owner?.kind === OrganisationKind.SHELTER) return ctx.bydeler.administrative();
@@ -107,10 +107,10 @@ export class PetCareOfferResolver {
   @FieldResolver(() => ContactPerson, { nullable: true, description: 'Signed-in users only.' })
   @Allow(Access.authenticated)
   contactPerson(
-    @Root() offer: PetCareOfferEntity,
+    @Root() offer: PetCareOfferRow,
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
-  ): ContactPersonEntity | null | Promise<ContactPersonEntity | null> {
+  ): ContactPersonRow | null | Promise<ContactPersonRow | null> {
     return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id, info) : null;
   }
 
@@ -122,8 +122,8 @@ export class PetCareOfferResolver {
 }
 
 /** `_entities` for PetCareOffer: signed-in callers only and the same visibility as `petCareOffer(id)`. */
-export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferEntity | null> {
+export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   const offer = await ctx.loaders.petCareOffer.load(reference.id);
-  return offer && canSeePetCareOffer(ctx.principal, offer) ? offer : null;
+  return offer && petCareOfferPolicy.allows(ctx.principal, offer) ? offer : null;
 }

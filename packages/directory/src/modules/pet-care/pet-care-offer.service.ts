@@ -9,11 +9,11 @@ import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
-import { canSeePetCareOffer, petCareVisibility } from '../offers/offer-visibility.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
+import { petCareOfferPolicy } from './pet-care-offer.policy.js';
 import type { PetCareOffersArgs } from './pet-care-offers.args.js';
 
 const EDITABLE = [
@@ -41,7 +41,7 @@ export class PetCareOfferService {
   ) {}
 
   list(args: PetCareOffersArgs): Promise<Page<PetCareOfferEntity>> {
-    const visibility = petCareVisibility(this.principal);
+    const visibility = petCareOfferPolicy.where(this.principal);
     if (visibility === null) throw new UnauthenticatedError();
     const f = args.filter ?? {};
     const conditions: FilterQuery<PetCareOfferEntity>[] = [visibility, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
@@ -58,7 +58,7 @@ export class PetCareOfferService {
   async get(id: string): Promise<PetCareOfferEntity> {
     if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
     const offer = isUuid(id) ? await this.em.findOne(PetCareOfferEntity, { id }) : null;
-    if (!offer || !canSeePetCareOffer(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
+    if (!offer || !petCareOfferPolicy.allows(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
     return offer;
   }
 
@@ -121,7 +121,7 @@ export class PetCareOfferService {
   }
 
   private load(id: string, version?: number | null): Promise<PetCareOfferEntity> {
-    return loadForEdit(this.em, PetCareOfferEntity, 'PetCareOffer', id, this.principal, (o) => canSeePetCareOffer(this.principal, o), version);
+    return loadForEdit(this.em, PetCareOfferEntity, 'PetCareOffer', id, this.principal, (o) => petCareOfferPolicy.allows(this.principal, o), version);
   }
 
   private async apply(offer: PetCareOfferEntity, input: CreatePetCareOfferInput | UpdatePetCareOfferInput): Promise<void> {

@@ -1,0 +1,26 @@
+import type { FilterQuery } from '@mikro-orm/core';
+
+import type { LoaderKit } from '../../read-path.js';
+import { directoryModule } from '../directory-module.js';
+import { OfferStatus } from '../offers/offer-enums.js';
+import { PetCareOfferEntity } from './pet-care-offer.entity.js';
+import { petCareOfferPolicy } from './pet-care-offer.policy.js';
+import { PetCareOfferResolver, resolvePetCareOfferReference } from './pet-care-offer.resolver.js';
+
+function petCareLoaders(kit: LoaderKit) {
+  const visible = petCareOfferPolicy.where(kit.principal);
+  const published = visible && ({ $and: [{ status: OfferStatus.PUBLISHED }, visible] } as FilterQuery<PetCareOfferEntity>);
+  return {
+    petCareOffer: kit.byId(PetCareOfferEntity),
+    publishedPetCareOffersByOrganisation: kit.byParent(PetCareOfferEntity, 'organisation', published, { title: 'asc' }),
+    bydelerByPetCareOffer: kit.bydelerThroughPivot('pet_care_offer_bydel', 'pet_care_offer_id'),
+  };
+}
+
+export const petCareModule = directoryModule({
+  id: 'pet-care',
+  entities: [PetCareOfferEntity],
+  resolvers: [PetCareOfferResolver],
+  references: { PetCareOffer: { __resolveReference: resolvePetCareOfferReference } },
+  loaders: petCareLoaders,
+});
