@@ -209,6 +209,13 @@ describe('session end', () => {
     expect(browser.setCookies.at(-1)).toMatch(/^samspill_session=; .*Max-Age=0/);
     expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
     expect(await sessionOf(browser)).toEqual({ authenticated: false });
+    // Sessions left idle are deleted at the next sign-in, not kept.
+    await signIn(new TestBrowser(), 'demo-editor-reddbarna');
+    stack.advanceMinutes(31);
+    await signIn(new TestBrowser(), 'demo-admin');
+    const cutoff = new Date(stack.now().getTime() - 30 * 60_000);
+    const [{ count }] = await stack.webOrm.em.getConnection().execute(`select count(*)::int as count from web.session where last_seen_at <= ?`, [cutoff]);
+    expect(count).toBe(0);
   });
 
   it('refreshes the access token before it expires, for as long as the session is in use', async () => {
@@ -349,6 +356,10 @@ describe('headers and files', () => {
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
+    // The gateway's own address sends a browser here (Apollo's CDN landing page is off).
+    const atGateway = await fetch(stack.urls.gateway, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(atGateway.status).toBe(303);
+    expect(atGateway.headers.get('location')).toBe(`${stack.urls.web}/graphiql`);
     // Every file of the bundle, workers and styles included: no CDN, no remote import, no remote stylesheet or font.
     const assets = path.resolve(__dirname, '../../../web-server/dist/graphiql/assets');
     const files = (await readdir(assets)).filter((file) => /\.(js|css)$/.test(file));
