@@ -246,6 +246,22 @@ describe('session end', () => {
     expect((await graphql(browser, '{ bydeler { code } }', { 'x-csrf-token': csrfToken })).status).toBe(401);
   });
 
+  it('ends when the gateway no longer accepts its token', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    const { tokens } = await tokensOf(browser);
+    const idHash = hashSessionId(browser.cookie('127.0.0.1', 'samspill_session')!.value);
+    const [h, p] = tokens.accessToken.split('.');
+    const unacceptable = new Sealer(stack.config.web.session.secret!).seal({ ...tokens, accessToken: `${h}.${p}.AAAA` }, 'session-tokens');
+    await stack.webOrm.em.getConnection().execute(`update web.session set sealed_tokens = ? where id_hash = ?`, [unacceptable, idHash]);
+    const refused = await graphql(browser, REFERRALS, { 'x-csrf-token': csrfToken });
+    expect(refused.status).toBe(401);
+    expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
+    const [{ count }] = await stack.webOrm.em.getConnection().execute(`select count(*)::int as count from web.session where id_hash = ?`, [idHash]);
+    expect(count).toBe(0);
+  });
+
   it('a new sign-in in the same browser ends the session before it', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'demo-shelter-staff');
