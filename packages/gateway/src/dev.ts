@@ -14,6 +14,7 @@ import {
 } from '@samspill/core';
 import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, seedDemoData } from '@samspill/directory';
 import { createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
+import { startDevelopmentWeb, withDevelopmentIssuer } from '@samspill/web-server';
 
 import { seedDemoReferrals } from './demo/demo-referrals.js';
 import { createGatewayServer } from './gateway.js';
@@ -32,10 +33,10 @@ function step(message: string): void {
 async function main(): Promise<void> {
   const loaded = loadConfigOrExit();
   // The subgraphs answer only the gateway: a secret made for this run unless one is configured.
-  const config: Config = {
+  const config: Config = withDevelopmentIssuer({
     ...loaded,
     federation: { ...loaded.federation, gatewaySharedSecret: loaded.federation.gatewaySharedSecret ?? randomBytes(24).toString('base64url') },
-  };
+  });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'samspill');
 
   // What has been started, stopped in reverse on SIGINT/SIGTERM (also during the start): the
@@ -80,10 +81,15 @@ async function main(): Promise<void> {
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');
+  const web = await startDevelopmentWeb(config, url, DEMO_USERS, logger);
+  started.push(() => web.stop());
 
   const lifetimeHours = Math.min(DEFAULT_TOKEN_LIFETIME_HOURS, config.auth.maxTokenLifetimeSeconds / 3600);
   const lines = [
-    `\nSamspill is running.\n\n  GraphQL (gateway): ${gatewayUrl}`,
+    `\nSamspill is running.\n\n  Web app: ${web.webUrl}  (GraphiQL: ${web.webUrl}/graphiql)`,
+    `  Sign in there; the development issuer (${web.issuerUrl}) lists the demo users:`,
+    ...DEMO_USERS.map((user) => `    ${user.role.padEnd(16)} ${user.label}`),
+    `\n  GraphQL (gateway): ${gatewayUrl}`,
     `  subgraphs (answer only the gateway): ${directoryUrl}, ${referralsUrl}`,
     `\nDemo tokens (valid ${lifetimeHours} hours; send as "Authorization: Bearer <token>"):`,
   ];

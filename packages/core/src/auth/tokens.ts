@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import type { Config } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
+import { OidcTokenVerifier, samspillClaims } from './oidc-tokens.js';
 import { ANONYMOUS, type Principal, type Role, ROLES } from './principal.js';
 
 const ALGORITHM = 'HS256';
@@ -24,7 +25,7 @@ function lifetimeProblem(payload: { iat?: unknown; exp?: unknown }, maxSeconds: 
   return undefined;
 }
 
-const claimsSchema = z
+export const claimsSchema = z
   .object({
     sub: z.string().min(1),
     role: z.enum(ROLES),
@@ -45,13 +46,19 @@ const claimsSchema = z
 /**
  * Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer, audience, and a
  * lifetime (`exp - iat`) no longer than the configured maximum, so that a leaked long-lived token
- * cannot be used for months.
+ * cannot be used for months; and, when an OpenID Connect issuer is configured, RS256/ES256 tokens
+ * of that issuer by its JWKS (with the same lifetime check).
  */
 export class TokenVerifier {
   private readonly keys = new Map<string, Uint8Array>();
+  private readonly oidc?: OidcTokenVerifier;
 
-  constructor(private readonly auth: Config['auth']) {
+  constructor(
+    private readonly auth: Config['auth'],
+    oidcOptions: { cacheMaxAgeMs?: number; cooldownMs?: number } = {},
+  ) {
     for (const [kid, secret] of auth.signingKeys) this.keys.set(kid, encoder.encode(secret));
+    if (auth.oidc) this.oidc = new OidcTokenVerifier({ ...auth.oidc, audience: auth.audience, ...oidcOptions });
   }
 
   /** Reads the `Authorization` header: no header is anonymous, a bad token is refused. */
@@ -63,6 +70,14 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    // A token of the OIDC issuer goes to its verifier only, whatever its header says: an HS256
+    // token naming that issuer is refused there (it accepts RS256/ES256 only).
+    if (this.oidc && (OidcTokenVerifier.isAsymmetric(token) || OidcTokenVerifier.claimsIssuer(token, this.auth.oidc!.issuer))) {
+      const verified = await this.oidc.verify(token);
+      const tooLong = lifetimeProblem(verified, this.auth.maxTokenLifetimeSeconds);
+      if (tooLong) throw new UnauthenticatedError(tooLong);
+      return principalFromClaims(samspillClaims(verified, this.auth.oidc!.claims));
+    }
     const getKey: JWTVerifyGetKey = (header) => {
       const key = header.kid === undefined ? undefined : this.keys.get(header.kid);
       if (!key) throw new UnauthenticatedError('Token signed with an unknown key');
@@ -83,11 +98,16 @@ export class TokenVerifier {
     }
     const tooLong = lifetimeProblem(payload as { iat?: unknown; exp?: unknown }, this.auth.maxTokenLifetimeSeconds);
     if (tooLong) throw new UnauthenticatedError(tooLong);
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
-    const { sub, role, org, bydel } = claims.data;
-    return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
+    return principalFromClaims(payload);
   }
+}
+
+/** The principal a verified token's claims describe; claims Samspill cannot use are refused. */
+export function principalFromClaims(payload: unknown): Principal {
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
+  const { sub, role, org, bydel } = claims.data;
+  return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
 }
 
 export interface TokenRequest {

@@ -224,7 +224,9 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
-        ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+        // Apollo's landing page loads its editor from a CDN (blank offline, and a third party):
+        // the platform serves a bundled GraphiQL at the web server's /graphiql instead.
+        ApolloServerPluginLandingPageDisabled(),
         operationResolutionPlugin<TContext>(),
         {
           async requestDidStart({ request }) {
@@ -250,6 +252,12 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
       if (url.pathname === '/ready') return await this.ready(res);
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      if (this.options.gateway && req.method === 'GET' && url.search === '' && req.headers.accept?.includes('text/html')) {
+        // A person opening the endpoint in a browser: the GraphQL IDE is on the web server.
+        res.writeHead(303, { location: `${this.options.config.web.publicUrl}/graphiql` });
+        res.end();
+        return;
+      }
       if (!this.cameThroughGateway(req)) {
         return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
       }
