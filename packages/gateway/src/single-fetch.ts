@@ -129,7 +129,8 @@ export function withSingleFetchPath(
         // As the gateway does with a fetch that fails: the error, and the data without that fetch.
         return { errors: [error as GraphQLError], data: withoutFetch(apiSchema, requestContext.operation) };
       }
-      const data = response.data ?? null;
+      // The gateway builds the data from what the fetch gave, so none at all is as a failed fetch.
+      const data = response.data ?? withoutFetch(apiSchema, requestContext.operation);
       if (!response.errors?.length) return { data };
       return { errors: response.errors.map((error) => downstreamError(error, fetch.serviceName)), data };
     };
