@@ -12,6 +12,7 @@ import {
 } from '@samspill/core';
 import { GraphQLError } from 'graphql';
 
+import { withSingleFetchPath } from './single-fetch.js';
 import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
 
 export interface GatewayContext {
@@ -55,6 +56,13 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+export interface GatewayOptions {
+  /** Queries that one subgraph answers whole take the short way (`withSingleFetchPath`); on unless false. */
+  readonly singleFetchPath?: boolean;
+  /** Told the subgraph each time a query takes the short way. */
+  readonly onSingleFetch?: (serviceName: string) => void;
+}
+
 /**
  * The gateway: the composed supergraph served by Apollo Gateway behind the same HTTP front,
  * token checks and abuse limits as the subgraphs.
@@ -63,16 +71,22 @@ export async function createGatewayServer(
   config: Config,
   logger: Logger,
   urls: SubgraphUrls = { directory: config.federation.directoryUrl, referrals: config.federation.referralsUrl },
+  options: GatewayOptions = {},
 ) {
   const supergraphSdl = await composeSupergraph(urls);
+  const dataSources = new Map<string, SamspillDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ url }) => new SamspillDataSource(url!, config.federation.gatewaySharedSecret, logger),
+    buildService: ({ name, url }) => {
+      const dataSource = new SamspillDataSource(url!, config.federation.gatewaySharedSecret, logger);
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
   });
   return new GraphQLHttpServer<GatewayContext>({
     name: 'gateway',
-    gateway,
+    gateway: options.singleFetchPath === false ? gateway : withSingleFetchPath(gateway, supergraphSdl, dataSources, options.onSingleFetch),
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
