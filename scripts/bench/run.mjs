@@ -5,15 +5,21 @@
 //   npx -y pnpm@10.34.9 bench -- --seconds 10 --rounds 3
 //   npx -y pnpm@10.34.9 bench -- --soak 600           memory over a 10-minute run of the page at size M
 //
-// For each size it seeds a deterministic dataset (checksum printed) into an embedded PostgreSQL
-// with pg_stat_statements, starts the platform (gateway + both subgraphs) and the hand-written
-// `pg` floor in processes of their own, and runs every fixed operation with autocannon at 10 and
-// at 1 connection, after a warm-up, in interleaved rounds (platform, floor, platform, floor …).
-// It prints requests/s, p50 and p99 latency, server CPU ms per request, SQL statements and rows
-// per request (pg_stat_statements, without BEGIN/COMMIT/SET), the platform's peak RSS, and each
-// operation's ratio to the floor measured in the same round; the figures go to .bench/*.json.
+// For each size it seeds a deterministic dataset (checksum printed; titles from a vocabulary of
+// real listings, and each search's match count printed) into an embedded PostgreSQL with
+// pg_stat_statements, starts the platform (gateway + both subgraphs), PostGraphile v5
+// (postgraphile-server.mjs, read-only) and the hand-written `pg` floor in processes of their own,
+// and runs every fixed operation with autocannon at 10 and at 1 connection, after a warm-up, in
+// interleaved rounds: through the gateway, straight to the directory subgraph (where the operation
+// is the directory's alone), PostGraphile's equivalent query (where it has one: its answer is
+// checked against the platform's first, and the run stops if they differ), and the floor.
+// It prints requests/s, p50 and p99 latency, server CPU ms per request, PostgreSQL CPU ms per
+// request (its processes' utime+stime), SQL statements and rows per request (pg_stat_statements,
+// without BEGIN/COMMIT/SET), the platform's peak RSS, each operation's ratios to PostGraphile and
+// to the floor measured in the same round, and the issue's targets (holds / does not hold); the
+// figures go to .bench/*.json.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -143,6 +149,64 @@ function measure(target, connections, duration) {
   });
 }
 
+/** The sides of a comparison, in the order they are measured and printed. */
+const SIDES = ['gateway', 'direct', 'postgraphile', 'floor'];
+const SIDE_NAMES = { gateway: 'Samspill via gateway', direct: 'directory subgraph direct', postgraphile: 'PostGraphile v5', floor: 'hand-written floor' };
+
+/** The clock ticks of /proc/<pid>/stat's utime and stime (USER_HZ): 100 on Linux. */
+const CLOCK_TICK_MS = 1000 / 100;
+
+/**
+ * The CPU time so far of each of the PostgreSQL server's processes (every child of the postmaster:
+ * the backends serving the system under test, and the writers it makes work), in clock ticks, from
+ * /proc/<pid>/stat's utime + stime. Not pg_stat_statements' total_exec_time, which is wall time
+ * inside the executor (waits included; parsing, planning and the protocol left out).
+ */
+async function postgresCpuTicks(postmasterPid) {
+  const ticks = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command's closing parenthesis: state, ppid, … utime (14th field), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[1]) === postmasterPid) ticks.set(entry, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+/**
+ * PostgreSQL CPU milliseconds between two snapshots. Only one system runs at a time, so it is what
+ * that system cost the database. A process that started in between counts whole; one that ended
+ * in between is lost (an undercount, never a negative): the pools keep their connections.
+ */
+function postgresCpuMsBetween(before, after) {
+  let ticks = 0;
+  for (const [pid, now] of after) ticks += Math.max(0, now - (before.get(pid) ?? 0));
+  return ticks * CLOCK_TICK_MS;
+}
+
+async function postmasterPid(client) {
+  const { rows } = await client.query('select pg_backend_pid() as pid');
+  const stat = await readFile(`/proc/${rows[0].pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** How many activities each search word finds, as the platform's full-text match does. */
+async function searchMatches(client, words) {
+  const { rows } = await client.query(
+    `select w.word, (select count(*) from directory.activity a
+                      where a.status = 'PUBLISHED' and a.search_vector @@ websearch_to_tsquery('directory.samspill', w.word))::int as matches
+       from unnest($1::text[]) as w(word)`,
+    [words],
+  );
+  return new Map(rows.map((r) => [r.word, r.matches]));
+}
+
 async function runSize(name, server) {
   const perBydel = SIZES[name];
   const database = `bench_${name.toLowerCase()}`;
@@ -163,8 +227,25 @@ async function runSize(name, server) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('create extension if not exists pg_stat_statements');
+  const postmaster = await postmasterPid(client);
 
-  const [gatewayPort, statsPort, floorPort] = [await freePort(), await freePort(), await freePort()];
+  // How selective the searches are: each operation's words, and every activity word of the vocabulary.
+  const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !ONLY || ONLY.includes(operation.name));
+  const searched = [...new Set(operations.map((o) => o.variables.f?.text).filter(Boolean))];
+  const vocabulary = Object.values(gateway.ACTIVITY_WORDS)
+    .flat()
+    .map((word) => word.split(' ')[0].toLowerCase());
+  const matches = await searchMatches(client, [...new Set([...searched, ...vocabulary])]);
+  const share = (count) => `${((100 * count) / dataset.activities).toFixed(2)} %`;
+  for (const word of searched) log(`   search "${word}": ${matches.get(word)} of ${dataset.activities} activities match (${share(matches.get(word))})`);
+  const vocabularyCounts = [...new Set(vocabulary)].map((word) => [word, matches.get(word)]).sort((a, b) => a[1] - b[1]);
+  const [typical, common] = [vocabularyCounts[Math.floor(vocabularyCounts.length / 2)], vocabularyCounts.at(-1)];
+  log(
+    `   the vocabulary's ${vocabularyCounts.length} activity words: median ${typical[1]} matches (${share(typical[1])}, "${typical[0]}"), most ${common[1]} (${share(common[1])}, "${common[0]}")`,
+  );
+  const searchMatchCounts = Object.fromEntries(searched.map((word) => [word, matches.get(word)]));
+
+  const [gatewayPort, statsPort, floorPort, postgraphilePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const platform = await startChild('serve-platform.mjs', {
     DATABASE_URL: url,
     GATEWAY_PORT: String(gatewayPort),
@@ -174,58 +255,118 @@ async function runSize(name, server) {
     ...(args.profile ? { PROFILE_DIR } : {}),
   });
   const floor = await startChild('floor-server.mjs', { DATABASE_URL: url, PORT: String(floorPort) });
-  const rssStart = (await stats(statsPort)).rss;
+  const postgraphile = await startChild('postgraphile-server.mjs', { DATABASE_URL: url, PORT: String(postgraphilePort) });
+  const platformStats = await stats(statsPort);
+  const directoryUrl = platformStats.directoryUrl;
+  const rssStart = platformStats.rss;
   let rssPeak = rssStart;
 
   const auth = core.parseConfig({ AUTH_SIGNING_KEYS: SIGNING_KEYS }).auth;
-  const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !ONLY || ONLY.includes(operation.name));
   const results = [];
   for (const operation of operations) {
     const token = await core.issueToken(auth, operation.as);
+    const platformBody = JSON.stringify({ query: operation.query, variables: operation.variables });
+    const bearer = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const platformCpu = (s) => s.cpuUserMicros + s.cpuSystemMicros;
     const targets = {
-      platform: {
-        name: `platform ${operation.name}`,
+      gateway: {
+        name: `gateway ${operation.name}`,
         url: `http://127.0.0.1:${gatewayPort}/graphql`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: operation.query, variables: operation.variables }),
-        statsPort,
+        headers: bearer,
+        body: platformBody,
+        cpu: async () => platformCpu(await stats(statsPort)) / 1000,
       },
+      // Straight to the directory subgraph, as the gateway sends it (the token and the shared secret).
+      direct: operation.directoryOnly
+        ? {
+            name: `directory direct ${operation.name}`,
+            url: directoryUrl,
+            headers: { ...bearer, [core.GATEWAY_SECRET_HEADER]: SECRET },
+            body: platformBody,
+            cpu: async () => cpuOf(await stats(statsPort), 'directory'),
+          }
+        : undefined,
+      postgraphile:
+        'query' in operation.postgraphile
+          ? {
+              name: `PostGraphile ${operation.name}`,
+              url: `http://127.0.0.1:${postgraphilePort}/graphql`,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ query: operation.postgraphile.query, variables: operation.postgraphile.variables }),
+              cpu: async () => platformCpu(await stats(postgraphilePort)) / 1000,
+            }
+          : undefined,
       floor: {
         name: `floor ${operation.name}`,
         url: `http://127.0.0.1:${floorPort}${operation.floorRoute}`,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ variables: gateway.floorVariables(operation, dataset.sample) }),
-        statsPort: floorPort,
+        cpu: async () => platformCpu(await stats(floorPort)) / 1000,
       },
     };
-    // Both answer correctly before anything is timed.
-    for (const target of Object.values(targets)) {
-      const response = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
-      const body = await response.json();
-      if (!response.ok || body.errors) throw new Error(`${target.name} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    const sides = SIDES.filter((side) => targets[side]);
+    // Every side answers correctly before anything is timed, and the peers give the platform's answer.
+    // One request alone also gives its exact statement count (under load, requests in flight at the
+    // ends of a measurement blur the per-request average).
+    const answers = {};
+    const statementsOfOne = {};
+    for (const side of sides) {
+      const target = targets[side];
+      const ask = async () => {
+        const response = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
+        const body = await response.json();
+        if (!response.ok || body.errors) throw new Error(`${target.name} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        return body.data;
+      };
+      answers[side] = await ask();
+      // The second time, warm (caches filled, statements prepared), as under load.
+      await client.query('select pg_stat_statements_reset()');
+      await ask();
+      statementsOfOne[side] = (await sqlCounts(client)).calls;
     }
-    log(` - ${operation.name}: warming up`);
-    for (const target of Object.values(targets)) await measure(target, 10, 1);
+    if (operation.read) {
+      if (answers.direct && JSON.stringify(answers.direct) !== JSON.stringify(answers.gateway)) {
+        throw new Error(`${operation.name}: the directory subgraph, called directly, does not answer as the gateway does`);
+      }
+      const difference = answers.postgraphile && gateway.postgraphileDifference(operation, answers.gateway, answers.postgraphile);
+      if (difference)
+        throw new Error(
+          `${operation.name}: PostGraphile's answer is not the platform's (${difference}); its query in operations.ts must ask for the same rows`,
+        );
+    }
+    log(
+      ` - ${operation.name}: ${sides.map((side) => SIDE_NAMES[side]).join(', ')}${targets.postgraphile ? '' : ` (PostGraphile n/a: ${operation.postgraphile.unavailable})`}; warming up`,
+    );
+    for (const side of sides) await measure(targets[side], 10, 1);
 
-    const samples = { platform: { 10: [], 1: [] }, floor: { 10: [], 1: [] } };
+    const samples = Object.fromEntries(sides.map((side) => [side, { 10: [], 1: [] }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const connections of [10, 1]) {
-        for (const side of ['platform', 'floor']) {
+        for (const side of sides) {
           const target = targets[side];
           await client.query('select pg_stat_statements_reset()');
-          const before = await stats(target.statsPort);
+          const [cpuBefore, gatewayBefore, pgBefore] = [
+            await target.cpu(),
+            side === 'gateway' ? cpuOf(await stats(statsPort), 'gateway') : 0,
+            await postgresCpuTicks(postmaster),
+          ];
           const result = await measure(target, connections, SECONDS);
-          const after = await stats(target.statsPort);
+          const [cpuAfter, gatewayAfter, pgAfter] = [
+            await target.cpu(),
+            side === 'gateway' ? cpuOf(await stats(statsPort), 'gateway') : 0,
+            await postgresCpuTicks(postmaster),
+          ];
           const sql = await sqlCounts(client);
           const requests = result.requests.total;
-          if (side === 'platform') rssPeak = Math.max(rssPeak, after.rss);
+          if (side === 'gateway') rssPeak = Math.max(rssPeak, (await stats(statsPort)).rss);
           samples[side][connections].push({
             rps: result.requests.average,
             p50: result.latency.p50,
             p99: result.latency.p99,
-            cpuMsPerRequest: (after.cpuUserMicros + after.cpuSystemMicros - before.cpuUserMicros - before.cpuSystemMicros) / 1000 / requests,
+            cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
             // The platform's share of it spent in the gateway process (the rest: the subgraphs).
-            gatewayCpuMsPerRequest: side === 'platform' ? (cpuOf(after, 'gateway') - cpuOf(before, 'gateway')) / requests : 0,
+            gatewayCpuMsPerRequest: (gatewayAfter - gatewayBefore) / requests,
+            postgresCpuMsPerRequest: postgresCpuMsBetween(pgBefore, pgAfter) / requests,
             statementsPerRequest: sql.calls / requests,
             rowsPerRequest: sql.rows / requests,
           });
@@ -237,16 +378,17 @@ async function runSize(name, server) {
       const s = samples[side][connections];
       return Object.fromEntries(Object.keys(s[0]).map((key) => [key, median(s.map((x) => x[key]))]));
     };
-    const row = { operation: operation.name };
+    // Ratios per round (the sides measured one after the other), then their median.
+    const ratio = (side, to, connections, key) =>
+      samples[side] && samples[to] ? median(samples[side][connections].map((x, i) => x[key] / samples[to][connections][i][key])) : undefined;
+    const row = { operation: operation.name, postgraphile: targets.postgraphile ? 'measured' : operation.postgraphile.unavailable, statementsOfOne };
     for (const connections of [10, 1]) {
-      const p = summary('platform', connections);
-      const f = summary('floor', connections);
-      // Ratios per round (platform and floor measured side by side), then their median.
-      const ratios = samples.platform[connections].map((x, i) => ({
-        rps: x.rps / samples.floor[connections][i].rps,
-        p50: x.p50 / samples.floor[connections][i].p50,
-      }));
-      row[`c${connections}`] = { platform: p, floor: f, throughputRatio: median(ratios.map((r) => r.rps)), p50Ratio: median(ratios.map((r) => r.p50)) };
+      const c = { sides: Object.fromEntries(sides.map((side) => [side, summary(side, connections)])), toFloor: {}, toPostgraphile: {} };
+      for (const side of sides) {
+        c.toFloor[side] = { rps: ratio(side, 'floor', connections, 'rps'), p50: ratio(side, 'floor', connections, 'p50') };
+        c.toPostgraphile[side] = { rps: ratio(side, 'postgraphile', connections, 'rps'), p50: ratio(side, 'postgraphile', connections, 'p50') };
+      }
+      row[`c${connections}`] = c;
     }
     results.push(row);
   }
@@ -254,39 +396,126 @@ async function runSize(name, server) {
   const exited = new Promise((resolve) => platform.once('exit', resolve));
   platform.kill('SIGTERM');
   floor.kill('SIGTERM');
+  postgraphile.kill('SIGTERM');
   await exited;
   if (args.profile) for (const service of SERVICES) await summariseProfile(path.join(PROFILE_DIR, `${service}.cpuprofile`));
   await client.end();
-  return { size: name, organisationsPerBydel: perBydel, dataset, rss: { start: rssStart, peak: rssPeak, end: rssEnd }, results };
+  return { size: name, organisationsPerBydel: perBydel, dataset, searchMatchCounts, rss: { start: rssStart, peak: rssPeak, end: rssEnd }, results };
 }
+
+const fixed = (x, digits) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
 function printSize(report) {
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   log(
-    `\nSize ${report.size} (checksum ${report.dataset.checksum}); platform RSS ${mb(report.rss.start)} → peak ${mb(report.rss.peak)}, end ${mb(report.rss.end)}`,
+    `\nSize ${report.size} (checksum ${report.dataset.checksum}; ${report.dataset.activities} activities; search matches ${Object.entries(
+      report.searchMatchCounts,
+    )
+      .map(([word, count]) => `"${word}" ${count}`)
+      .join(', ')}); platform RSS ${mb(report.rss.start)} → peak ${mb(report.rss.peak)}, end ${mb(report.rss.end)}`,
   );
-  const rows = [];
-  for (const r of report.results) {
-    for (const c of [10, 1]) {
-      const x = r[`c${c}`];
-      rows.push({
+  log(
+    'Throughput at 10 connections and median latency at 1 (gw: Samspill via gateway, dir: directory subgraph direct, pgl: PostGraphile v5, floor: hand-written)',
+  );
+  console.table(
+    report.results.map((r) => {
+      const [ten, one] = [r.c10, r.c1];
+      const s = (c, side, key, digits) => fixed(c.sides[side]?.[key], digits);
+      return {
         operation: r.operation,
-        conns: c,
-        'req/s': x.platform.rps.toFixed(0),
-        'p50 ms': x.platform.p50.toFixed(1),
-        'p99 ms': x.platform.p99.toFixed(1),
-        'cpu ms/req': x.platform.cpuMsPerRequest.toFixed(2),
-        'of it gateway': x.platform.gatewayCpuMsPerRequest.toFixed(2),
-        'sql/req': x.platform.statementsPerRequest.toFixed(1),
-        'rows/req': x.platform.rowsPerRequest.toFixed(0),
-        'floor req/s': x.floor.rps.toFixed(0),
-        'floor p50': x.floor.p50.toFixed(1),
-        'floor sql/req': x.floor.statementsPerRequest.toFixed(1),
-        'x floor req/s': x.throughputRatio.toFixed(2),
-        'x floor p50': x.p50Ratio.toFixed(2),
-      });
+        'gw req/s': s(ten, 'gateway', 'rps', 0),
+        'dir req/s': s(ten, 'direct', 'rps', 0),
+        'pgl req/s': s(ten, 'postgraphile', 'rps', 0),
+        'floor req/s': s(ten, 'floor', 'rps', 0),
+        'gw p50': s(one, 'gateway', 'p50', 1),
+        'dir p50': s(one, 'direct', 'p50', 1),
+        'pgl p50': s(one, 'postgraphile', 'p50', 1),
+        'floor p50': s(one, 'floor', 'p50', 1),
+        'gw/pgl req/s': fixed(ten.toPostgraphile.gateway.rps, 2),
+        'dir/pgl req/s': fixed(ten.toPostgraphile.direct?.rps, 2),
+        'gw/floor req/s': fixed(ten.toFloor.gateway.rps, 2),
+        'gw/pgl p50': fixed(one.toPostgraphile.gateway.p50, 2),
+        'gw/floor p50': fixed(one.toFloor.gateway.p50, 2),
+      };
+    }),
+  );
+  log(
+    'Per request at 10 connections: server CPU ms (the system\'s processes; gw: all three, "of it gw": the gateway process), PostgreSQL CPU ms (its processes, /proc utime+stime), SQL statements',
+  );
+  console.table(
+    report.results.map((r) => {
+      const c = r.c10;
+      const s = (side, key, digits) => fixed(c.sides[side]?.[key], digits);
+      return {
+        operation: r.operation,
+        'gw cpu': s('gateway', 'cpuMsPerRequest', 2),
+        'of it gw': s('gateway', 'gatewayCpuMsPerRequest', 2),
+        'dir cpu': s('direct', 'cpuMsPerRequest', 2),
+        'pgl cpu': s('postgraphile', 'cpuMsPerRequest', 2),
+        'floor cpu': s('floor', 'cpuMsPerRequest', 2),
+        'gw pg cpu': s('gateway', 'postgresCpuMsPerRequest', 2),
+        'dir pg cpu': s('direct', 'postgresCpuMsPerRequest', 2),
+        'pgl pg cpu': s('postgraphile', 'postgresCpuMsPerRequest', 2),
+        'floor pg cpu': s('floor', 'postgresCpuMsPerRequest', 2),
+        'gw sql': r.statementsOfOne.gateway,
+        'pgl sql': r.statementsOfOne.postgraphile ?? 'n/a',
+        'floor sql': r.statementsOfOne.floor,
+        'gw rows': s('gateway', 'rowsPerRequest', 0),
+      };
+    }),
+  );
+  const missing = report.results.filter((r) => r.postgraphile !== 'measured');
+  for (const r of missing) log(`PostGraphile n/a for ${r.operation}: ${r.postgraphile}`);
+}
+
+/** The issue's targets (none of them a timed test): each marked holds, does not hold, or not measured. */
+function printTargets(reports) {
+  const rows = [];
+  const target = (text, measured, holds, figure) =>
+    rows.push({ target: text, figure: measured ? figure : '', verdict: measured ? (holds ? 'holds' : 'does not hold') : 'not measured' });
+  for (const report of reports) {
+    const op = (name) => report.results.find((r) => r.operation === name);
+    const at = `size ${report.size}`;
+    const page = op('page');
+    const pageGw = page?.c10.toPostgraphile.gateway.rps;
+    target(`${at}: page via gateway at 10 conns ≥ 0.8× PostGraphile req/s`, pageGw !== undefined, pageGw >= 0.8, `${fixed(pageGw, 2)}×`);
+    const pageDir = page?.c10.toPostgraphile.direct?.rps;
+    target(`${at}: page, directory subgraph direct ≥ 1.0× PostGraphile req/s`, pageDir !== undefined, pageDir >= 1.0, `${fixed(pageDir, 2)}×`);
+    const byId = op('activity by id')?.c10.toPostgraphile.gateway.rps;
+    target(`${at}: activity by id via gateway ≥ 0.6× PostGraphile req/s`, byId !== undefined, byId >= 0.6, `${fixed(byId, 2)}×`);
+    const bydeler = op('bydeler')?.c10.sides.gateway.cpuMsPerRequest;
+    target(
+      `${at}: { bydeler { code name } } ≤ 1.0 ms server CPU per request (processes summed)`,
+      bydeler !== undefined,
+      bydeler <= 1.0,
+      `${fixed(bydeler, 2)} ms`,
+    );
+    const pagePg = page && [page.c10.sides.gateway.postgresCpuMsPerRequest, page.c10.sides.postgraphile?.postgresCpuMsPerRequest];
+    target(
+      `${at}: PostgreSQL CPU per page ≤ PostGraphile's`,
+      pagePg?.[1] !== undefined,
+      pagePg?.[0] <= pagePg?.[1],
+      `${fixed(pagePg?.[0], 2)} ms against ${fixed(pagePg?.[1], 2)} ms`,
+    );
+    if (report.size === 'L') {
+      const search = op('activity search');
+      const p50 = search?.c1.sides.gateway.p50;
+      target(`${at}: activity search at 1 conn, p50 via gateway ≤ 8 ms`, p50 !== undefined, p50 <= 8, `${fixed(p50, 1)} ms`);
+      const toFloor = search?.c10.toFloor.gateway.rps;
+      target(`${at}: activity search at 10 conns ≥ 0.8× the floor's req/s`, toFloor !== undefined, toFloor >= 0.8, `${fixed(toFloor, 2)}×`);
     }
   }
+  if (!reports.some((r) => r.size === 'L')) target('size L: activity search p50 ≤ 8 ms and ≥ 0.8× the floor (run --sizes S,M,L)', false);
+  // Statements of one request across the sizes run (the suite's statement-count test holds it for S, M and L).
+  const statements = (report) => report.results.filter((r) => r.operation !== 'create referral').map((r) => r.statementsOfOne.gateway);
+  target(
+    `statements per read request constant across ${reports.map((r) => r.size).join(', ')} (and the suite's statement-count test)`,
+    reports.length > 1,
+    reports.every((r) => JSON.stringify(statements(r)) === JSON.stringify(statements(reports[0]))),
+    reports.length > 1 ? reports.map((r) => `${r.size}: ${statements(r).join('/')}`).join('; ') : '',
+  );
+  target('memory flat over the 10-minute soak (run --soak 600)', false);
+  log('\nTargets');
   console.table(rows);
 }
 
@@ -348,7 +577,7 @@ async function main() {
     postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'max_connections=200'],
   });
   log(`Embedded PostgreSQL with pg_stat_statements in ${dataDir}`);
-  log(`Platform and floor run with NODE_OPTIONS=${NODE_OPTIONS}, as docker/Dockerfile sets it`);
+  log(`Platform, PostGraphile and floor run with NODE_OPTIONS=${NODE_OPTIONS}, as docker/Dockerfile sets it`);
   // Ctrl-C stops the database too (the platform and the floor stop with this process).
   process.once('SIGINT', () => void server.stop().finally(() => process.exit(130)));
   const started = new Date().toISOString().replace(/[:.]/g, '-');
@@ -366,6 +595,7 @@ async function main() {
       printSize(report);
       reports.push(report);
     }
+    printTargets(reports);
     const file = path.join(root, '.bench', `results-${started}.json`);
     await writeFile(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, nodeOptions: NODE_OPTIONS, reports }, null, 2));
     log(`\nFigures written to ${path.relative(root, file)}`);

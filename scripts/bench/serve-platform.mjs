@@ -1,7 +1,7 @@
 // The platform as the benchmark measures it: the directory and referrals subgraphs and the
 // gateway, each in a process of its own as production runs them (docker/compose.yaml), on
 // DATABASE_URL. Started by run.mjs; its stats port reports the three processes' CPU time and RSS,
-// summed.
+// summed and each, and the directory subgraph's URL (the benchmark also calls it directly).
 //   env: DATABASE_URL, GATEWAY_PORT, STATS_PORT, GATEWAY_SHARED_SECRET, AUTH_SIGNING_KEYS,
 //        PROFILE_DIR (optional: each service writes <service>.cpuprofile there when it stops)
 import { spawn } from 'node:child_process';
@@ -42,7 +42,16 @@ http
   .createServer(async (_req, res) => {
     const all = await Promise.all(children.map(stats));
     const sum = (key) => all.reduce((total, s) => total + s[key], 0);
-    res.end(JSON.stringify({ url: gatewayUrl, cpuUserMicros: sum('cpuUserMicros'), cpuSystemMicros: sum('cpuSystemMicros'), rss: sum('rss'), services: all }));
+    res.end(
+      JSON.stringify({
+        url: gatewayUrl,
+        directoryUrl,
+        cpuUserMicros: sum('cpuUserMicros'),
+        cpuSystemMicros: sum('cpuSystemMicros'),
+        rss: sum('rss'),
+        services: all,
+      }),
+    );
   })
   .listen(Number(env.STATS_PORT), '127.0.0.1', () => process.stdout.write(`ready ${gatewayUrl}\n`));
 

@@ -1,4 +1,5 @@
 import type { Role } from '@samspill/core';
+import { withNeighbours } from '@samspill/directory/dist/modules/bydeler/bydel-neighbours.js';
 
 import type { ScaleDataset } from './scale-dataset.js';
 
@@ -11,6 +12,64 @@ export interface Operation {
   readonly read: boolean;
   /** The route of the benchmark's hand-written floor (scripts/bench/floor-server.mjs) that does the same work. */
   readonly floorRoute: string;
+  /**
+   * Served by the directory subgraph alone: the benchmark also sends it straight there (with the
+   * gateway's shared secret), without the gateway.
+   */
+  readonly directoryOnly: boolean;
+  /**
+   * The same operation for PostGraphile v5 (scripts/bench/postgraphile-server.mjs) over the
+   * `directory` schema, asked for the same rows and fields; or why it cannot be written there.
+   */
+  readonly postgraphile: PostGraphileOperation | { readonly unavailable: string };
+}
+
+export interface PostGraphileOperation {
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+  /** The platform's fields PostGraphile does not have (computed ones, cursors): left out of the comparison. */
+  readonly platformOnly: readonly string[];
+}
+
+/** Left out of every comparison: the cursors' formats differ. */
+const CURSORS = ['endCursor', 'startCursor', 'cursor'];
+
+/**
+ * An answer as the values it gives, in order: every leaf (string, number, boolean, null) in the
+ * order of the document, without the keys in `without` and with instants as ISO strings. Two
+ * answers with the same values are the same rows in the same order with the same fields, however
+ * differently the two schemas nest them (`bydels.nodes` against `bydeler`).
+ */
+export function answerValues(data: unknown, without: readonly string[] = []): unknown[] {
+  const skip = new Set([...CURSORS, ...without]);
+  const out: unknown[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (!skip.has(key)) walk(inner);
+    } else if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) {
+      out.push(new Date(value).toISOString());
+    } else out.push(value);
+  };
+  walk(data);
+  return out;
+}
+
+/**
+ * Whether PostGraphile's answer to an operation is the platform's (the benchmark's pre-flight
+ * check and the fairness test): the first difference, or undefined.
+ */
+export function postgraphileDifference(operation: Operation, platformData: unknown, postgraphileData: unknown): string | undefined {
+  if (!('query' in operation.postgraphile)) return undefined;
+  const platform = answerValues(platformData, operation.postgraphile.platformOnly);
+  const postgraphile = answerValues(postgraphileData);
+  const length = Math.max(platform.length, postgraphile.length);
+  for (let i = 0; i < length; i++) {
+    if (platform[i] !== postgraphile[i]) {
+      return `value ${i + 1} of ${platform.length}/${postgraphile.length}: the platform gives ${JSON.stringify(platform[i])}, PostGraphile ${JSON.stringify(postgraphile[i])}`;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -25,11 +84,15 @@ export function floorVariables(operation: Operation, sample: ScaleDataset['sampl
 export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
   const staff = { role: 'SHELTER_STAFF' as const, organisationId: sample.shelterId, subject: 'bench-staff' };
   const editor = { role: 'ORG_EDITOR' as const, organisationId: sample.organisationId, subject: 'bench-editor' };
+  const published = `status: { equalTo: "PUBLISHED" }`;
   return [
     {
       // The smallest read, served from memory without SQL: what the stack itself costs a request.
       name: 'bydeler',
       floorRoute: '/bydeler',
+      directoryOnly: true,
+      // PostGraphile reads the table on every request; the platform keeps the catalogue in memory.
+      postgraphile: { query: `{ bydels(orderBy: CODE_ASC) { nodes { code name } } }`, variables: {}, platformOnly: [] },
       as: staff,
       read: true,
       query: `{ bydeler { code name } }`,
@@ -38,6 +101,17 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'page',
       floorRoute: '/page',
+      directoryOnly: true,
+      postgraphile: {
+        // A bydel's organisations come through the organisation_bydel pivot, in its key's order
+        // (organisation id): PostGraphile's Amber preset cannot order a table by a related table's
+        // column. The dataset numbers the organisations' names as their ids, so it is the
+        // platform's order by name (the answer check holds it to that); the platform sorts by
+        // name where PostGraphile reads the pivot's index in order.
+        query: `{ bydels(orderBy: CODE_ASC) { nodes { code name organisationBydelsByBydelCode(first: 5, orderBy: ORGANISATION_ID_ASC) { nodes { organisation { name contactPeople(orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { name phone } } activities(first: 3, orderBy: [TITLE_ASC, ROW_ID_ASC], filter: { ${published} }) { nodes { title contactPerson { name phone } } } } } } } } }`,
+        variables: {},
+        platformOnly: [],
+      },
       as: staff,
       read: true,
       query: `{ bydeler { code name organisations(first: 5) { name contactPersons { name phone } activities(first: 3) { title contactPerson { name phone } } } } }`,
@@ -46,6 +120,11 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'activity search',
       floorRoute: '/activity-search',
+      directoryOnly: true,
+      postgraphile: {
+        unavailable:
+          'ranked Norwegian full-text search with a trigram fallback: PostGraphile generates no text search from tables, and a custom SQL function would be the floor written again, not PostGraphile',
+      },
       as: staff,
       read: true,
       query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title relevance organisation { name } } pageInfo { endCursor } } }`,
@@ -55,6 +134,13 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
       // Browsing rather than searching: a bydel's and its neighbours' free activities by title.
       name: 'activity list',
       floorRoute: '/activity-search',
+      directoryOnly: true,
+      postgraphile: {
+        // The neighbours are the platform's own table (data, not data access), applied by the caller.
+        query: `query($b: [String!]) { activities(first: 20, orderBy: [TITLE_ASC, ROW_ID_ASC], filter: { ${published}, bydelCode: { in: $b }, costKind: { in: ["FREE", "SPONSORED"] } }) { totalCount nodes { title organisation { name } } pageInfo { endCursor } } }`,
+        variables: { b: withNeighbours([sample.bydel]) },
+        platformOnly: [],
+      },
       as: staff,
       read: true,
       query: `query($f: ActivityFilter) { activities(filter: $f, first: 20) { totalCount nodes { title organisation { name } } pageInfo { endCursor } } }`,
@@ -63,6 +149,12 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'pet-care availability',
       floorRoute: '/pet-care-availability',
+      directoryOnly: true,
+      postgraphile: {
+        query: `query($b: String!) { petCareOffers(first: 20, orderBy: [TITLE_ASC, ROW_ID_ASC], filter: { ${published}, species: { overlaps: ["DOG"] }, placesAvailable: { greaterThan: 0 }, petCareOfferBydels: { some: { bydelCode: { equalTo: $b } } } }) { totalCount nodes { title placesAvailable placesUpdatedAt organisation { name } } } }`,
+        variables: { b: sample.bydel },
+        platformOnly: [],
+      },
       as: staff,
       read: true,
       query: `query($b: String) { petCareOffers(filter: { species: [DOG], bydel: $b, availableNow: true }, first: 20) { totalCount nodes { title placesAvailable placesUpdatedAt organisation { name } } } }`,
@@ -71,6 +163,14 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'activity by id',
       floorRoute: '/activity-by-id',
+      directoryOnly: true,
+      postgraphile: {
+        // Without the platform's rules: PostGraphile answers any activity, published or not (the
+        // sample is published), and has no computed venueLabel or nextOccurrences.
+        query: `query($id: UUID!) { activity(rowId: $id) { title description organisation { name } location { name streetAddress } contactPerson { name phone } } }`,
+        variables: { id: sample.activityId },
+        platformOnly: ['venueLabel', 'nextOccurrences'],
+      },
       as: staff,
       read: true,
       query: `query($id: ID!) { activity(id: $id) { title description venueLabel organisation { name } location { name streetAddress } contactPerson { name phone } nextOccurrences(first: 3) { startsAt } } }`,
@@ -79,6 +179,11 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'referral inbox',
       floorRoute: '/referral-inbox',
+      directoryOnly: false,
+      postgraphile: {
+        unavailable:
+          'referrals live in the referrals schema, and the inbox shows consented fields only while a referral is active (rules, not tables); the PostGraphile peer serves the directory schema alone',
+      },
       as: editor,
       read: true,
       query: `{ referrals(first: 20) { totalCount nodes { id status ageGroup needDescription activity { title } sendingShelter { name } } } }`,
@@ -87,6 +192,8 @@ export function fixedOperations(sample: ScaleDataset['sample']): Operation[] {
     {
       name: 'create referral',
       floorRoute: '/create-referral',
+      directoryOnly: false,
+      postgraphile: { unavailable: 'a write to the referrals schema, with its rules and audit trail; the PostGraphile peer is read-only' },
       as: staff,
       read: false,
       query: `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,

@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { ACTIVITY_WORDS, DESCRIPTION_SENTENCES, TITLE_QUALIFIERS } from './listing-vocabulary.js';
+
 /**
  * A deterministic dataset of any size for the statement-count test and the benchmark: per bydel
  * `organisationsPerBydel` organisations, each with 2 contact persons, a public location, 3
  * published activities and (every second one) a pet-care offer; one shelter sends referrals to
- * every third organisation's first activity. No randomness: ids, names and times follow from the
- * position, and `checksum` proves two runs built the same data.
+ * every third organisation's first activity. Ids, names and times follow from the position; the
+ * activities' titles, descriptions and categories are drawn from a vocabulary of real listings
+ * (listing-vocabulary.ts) by a PRNG seeded with the position, so a search word matches a fraction
+ * of a percent of them, as in a real directory. Deterministic: `checksum` proves two runs built
+ * the same data.
  */
 export interface ScaleDataset {
   readonly organisations: number;
@@ -21,31 +26,43 @@ export interface ScaleDataset {
 
 const BASE = Date.UTC(2026, 10, 1, 12);
 const BYDELER = Array.from({ length: 15 }, (_, i) => `0301${String(i + 1).padStart(2, '0')}`);
-const TITLES = [
-  'Leksehjelp',
-  'Språkkafé',
-  'Turgruppe',
-  'Strikkekafé',
-  'Sykkelverksted',
-  'Jobbsøkerkurs',
-  'Familietreff',
-  'Fotballtrening',
-  'Mentorprogram',
-  'Boligkafé',
-];
-const CATEGORIES = [
-  'CHILDREN',
-  'LANGUAGE',
-  'PHYSICAL_ACTIVITY',
-  'SOCIAL',
-  'PRACTICAL_HELP',
-  'WORK_AND_EDUCATION',
-  'NETWORK',
-  'PHYSICAL_ACTIVITY',
-  'MENTORING',
-  'HOUSING',
-];
+/** Every activity word of the vocabulary, with its category, each as likely as the next. */
+const ACTIVITY_KINDS = Object.entries(ACTIVITY_WORDS).flatMap(([category, words]) => words.map((word) => ({ word, category })));
+const LEKSEHJELP = ACTIVITY_KINDS.findIndex((kind) => kind.word === 'Leksehjelp');
+/** Fixed: the same data on every run, and the seed is in the checksum's input. */
+const SEED = 0x5a3d_2026;
+
+/** A small seeded PRNG (mulberry32): numbers in [0, 1), the same for the same seed on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/**
+ * An activity's title, description and category from the vocabulary of real listings, decided by
+ * its position alone. The sample activity (position 0) is always a "Leksehjelp", so the benchmark's
+ * search finds something at every size.
+ */
+function listing(i: number): { title: string; description: string; category: string } {
+  const random = prng(SEED ^ Math.imul(i + 1, 0x9e3779b1));
+  const kind = i === 0 ? ACTIVITY_KINDS[LEKSEHJELP]! : pick(random, ACTIVITY_KINDS);
+  const qualifier = random() < 0.5 ? ` ${pick(random, TITLE_QUALIFIERS)}` : '';
+  const title = `${kind.word}${qualifier}`;
+  const first = pick(random, DESCRIPTION_SENTENCES);
+  let second = pick(random, DESCRIPTION_SENTENCES);
+  if (second === first) second = DESCRIPTION_SENTENCES[(DESCRIPTION_SENTENCES.indexOf(first) + 1) % DESCRIPTION_SENTENCES.length]!;
+  return { title, description: `${title}, hver ${UKEDAGER[i % 7]}. ${first} ${second}`, category: kind.category };
+}
+
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const UKEDAGER = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 const CHUNK = 1000;
 
 /** A UUID v4-shaped id from a table tag (1 hex digit) and a position. */
@@ -85,11 +102,13 @@ export async function seedScaleDataset(
     for (let k = 0; k < organisationsPerBydel; k++, n++) {
       const org = id(1, n);
       const location = id(2, n);
+      // The organisation's first activity: what it describes itself by, and what it is referred to.
+      const firstActivity = listing(n * 3);
       organisations.push({
         id: org,
         kind: n % 7 === 0 ? 'VOLUNTEER_CENTRE' : 'VOLUNTARY_ORGANISATION',
         name: `Forening ${String(n).padStart(6, '0')}`,
-        description: `${TITLES[n % TITLES.length]} og frivillig arbeid i bydelen.`,
+        description: `${firstActivity.title} og frivillig arbeid i bydelen.`,
         public_email: `post${n}@example.org`,
         main_location_id: null,
         volunteer_requirements_met_at: n % 3 === 0 ? at(n) : null,
@@ -126,14 +145,14 @@ export async function seedScaleDataset(
       }
       for (let a = 0; a < 3; a++) {
         const i = n * 3 + a;
-        const title = TITLES[i % TITLES.length]!;
         const weekday = WEEKDAYS[i % 7]!;
+        const { title, description, category } = listing(i);
         activities.push({
           id: id(4, i),
           organisation_id: org,
-          title: `${title} ${i}`,
-          description: `${title} for alle, hver ${weekday.toLowerCase()}. Ta kontakt for å bli med.`,
-          category: CATEGORIES[i % CATEGORIES.length],
+          title,
+          description,
+          category,
           target_groups: '{ADULTS,FAMILIES}',
           age_min: null,
           age_max: null,
@@ -191,7 +210,7 @@ export async function seedScaleDataset(
           target_id: id(4, n * 3),
           receiving_organisation_id: org,
           bydel_code: bydel,
-          category: CATEGORIES[(n * 3) % CATEGORIES.length],
+          category: firstActivity.category,
           pseudonymous_reference: `SK-${n}`,
           age_group: 'ADULT',
           languages: '{no}',
