@@ -250,6 +250,18 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
       if (url.pathname === '/ready') return await this.ready(res);
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      // GraphQL is served by POST only. A GET carries its query and variables in the URL, and URLs
+      // end up in proxy, load-balancer and browser logs: search text, names and ids typed by shelter
+      // staff would be kept there. It would also skip the body checks above (JSON depth, NUL). Only
+      // the query editor's page (development, a browser asking for HTML, no query string) is a GET.
+      if (req.method !== 'POST' && !this.isLandingPageRequest(req, url)) {
+        return sendJson(
+          res,
+          405,
+          { errors: [{ message: 'GraphQL requests must be sent by POST (as JSON); GET and other methods are refused', extensions: { code: 'BAD_REQUEST' } }] },
+          { allow: 'POST' },
+        );
+      }
       if (!this.cameThroughGateway(req)) {
         return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
       }
@@ -312,6 +324,11 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       clearTimeout(timer);
     }
     return sendJson(res, 200, { status: 'ready', service });
+  }
+
+  /** Apollo's query editor page, served in development to a browser that asks for HTML; it holds no user text. */
+  private isLandingPageRequest(req: IncomingMessage, url: URL): boolean {
+    return this.options.config.nodeEnv !== 'production' && req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html');
   }
 
   private cameThroughGateway(req: IncomingMessage): boolean {
