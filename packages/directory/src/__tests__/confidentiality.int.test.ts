@@ -1,3 +1,6 @@
+import { createErrorFormatter, createLogger } from '@samspill/core';
+import { GraphQLError } from 'graphql';
+
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { audienceFitsPlace } from '../modules/activities/activity-audience.js';
 import { VenueKind } from '../modules/activities/activity-enums.js';
@@ -337,6 +340,36 @@ describe("an activity's audience is never wider than its place's visibility", ()
       const rows = await activityRows();
       expect(rows.find((row) => row.title === 'Direkte i basen')).toMatchObject({ audience: 'PUBLIC', visibility: 'PUBLIC' });
       expect(rows.find((row) => row.title === 'Også direkte')).toBeUndefined();
+    });
+
+    it("a client that reaches the database's rule gets BAD_USER_INPUT that names the rule, without SQL (the error PostgreSQL raises, through the formatter)", async () => {
+      // The error as a flush raises it (the services' path), PostgreSQL's own, captured here. The
+      // trigger is deferred, so it fails at COMMIT, and MikroORM hands on node-postgres' error.
+      const refusal: unknown = await makeActivity(app.em(), org, {
+        title: 'Forbi tjenestene',
+        venueKind: VenueKind.LOCATION,
+        location: networkPlace,
+        audience: OfferAudience.PUBLIC,
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(Error);
+      expect(refusal).toMatchObject({ code: '23514', constraint: 'activity_audience_within_place' });
+      const logger = createLogger('silent', 'test');
+      const warn = jest.spyOn(logger, 'warn');
+      const raw = new GraphQLError((refusal as Error).message, { originalError: refusal as Error, path: ['createActivity'] });
+      const result = createErrorFormatter(logger)(raw.toJSON(), raw);
+      expect(result).toEqual({
+        message:
+          "An activity's audience must not be wider than the visibility of its place: a PUBLIC activity cannot be held at a NETWORK or CONFIDENTIAL place",
+        locations: undefined,
+        path: ['createActivity'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/directory|insert|select|trigger|23514/i);
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ constraint: 'activity_audience_within_place' }), expect.any(String));
+      expect((await activityRows()).find((row) => row.title === 'Forbi tjenestene')).toBeUndefined();
     });
   });
 });
