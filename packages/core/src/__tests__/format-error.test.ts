@@ -1,4 +1,4 @@
-import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { CheckConstraintViolationException, DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ValidationError as ClassValidatorError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
@@ -113,6 +113,17 @@ describe('createErrorFormatter', () => {
       locations: undefined,
       extensions: { code: 'CONFLICT' },
     });
+  });
+
+  it('maps a check violation (23514) from a statement to BAD_USER_INPUT naming the rule, without SQL or table names', () => {
+    const driverError = Object.assign(new Error('update "location" set "postal_code" = $1 - new row for relation "location" violates check constraint'), {
+      code: '23514',
+      constraint: 'location_postal_code_check',
+    });
+    const result = formatThrown(new CheckConstraintViolationException(driverError));
+    expect(result).toEqual({ message: 'A postal code is 4 digits', path: PATH, locations: undefined, extensions: { code: 'BAD_USER_INPUT' } });
+    const unknown = formatThrown(new CheckConstraintViolationException(Object.assign(new Error('violates check constraint "x_check"'), { code: '23514' })));
+    expect(unknown).toMatchObject({ message: 'The change breaks a rule that the stored data must keep', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('maps a class-validator failure to BAD_USER_INPUT with input.<field>', () => {

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { CheckConstraintViolationException, DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
@@ -61,6 +61,34 @@ function isBadValueFromRequest(error: DriverException): boolean {
   return state.startsWith('22') || state === '08P01';
 }
 
+/**
+ * What each CHECK constraint and constraint trigger of the migrations (SQLSTATE 23514) means, in
+ * words a client can act on: PostgreSQL's own message names tables and columns. The services check
+ * each rule first; the database's check is for what slips past them (a race between two edits, a
+ * later code path), so hitting one is logged.
+ */
+export const CHECK_RULES: Readonly<Record<string, string>> = {
+  activity_audience_within_place:
+    "An activity's audience must not be wider than the visibility of its place: a PUBLIC activity cannot be held at a NETWORK or CONFIDENTIAL place",
+  activity_age_range_check: 'The lowest age must not be above the highest age',
+  activity_counts_check: 'Capacity, places available and price must not be negative',
+  location_coordinates_check: 'Latitude must be between -90 and 90, and longitude between -180 and 180',
+  location_postal_code_check: 'A postal code is 4 digits',
+  organisation_number_check: 'An organisation number is 9 digits',
+  pet_care_offer_counts_check: 'Places available and price must not be negative, and the number of animals and days must be at least 1',
+  referral_need_description_length: 'A need description is at most 500 characters',
+};
+const UNKNOWN_CHECK_RULE = 'The change breaks a rule that the stored data must keep';
+
+/**
+ * SQLSTATE 23514. MikroORM converts it to CheckConstraintViolationException when a statement fails;
+ * a deferred constraint trigger fails at COMMIT, and that error comes as node-postgres raised it.
+ */
+function isCheckViolation(error: unknown): error is Error & { constraint?: unknown } {
+  if (error instanceof CheckConstraintViolationException) return true;
+  return error instanceof Error && ((error as { code?: unknown }).code === '23514' || (error as { sqlState?: unknown }).sqlState === '23514');
+}
+
 function withPath(formatted: GraphQLFormattedError, extensions: Record<string, unknown>, message: string): GraphQLFormattedError {
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }
@@ -87,6 +115,14 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (error instanceof UniqueConstraintViolationException) {
       return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
+    }
+    // A rule of the stored data (SQLSTATE 23514, a CHECK constraint or constraint trigger): the
+    // request asked for something the data may not hold. Said in words, never PostgreSQL's message.
+    if (isCheckViolation(error)) {
+      const { constraint } = error;
+      const rule = typeof constraint === 'string' ? CHECK_RULES[constraint] : undefined;
+      logger.warn({ sqlState: '23514', constraint, path: formatted.path }, 'a database rule refused a change that validation let through');
+      return withPath(formatted, { code: 'BAD_USER_INPUT' }, rule ?? UNKNOWN_CHECK_RULE);
     }
     // A value from the request that PostgreSQL cannot take (SQLSTATE class 22, or 08P01 for a NUL):
     // checked before the outage test, for 08P01 is in the connection class 08 but says nothing of the database's health.

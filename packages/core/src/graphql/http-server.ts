@@ -258,6 +258,18 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         res.end();
         return;
       }
+      // GraphQL is served by POST only. A GET carries its query and variables in the URL, and URLs
+      // end up in proxy, load-balancer and browser logs: search text, names and ids typed by shelter
+      // staff would be kept there. It would also skip the body checks (JSON depth, NUL).
+      // A browser opening the gateway's endpoint is sent to the bundled IDE on the web server (above).
+      if (req.method !== 'POST') {
+        return sendJson(
+          res,
+          405,
+          { errors: [{ message: 'GraphQL requests must be sent by POST (as JSON); GET and other methods are refused', extensions: { code: 'BAD_REQUEST' } }] },
+          { allow: 'POST' },
+        );
+      }
       if (!this.cameThroughGateway(req)) {
         return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
       }
@@ -322,6 +334,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     return sendJson(res, 200, { status: 'ready', service });
   }
 
+  /** Apollo's query editor page, served in development to a browser that asks for HTML; it holds no user text. */
   private cameThroughGateway(req: IncomingMessage): boolean {
     const secret = this.options.config.federation.gatewaySharedSecret;
     if (!this.options.onlyThroughGateway || !secret) return true;

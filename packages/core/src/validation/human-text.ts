@@ -5,8 +5,14 @@ export interface HumanTextOptions extends ValidationOptions {
   readonly multiline?: boolean;
 }
 
-/** Characters that show nothing: whitespace (incl. NBSP) and the zero-width ones. */
-const INVISIBLE = /[\s\u00A0\u180E\u200B-\u200D\u2060\uFEFF]/gu;
+/**
+ * Characters that show nothing: whitespace (incl. NBSP), the default-ignorable code points (zero-width
+ * space and joiners, soft hyphen U+00AD, LRM/RLM U+200E/U+200F, ALM U+061C, variation selectors, tag
+ * characters, BOM …), and the fillers that fonts draw as blank: Braille blank U+2800 and the Hangul
+ * fillers U+115F, U+1160, U+3164, U+FFA0. Text made only of these is blank; inside real text they
+ * stay allowed (Persian, Indic scripts and emoji need the joiners).
+ */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800\u115F\u1160\u3164\uFFA0]/gu;
 /** C0 and C1 control characters and DEL (ESC U+001B starts terminal escape sequences, U+009B is CSI). */
 const CONTROL = /\p{Cc}/u;
 /** The control characters a text on several lines may hold. */
@@ -32,7 +38,7 @@ export function humanTextProblem(value: string, multiline = false): string | nul
 }
 
 /**
- * Text that people read: not blank (spaces, NBSP and zero-width characters count as blank), no
+ * Text that people read: not blank (spaces, NBSP, default-ignorables and blank fillers count as blank), no
  * control characters or escape sequences (line breaks and tabs only when `multiline`), no
  * bidirectional overrides, no lone surrogates. Null and undefined pass, as with the other
  * validators: whether a value is required is the GraphQL type's business.

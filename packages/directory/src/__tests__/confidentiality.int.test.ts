@@ -1,3 +1,6 @@
+import { createErrorFormatter, createLogger } from '@samspill/core';
+import { GraphQLError } from 'graphql';
+
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { audienceFitsPlace } from '../modules/activities/activity-audience.js';
 import { VenueKind } from '../modules/activities/activity-enums.js';
@@ -337,6 +340,70 @@ describe("an activity's audience is never wider than its place's visibility", ()
       const rows = await activityRows();
       expect(rows.find((row) => row.title === 'Direkte i basen')).toMatchObject({ audience: 'PUBLIC', visibility: 'PUBLIC' });
       expect(rows.find((row) => row.title === 'Også direkte')).toBeUndefined();
+    });
+
+    it('two edits that race past the services: the one that commits second gets BAD_USER_INPUT naming the rule, and changes nothing', async () => {
+      const place = await makeLocation(app.em(), org, { name: 'Samfunnshuset', bydel: '030112', visibility: LocationVisibility.PUBLIC });
+      const activity = await makeActivity(app.em(), org, { title: 'Kappløp', venueKind: VenueKind.LOCATION, location: place, audience: OfferAudience.NETWORK });
+      const knex = app.em().getConnection().getKnex();
+      // Another writer makes the activity PUBLIC and holds its row until it commits.
+      const other = await knex.transaction();
+      try {
+        await other.raw(`update directory.activity set audience = 'PUBLIC' where id = ?`, [activity.id]);
+        // The request reads the activity as NETWORK (the other change is not committed), so narrows
+        // nothing, then waits on the row to move it to the new bydel.
+        const narrowing = app.query('mutation($id: ID!, $input: UpdateLocationInput!) { updateLocation(id: $id, input: $input) { visibility } }', {
+          variables: { id: place.id, input: { version: 1, visibility: 'NETWORK', bydelCode: '030101' } },
+          as: editor,
+        });
+        const otherPid = (await other.raw('select pg_backend_pid() as pid')).rows[0].pid;
+        const waitsOnOther = async () =>
+          Number((await knex.raw('select count(*) as n from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [otherPid])).rows[0].n) > 0;
+        while (!(await waitsOnOther())) await new Promise((resolve) => setTimeout(resolve, 10));
+        await other.commit();
+        const res = await narrowing;
+        expect(res.body.data).toBeNull();
+        expect(res.body.errors).toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(/^An activity's audience must not be wider than the visibility of its place/),
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ]);
+      } finally {
+        if (!other.isCompleted()) await other.rollback();
+      }
+      const rows = await activityRows();
+      expect(rows.find((row) => row.title === 'Kappløp')).toMatchObject({ audience: 'PUBLIC', visibility: 'PUBLIC' });
+    });
+
+    it("a client that reaches the database's rule gets BAD_USER_INPUT that names the rule, without SQL (the error PostgreSQL raises, through the formatter)", async () => {
+      // The error as a flush raises it (the services' path), PostgreSQL's own, captured here. The
+      // trigger is deferred, so it fails at COMMIT, and MikroORM hands on node-postgres' error.
+      const refusal: unknown = await makeActivity(app.em(), org, {
+        title: 'Forbi tjenestene',
+        venueKind: VenueKind.LOCATION,
+        location: networkPlace,
+        audience: OfferAudience.PUBLIC,
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(Error);
+      expect(refusal).toMatchObject({ code: '23514', constraint: 'activity_audience_within_place' });
+      const logger = createLogger('silent', 'test');
+      const warn = jest.spyOn(logger, 'warn');
+      const raw = new GraphQLError((refusal as Error).message, { originalError: refusal as Error, path: ['createActivity'] });
+      const result = createErrorFormatter(logger)(raw.toJSON(), raw);
+      expect(result).toEqual({
+        message:
+          "An activity's audience must not be wider than the visibility of its place: a PUBLIC activity cannot be held at a NETWORK or CONFIDENTIAL place",
+        locations: undefined,
+        path: ['createActivity'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/directory|insert|select|trigger|23514/i);
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ constraint: 'activity_audience_within_place' }), expect.any(String));
+      expect((await activityRows()).find((row) => row.title === 'Forbi tjenestene')).toBeUndefined();
     });
   });
 });

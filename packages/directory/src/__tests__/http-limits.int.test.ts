@@ -235,6 +235,46 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
     });
   });
 
+  describe('methods: GraphQL by POST only', () => {
+    /** A request to /graphql by another method, with the query and variables in the URL as GET sends them. */
+    async function send(method: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<RawResponse> {
+      const url = new URL(app.client.url);
+      for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+      const response = await fetch(url, { method, headers: { 'apollo-require-preflight': 'true', ...headers } });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as ErrorBody };
+    }
+    const SEARCH = 'query($t: String) { organisations(filter: { text: $t }) { totalCount } }';
+
+    it.each<[string, Record<string, string>]>([
+      ['a query', { query: '{ bydeler { code } }' }],
+      ['search text in the variables (it would be kept in proxy logs)', { query: SEARCH, variables: JSON.stringify({ t: 'Røde Kors' }) }],
+      ['a NUL in the variables (the body checks do not see a query string)', { query: SEARCH, variables: JSON.stringify({ t: 'a\u0000b' }) }],
+      ['variables nested deeper than the JSON limit', { query: SEARCH, variables: `{"t":"x","d":${'['.repeat(200)}${']'.repeat(200)}}` }],
+      ['a mutation', { query: 'mutation { confirmActivityStillValid(id: "00000000-0000-4000-8000-00000000dead") { id } }' }],
+    ])('refuses a GET with %s with 405 and Allow: POST, running nothing', async (_what, params) => {
+      let response!: RawResponse;
+      const statements = await app.countStatements(async () => {
+        response = await send('GET', params);
+      });
+      expect(statements).toEqual([]);
+      const error = expectRefused(response, 405, 'BAD_REQUEST');
+      expect(error.message).toMatch(/POST/);
+      expect(response.headers.get('allow')).toBe('POST');
+    });
+
+    it.each(['PUT', 'DELETE', 'PATCH', 'OPTIONS'])('refuses %s with 405 and Allow: POST', async (method) => {
+      const response = await send(method, { query: '{ bydeler { code } }' });
+      expectRefused(response, 405, 'BAD_REQUEST');
+      expect(response.headers.get('allow')).toBe('POST');
+    });
+
+    it('refuses a browser page request too: the GraphQL IDE is the web server's (/graphiql), not a subgraph's', async () => {
+      const response = await fetch(app.client.url, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+    });
+  });
+
   describe('introspection, health and errors', () => {
     it('allows introspection in the test configuration', async () => {
       const response = await postQuery(app, '{ __schema { types { name } } }');
@@ -353,6 +393,12 @@ describe('a directory subgraph in production configuration', () => {
     expect(response.status).toBe(200);
     // The bydeler are reference data from the migrations, so even a fresh production database has all 17.
     expect((response.body.data as { bydeler: unknown[] }).bydeler).toHaveLength(17);
+  });
+
+  it('refuses every GET in production, the query editor page too', async () => {
+    const response = await fetch(app.client.url, { headers: { ...throughGateway, accept: 'text/html' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
   });
 
   it('refuses a request that did not come through the gateway with 403 FORBIDDEN', async () => {
