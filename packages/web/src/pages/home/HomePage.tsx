@@ -15,7 +15,7 @@ export const START_PAGE: Record<Role, string> = {
 export function HomePage() {
   const { t } = useTranslation();
   const { session, signedOutReason } = useSession();
-  usePageTitle('home.title');
+  usePageTitle('home.pageTitle');
   if (session?.authenticated) return <Navigate to={START_PAGE[session.user.role]} replace />;
   return (
     <section className="home">

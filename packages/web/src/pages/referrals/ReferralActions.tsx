@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
+import { PktAlert } from '../../punkt';
 import { REASONS_FOR } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { ReasonCode, ReferralAction } from '../../gql/graphql';
@@ -74,7 +75,7 @@ export function ReferralActions({ referral, canWithdrawConsent, onChanged }: Pro
     <div className="stack">
       <div role="alert">
         {conflict && (
-          <div className="pkt-alert pkt-alert--warning">
+          <PktAlert skin="warning" compact>
             <p>{t('referral.conflict')}</p>
             <button
               type="button"
@@ -86,9 +87,13 @@ export function ReferralActions({ referral, canWithdrawConsent, onChanged }: Pro
             >
               {t('referral.reload')}
             </button>
-          </div>
+          </PktAlert>
         )}
-        {message && <div className="pkt-alert pkt-alert--error">{message}</div>}
+        {message && (
+          <PktAlert skin="error" compact>
+            {message}
+          </PktAlert>
+        )}
       </div>
       {actions.length === 0 && !canWithdrawConsent && <p>{t('referral.noActions')}</p>}
       <div className="actions">
