@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 
 import { launchBrowser, type TestBrowser } from '../browser.js';
-import { signIn, type SignedIn } from '../session.js';
-import { startStack, type Stack } from '../stack.js';
+import { type SignedIn, signIn } from '../session.js';
+import { type Stack, startStack } from '../stack.js';
 
 /**
  * The whole loop through the UI, against the real web server, gateway, subgraphs and database:

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 
@@ -35,6 +35,10 @@ function Loading() {
 const STAFF = ['SHELTER_STAFF', 'PLATFORM_ADMIN'] as const;
 
 export function App() {
+  // The benchmark (scripts/bench.mjs) reads this mark: the first page has rendered and handles input.
+  useEffect(() => {
+    performance.mark('samspill:interactive');
+  }, []);
   return (
     <SessionProvider>
       <BrowserRouter>

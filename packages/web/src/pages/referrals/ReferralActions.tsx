@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
-import { PktAlert } from '../../punkt';
 import { REASONS_FOR } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { ReasonCode, ReferralAction } from '../../gql/graphql';
 import { isConflict, problemsOf } from '../../lib/errors';
+import { PktAlert } from '../../punkt';
 import { TransitionReferralMutation } from './ReferPage';
 
 const WithdrawConsentMutation = graphql(`
