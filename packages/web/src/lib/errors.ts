@@ -10,11 +10,15 @@ export interface ServerProblem {
 export function problemsOf(error: CombinedError | undefined): ServerProblem[] {
   if (!error) return [];
   if (error.graphQLErrors.length === 0) return [{ code: 'NETWORK', message: error.message, field: null }];
-  return error.graphQLErrors.map((e) => ({
-    code: typeof e.extensions?.code === 'string' ? e.extensions.code : null,
-    message: e.message,
-    field: typeof e.extensions?.field === 'string' ? e.extensions.field : null,
-  }));
+  return error.graphQLErrors.flatMap((e) => {
+    const code = typeof e.extensions?.code === 'string' ? e.extensions.code : null;
+    // Several fields at fault come as `extensions.fields`, one message each.
+    const fields = Array.isArray(e.extensions?.fields) ? (e.extensions.fields as Array<{ field?: unknown; message?: unknown }>) : [];
+    if (fields.length > 1) {
+      return fields.map((f) => ({ code, message: String(f.message ?? e.message), field: typeof f.field === 'string' ? f.field : null }));
+    }
+    return [{ code, message: e.message, field: typeof e.extensions?.field === 'string' ? e.extensions.field : null }];
+  });
 }
 
 /** The server's message for one field, matching "needDescription", "input.needDescription" or "consent.expiresOn". */

@@ -83,10 +83,15 @@ export default function ReferPage() {
   const errorSummary = useRef<HTMLDivElement>(null);
 
   const piiFound = useMemo(() => forbiddenContent(need), [need]);
+  const piiInReference = useMemo(() => forbiddenContent(reference), [reference]);
+  const piiWarning = (found: string[]) => (found.length > 0 ? t('refer.piiWarning', { kinds: found.map((k) => t(`pii.${k}`)).join(', ') }) : null);
   const offer = isActivity ? target?.activity : target?.petCareOffer;
 
   function errorFor(field: string): string | null {
-    return localErrors[field] ?? fieldProblem(problems, field);
+    const server = fieldProblem(problems, field);
+    // The server names the field in English; the refusal of personal data is said in the user's language.
+    if (server && /must not contain/.test(server)) return t('refer.piiRefused');
+    return localErrors[field] ?? server;
   }
 
   function toggle<T>(list: T[], value: T, on: boolean): T[] {
@@ -141,7 +146,10 @@ export default function ReferPage() {
     navigate(`/henvisninger/${draft.id}`, { state: { justSent: true } });
   }
 
-  const allErrors = [...Object.values(localErrors), ...problems.map((p) => p.message)];
+  const allErrors = [
+    ...Object.values(localErrors),
+    ...problems.map((p) => (p.field && /must not contain/.test(p.message) ? t('refer.piiRefused') : p.message)),
+  ];
   return (
     <section className="stack">
       <h1>{t('refer.title')}</h1>
@@ -160,7 +168,13 @@ export default function ReferPage() {
         )}
       </div>
       <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="ref-reference" label={t('refer.reference')} hint={t('refer.referenceHint')} error={errorFor('pseudonymousReference')}>
+        <Field
+          id="ref-reference"
+          label={t('refer.reference')}
+          hint={t('refer.referenceHint')}
+          error={errorFor('pseudonymousReference')}
+          warning={piiWarning(piiInReference)}
+        >
           {(props) => <input {...props} value={reference} maxLength={40} autoComplete="off" onChange={(e) => setReference(e.target.value)} />}
         </Field>
         <Field id="ref-age" label={t('refer.ageGroup')} error={errorFor('ageGroup')}>
@@ -216,7 +230,7 @@ export default function ReferPage() {
           label={t('refer.need')}
           hint={t('refer.needHint', { max: NEED_MAX })}
           error={errorFor('needDescription')}
-          warning={piiFound.length > 0 ? t('refer.piiWarning', { kinds: piiFound.map((k) => t(`pii.${k}`)).join(', ') }) : null}
+          warning={piiWarning(piiFound)}
         >
           {(props) => <textarea {...props} rows={5} maxLength={NEED_MAX} value={need} onChange={(e) => setNeed(e.target.value)} />}
         </Field>

@@ -40,11 +40,13 @@ export default function StatisticsPage() {
   const cells = useMemo(() => data?.referralStatistics ?? [], [data]);
 
   const label = (c: (typeof cells)[number]) => (c.suppressed || c.count === null || c.count === undefined ? t('statistics.suppressed') : formatNumber(c.count));
+  // Every month of the period, empty ones too, so the bars keep their place in time.
   const byMonth = useMemo(() => {
     const totals = new Map<string, number>();
+    for (let m = fromMonth, i = 0; m <= toMonth && i < 60; m = monthsBack(m, -1), i++) totals.set(m, 0);
     for (const c of cells) totals.set(c.month, (totals.get(c.month) ?? 0) + (c.suppressed ? 0 : (c.count ?? 0)));
     return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [cells]);
+  }, [cells, fromMonth, toMonth]);
   const max = Math.max(1, ...byMonth.map(([, n]) => n));
 
   function download() {
@@ -82,21 +84,21 @@ export default function StatisticsPage() {
           {t('common.error')}
         </div>
       )}
-      {byMonth.length > 0 && (
-        <figure>
-          <svg
-            className="bar-chart"
-            role="img"
-            aria-labelledby="chart-caption"
-            viewBox={`0 0 ${byMonth.length * 40} 120`}
-            width="100%"
-            height="160"
-            preserveAspectRatio="none"
-          >
+      {cells.length > 0 && (
+        <figure className="chart">
+          <svg className="bar-chart" role="img" aria-labelledby="chart-caption" viewBox={`0 0 ${byMonth.length * 40} 140`}>
             {byMonth.map(([month, n], i) => (
-              <rect key={month} x={i * 40 + 5} y={110 - (n / max) * 100} width={30} height={(n / max) * 100}>
-                <title>{`${month}: ${formatNumber(n)}`}</title>
-              </rect>
+              <g key={month}>
+                <rect x={i * 40 + 6} y={115 - (n / max) * 90} width={28} height={(n / max) * 90}>
+                  <title>{`${month}: ${formatNumber(n)}`}</title>
+                </rect>
+                <text x={i * 40 + 20} y={111 - (n / max) * 90} textAnchor="middle" fontSize="10">
+                  {n > 0 ? formatNumber(n) : ''}
+                </text>
+                <text x={i * 40 + 20} y={130} textAnchor="middle" fontSize="9">
+                  {month.slice(2)}
+                </text>
+              </g>
             ))}
           </svg>
           <figcaption id="chart-caption">{t('statistics.chartCaption')}</figcaption>
