@@ -17,13 +17,16 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages'],
   testMatch: ['**/__tests__/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }] },
+  // Packages published only as ES modules: Jest's module registry needs them as CommonJS (Node itself loads them with require).
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(oidc-provider|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper: {
     '^@samspill/core$': '<rootDir>/packages/core/src/index.ts',
     '^@samspill/core/testkit$': '<rootDir>/packages/core/src/testkit/index.ts',
     '^@samspill/directory$': '<rootDir>/packages/directory/src/index.ts',
     '^@samspill/referrals$': '<rootDir>/packages/referrals/src/index.ts',
     '^@samspill/gateway$': '<rootDir>/packages/gateway/src/index.ts',
+    '^@samspill/web-server$': '<rootDir>/packages/web-server/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth/access.js';
+export * from './auth/oidc-tokens.js';
 export * from './auth/principal.js';
 export * from './auth/tokens.js';
 export * from './config/config.js';

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Config, createLogger, ensureDatabase, issueToken, loadConfigOrExit, openOrm, startDatabase } from '@samspill/core';
 import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, seedDemoData } from '@samspill/directory';
 import { createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
+import { startDevelopmentWeb, withDevelopmentIssuer } from '@samspill/web-server';
 
 import { seedDemoReferrals } from './demo/demo-referrals.js';
 import { createGatewayServer } from './gateway.js';
@@ -22,10 +23,10 @@ function step(message: string): void {
 async function main(): Promise<void> {
   const loaded = loadConfigOrExit();
   // The subgraphs answer only the gateway: a secret made for this run unless one is configured.
-  const config: Config = {
+  const config: Config = withDevelopmentIssuer({
     ...loaded,
     federation: { ...loaded.federation, gatewaySharedSecret: loaded.federation.gatewaySharedSecret ?? randomBytes(24).toString('base64url') },
-  };
+  });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'samspill');
 
   step(config.database.url ? 'Connecting to the PostgreSQL in DATABASE_URL' : `Starting the embedded PostgreSQL (data in ${config.database.embeddedDir})`);
@@ -49,9 +50,13 @@ async function main(): Promise<void> {
   const stopJobs = scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger);
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host);
+  const web = await startDevelopmentWeb(config, url, DEMO_USERS, logger);
 
   const lines = [
-    `\nSamspill is running.\n\n  GraphQL (gateway): ${gatewayUrl}`,
+    `\nSamspill is running.\n\n  Web app: ${web.webUrl}  (GraphiQL: ${web.webUrl}/graphiql)`,
+    `  Sign in there; the development issuer (${web.issuerUrl}) lists the demo users:`,
+    ...DEMO_USERS.map((user) => `    ${user.role.padEnd(16)} ${user.label}`),
+    `\n  GraphQL (gateway): ${gatewayUrl}`,
     `  subgraphs (answer only the gateway): ${directoryUrl}, ${referralsUrl}`,
     `\nDemo tokens (valid 12 hours; send as "Authorization: Bearer <token>"):`,
   ];
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     step('Stopping');
     stopJobs();
+    await web.stop();
     await gateway.stop();
     await Promise.all([directory.stop(), referrals.stop()]);
     await Promise.all([directoryOrm.close(), referralsOrm.close()]);

@@ -81,9 +81,9 @@ console.log(`  total ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET_KB} K
 let url = process.argv[2];
 let stop = async () => {};
 if (!url) {
-  const { startWebStack } = await import('@samspill/web-server');
-  const stack = await startWebStack();
-  url = stack.webUrl;
+  const gateway = await import('@samspill/gateway');
+  const stack = await (gateway.startWebStack ?? gateway.default.startWebStack)();
+  url = stack.urls.web;
   stop = () => stack.stop();
 }
 try {

@@ -5,12 +5,13 @@ import { z } from 'zod';
 
 import type { Config } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
+import { OidcTokenVerifier } from './oidc-tokens.js';
 import { ANONYMOUS, type Principal, type Role, ROLES } from './principal.js';
 
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
 
-const claimsSchema = z
+export const claimsSchema = z
   .object({
     sub: z.string().min(1),
     role: z.enum(ROLES),
@@ -28,12 +29,20 @@ const claimsSchema = z
     if (c.role !== 'BYDEL_INTEGRATOR' && c.bydel) ctx.addIssue({ code: 'custom', message: `${c.role} tokens must not carry a bydel claim` });
   });
 
-/** Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer and audience. */
+/**
+ * Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer and audience; and,
+ * when an OpenID Connect issuer is configured, RS256/ES256 tokens of that issuer by its JWKS.
+ */
 export class TokenVerifier {
   private readonly keys = new Map<string, Uint8Array>();
+  private readonly oidc?: OidcTokenVerifier;
 
-  constructor(private readonly auth: Config['auth']) {
+  constructor(
+    private readonly auth: Config['auth'],
+    oidcOptions: { cacheMaxAgeMs?: number; cooldownMs?: number } = {},
+  ) {
     for (const [kid, secret] of auth.signingKeys) this.keys.set(kid, encoder.encode(secret));
+    if (auth.oidc) this.oidc = new OidcTokenVerifier({ ...auth.oidc, audience: auth.audience, ...oidcOptions });
   }
 
   /** Reads the `Authorization` header: no header is anonymous, a bad token is refused. */
@@ -45,6 +54,11 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    // A token of the OIDC issuer goes to its verifier only, whatever its header says: an HS256
+    // token naming that issuer is refused there (it accepts RS256/ES256 only).
+    if (this.oidc && (OidcTokenVerifier.isAsymmetric(token) || OidcTokenVerifier.claimsIssuer(token, this.auth.oidc!.issuer))) {
+      return principalFromClaims(await this.oidc.verify(token));
+    }
     const getKey: JWTVerifyGetKey = (header) => {
       const key = header.kid === undefined ? undefined : this.keys.get(header.kid);
       if (!key) throw new UnauthenticatedError('Token signed with an unknown key');
@@ -63,11 +77,16 @@ export class TokenVerifier {
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token has expired');
       throw new UnauthenticatedError('Invalid token');
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
-    const { sub, role, org, bydel } = claims.data;
-    return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
+    return principalFromClaims(payload);
   }
+}
+
+/** The principal a verified token's claims describe; claims Samspill cannot use are refused. */
+export function principalFromClaims(payload: unknown): Principal {
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
+  const { sub, role, org, bydel } = claims.data;
+  return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
 }
 
 export interface TokenRequest {

@@ -50,6 +50,20 @@ const schema = z.object({
   AUTH_ISSUER: z.string().min(1).default('samspill'),
   AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
   AUTH_SIGNING_KEYS: signingKeys.optional(),
+  AUTH_OIDC_ISSUER: z.string().url().optional(),
+  AUTH_OIDC_JWKS_URL: z.string().url().optional(),
+  DEV_OIDC_PORT: port.default(4300),
+  WEB_PORT: port.default(4100),
+  WEB_PUBLIC_URL: z.string().url().optional(),
+  WEB_GATEWAY_URL: z.string().url().optional(),
+  WEB_STATIC_DIR: z.string().min(1).optional(),
+  WEB_OIDC_ISSUER: z.string().url().optional(),
+  WEB_OIDC_CLIENT_ID: z.string().min(1).default('samspill-web'),
+  WEB_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  WEB_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  WEB_SESSION_IDLE_MINUTES: positiveInt.default(30),
+  WEB_SESSION_MAX_HOURS: positiveInt.default(12),
+  WEB_SESSION_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
@@ -102,6 +116,25 @@ export interface Config {
     readonly signingKeys: ReadonlyMap<string, string>;
     /** True when the built-in development key is in use (never in production). */
     readonly usingDevelopmentKey: boolean;
+    /**
+     * An OpenID Connect issuer whose access tokens are accepted beside the HS256 keys: RS256 or
+     * ES256, verified with the issuer's published keys (JWKS), issuer and audience checked.
+     */
+    readonly oidc?: { readonly issuer: string; readonly jwksUrl?: string };
+  };
+  readonly web: {
+    /** Port of the web server (the app, sign-in, the /graphql proxy, GraphiQL). */
+    readonly port: number;
+    /** The origin browsers use, e.g. https://samspill.oslo.kommune.no (the OIDC redirect URI is built from it). */
+    readonly publicUrl: string;
+    /** Where the web server reaches the gateway. */
+    readonly gatewayUrl: string;
+    /** The built web app (index.html and assets/); unset: packages/web/dist. */
+    readonly staticDir?: string;
+    readonly oidc: { readonly issuer?: string; readonly clientId: string; readonly clientSecret?: string; readonly scope: string };
+    readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secret?: string };
+    /** Port of the development OpenID Connect issuer (started by the development start only). */
+    readonly devIssuerPort: number;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -132,6 +165,17 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+/** Problems in any environment that zod cannot see field by field. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  // The HS256 keys and the OIDC issuer's keys are told apart by issuer too: one name for both would blur them.
+  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ISSUER === (env.AUTH_ISSUER ?? 'samspill')) {
+    problems.push('AUTH_OIDC_ISSUER: must differ from AUTH_ISSUER (the issuer of the HS256 tokens)');
+  }
+  if (env.AUTH_OIDC_JWKS_URL && !env.AUTH_OIDC_ISSUER) problems.push('AUTH_OIDC_JWKS_URL: needs AUTH_OIDC_ISSUER');
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -143,7 +187,11 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
-  const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)), ...productionProblems(present)];
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
+    ...productionProblems(present),
+    ...crossFieldProblems(present),
+  ];
   if (!result.success || problems.length > 0) throw new ConfigError(problems.sort());
   const e = result.data;
   const usingDevelopmentKey = !e.AUTH_SIGNING_KEYS;
@@ -169,7 +217,22 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.REFERRAL_RETENTION_DAYS,
       jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
     },
-    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, signingKeys: signingKeysMap, usingDevelopmentKey },
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      signingKeys: signingKeysMap,
+      usingDevelopmentKey,
+      oidc: e.AUTH_OIDC_ISSUER ? { issuer: e.AUTH_OIDC_ISSUER, jwksUrl: e.AUTH_OIDC_JWKS_URL } : undefined,
+    },
+    web: {
+      port: e.WEB_PORT,
+      publicUrl: (e.WEB_PUBLIC_URL ?? `http://${e.HOST}:${e.WEB_PORT}`).replace(/\/+$/, ''),
+      gatewayUrl: e.WEB_GATEWAY_URL ?? `http://${e.HOST}:${e.GATEWAY_PORT}/graphql`,
+      staticDir: e.WEB_STATIC_DIR,
+      oidc: { issuer: e.WEB_OIDC_ISSUER, clientId: e.WEB_OIDC_CLIENT_ID, clientSecret: e.WEB_OIDC_CLIENT_SECRET, scope: e.WEB_OIDC_SCOPE },
+      session: { idleMinutes: e.WEB_SESSION_IDLE_MINUTES, maxHours: e.WEB_SESSION_MAX_HOURS, secret: e.WEB_SESSION_SECRET },
+      devIssuerPort: e.DEV_OIDC_PORT,
+    },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
@@ -204,6 +267,20 @@ export function assertDeployable(config: Config, needs: { database: boolean; gat
   if (needs.gatewaySecret && (!secret || secret.length < MIN_SECRET_LENGTH)) {
     problems.push(`GATEWAY_SHARED_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters, or the subgraphs answer anyone`);
   }
+  if (problems.length) throw new ConfigError(problems);
+}
+
+/**
+ * For the web server's production entry point: a real issuer, its client secret, the session
+ * secret (it encrypts the tokens kept server-side) and an https public URL (Secure cookies).
+ */
+export function assertWebDeployable(config: Config): void {
+  const problems: string[] = [];
+  if (!config.web.oidc.issuer) problems.push('WEB_OIDC_ISSUER: is required (the OpenID Connect issuer users sign in with)');
+  if (!config.web.oidc.clientSecret) problems.push('WEB_OIDC_CLIENT_SECRET: is required');
+  if (!config.web.session.secret) problems.push(`WEB_SESSION_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters`);
+  if (!config.web.publicUrl.startsWith('https://')) problems.push('WEB_PUBLIC_URL: must be an https:// URL (session cookies are Secure)');
+  if (!config.database.url) problems.push('DATABASE_URL: is required (sessions are kept in PostgreSQL)');
   if (problems.length) throw new ConfigError(problems);
 }
 

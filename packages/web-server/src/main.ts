@@ -1,0 +1,30 @@
+import { assertWebDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+
+import { webOrmSettings } from './orm.js';
+import { createWebServer } from './web-server.js';
+
+/**
+ * The web server for production: sign-in at WEB_OIDC_ISSUER, sessions in DATABASE_URL (schema
+ * `web`, migrated here: its one table is the web server's own), the gateway at WEB_GATEWAY_URL.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  assertWebDeployable(config);
+  const logger = createLogger(config.logLevel, 'web');
+  const orm = await openOrm(webOrmSettings(config.database.url!));
+  const server = createWebServer({ config, orm, logger });
+  const url = await server.listen(config.web.port, config.http.host);
+  logger.info({ url, publicUrl: config.web.publicUrl }, 'web server ready');
+  const shutdown = async () => {
+    await server.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
