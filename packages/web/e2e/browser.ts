@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 
@@ -17,11 +15,11 @@ export interface TestBrowser {
 }
 
 /**
- * Headless Chromium with a fresh profile and none of its own background traffic (update checks,
- * sync, component downloads), so every request seen is one the app made.
+ * Headless Chromium with a fresh profile (Playwright makes a temporary one per launch) and none of
+ * its own background traffic (update checks, sync, component downloads), so every request seen is
+ * one the app made.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'samspill-chromium-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -34,15 +32,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

@@ -50,7 +50,7 @@ describe('a referral from search to accepted, in the browser', () => {
     await page.getByRole('link', { name: 'Henvis en beboer' }).click();
 
     await page.getByLabel('Egen referanse (pseudonym)').fill('OK-2026-117');
-    await page.getByLabel('Aldersgruppe').selectOption('CHILD');
+    await page.getByRole('combobox', { name: 'Aldersgruppe' }).selectOption('CHILD');
     await page.getByRole('checkbox', { name: 'arabisk' }).check();
     await page.getByLabel('Barnas alder').fill('8, 10');
     await page.getByLabel('Hva trenger beboeren?').fill('Trenger leksehjelp for to barn, helst på tirsdager.');
