@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core';
 
 import { seriousViolations } from '../axe.js';
 import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn,signIn } from '../session.js';
-import { type Stack,startStack } from '../stack.js';
+import { type SignedIn, signIn } from '../session.js';
+import { type Stack, startStack } from '../stack.js';
 
 /** `SAMSPILL_SCREENSHOTS=1` also writes each page to docs/screenshots/ (committed by hand, not by CI). */
 const SCREENSHOTS = process.env.SAMSPILL_SCREENSHOTS === '1' ? join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots') : null;

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 
 import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn,signIn } from '../session.js';
-import { type Stack,startStack } from '../stack.js';
+import { type SignedIn, signIn } from '../session.js';
+import { type Stack, startStack } from '../stack.js';
 
 const OFFER = 'Leksehjelp for 1.–7. trinn';
 
