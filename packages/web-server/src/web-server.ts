@@ -303,8 +303,10 @@ export class WebServer {
     let user;
     try {
       const principal = principalFromClaims(decodeJwt(tokens.access_token));
-      if (principal.kind !== 'user') throw new Error('not a user');
-      const name = tokens.claims()?.name;
+      const idToken = tokens.claims();
+      // The access token must be about the person the (verified) ID token names.
+      if (principal.kind !== 'user' || !idToken || principal.subject !== idToken.sub) throw new Error('tokens name different users');
+      const name = idToken.name;
       user = {
         subject: principal.subject,
         name: typeof name === 'string' ? name : undefined,

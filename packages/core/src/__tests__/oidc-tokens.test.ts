@@ -152,6 +152,10 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(HS_SECRET));
     expect(await refused(verifier, token)).toBe('Invalid token');
+    // Even were the HS256 issuer configured with the same name (the configuration refuses that), the token goes to the JWKS check.
+    const sameName = configFor();
+    const clash = new TokenVerifier({ ...sameName.auth, issuer: issuer.url });
+    expect(await refused(clash, token)).toBe('Invalid token');
   });
 
   it('refuses issuer tokens without the Samspill claims', async () => {

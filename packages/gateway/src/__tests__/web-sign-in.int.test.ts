@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { issueToken } from '@samspill/core';
-import { CONTENT_SECURITY_POLICY, GRAPHIQL_CONTENT_SECURITY_POLICY } from '@samspill/web-server';
+import { CONTENT_SECURITY_POLICY, GRAPHIQL_CONTENT_SECURITY_POLICY, hashSessionId, Sealer, type SessionTokens } from '@samspill/web-server';
 
 import { startWebStack, type WebStack } from '../testing/web-stack.js';
 import { type Page, TestBrowser } from './support/browser.js';
@@ -152,6 +152,47 @@ describe('/graphql through the web server (backend-for-frontend)', () => {
   });
 });
 
+/** The tokens the web server keeps for a browser's session (opened as only the web server can). */
+async function tokensOf(browser: TestBrowser): Promise<{ tokens: SessionTokens; accessExpiresAt: Date }> {
+  const idHash = hashSessionId(browser.cookie('127.0.0.1', 'samspill_session')!.value);
+  const [row] = await stack.webOrm.em.getConnection().execute(`select sealed_tokens, access_expires_at from web.session where id_hash = ?`, [idHash]);
+  const tokens = new Sealer(stack.config.web.session.secret!).open<SessionTokens>(row.sealed_tokens, 'session-tokens')!;
+  return { tokens, accessExpiresAt: new Date(row.access_expires_at) };
+}
+
+describe("the development issuer's tokens at the gateway", () => {
+  it('are RS256 JWTs for the gateway audience that the gateway accepts by the issuer JWKS; altered ones are refused', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-editor-rodekors');
+    const { accessToken } = (await tokensOf(browser)).tokens;
+    const [header, payload] = accessToken
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    expect(header.alg).toBe('RS256');
+    const editor = stack.users.find((u) => u.subject === 'demo-editor-rodekors')!;
+    expect(payload).toMatchObject({
+      iss: stack.urls.issuer,
+      aud: stack.config.auth.audience,
+      sub: editor.subject,
+      role: 'ORG_EDITOR',
+      org: editor.organisationId,
+    });
+    const call = (token: string) =>
+      fetch(stack.urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: REFERRALS }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const accepted = await call(accessToken);
+    expect(accepted.body.errors).toBeUndefined();
+    const [h, p, signature] = accessToken.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...payload, role: 'PLATFORM_ADMIN', org: undefined })).toString('base64url');
+    expect((await call(`${h}.${forged}.${signature}`)).status).toBe(401);
+    expect((await call(`${h}.${p}.${signature!.slice(0, -4)}AAAA`)).status).toBe(401);
+  });
+});
+
 describe('session end', () => {
   it('ends after the idle time without requests (server-side, by the clock), and each request starts the time again', async () => {
     const browser = new TestBrowser();
@@ -168,6 +209,44 @@ describe('session end', () => {
     expect(browser.setCookies.at(-1)).toMatch(/^samspill_session=; .*Max-Age=0/);
     expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
     expect(await sessionOf(browser)).toEqual({ authenticated: false });
+  });
+
+  it('refreshes the access token before it expires, for as long as the session is in use', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    const first = await tokensOf(browser);
+    expect(first.tokens.refreshToken).toBeDefined();
+    // The issuer's tokens live an hour: past that (on the session clock) the web server refreshes first.
+    for (let step = 0; step < 3; step += 1) {
+      stack.advanceMinutes(25);
+      expect((await graphql(browser, REFERRALS, { 'x-csrf-token': csrfToken })).status).toBe(200);
+    }
+    const later = await tokensOf(browser);
+    expect(later.tokens.accessToken).not.toBe(first.tokens.accessToken);
+    expect(later.accessExpiresAt.getTime()).toBeGreaterThan(first.accessExpiresAt.getTime() + 60 * 60_000);
+  });
+
+  it('ends after WEB_SESSION_MAX_HOURS even when in use', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    for (let minutes = 25; minutes < 12 * 60; minutes += 25) {
+      stack.advanceMinutes(25);
+      expect((await graphql(browser, '{ bydeler { code } }', { 'x-csrf-token': csrfToken })).status).toBe(200);
+    }
+    stack.advanceMinutes(25);
+    expect((await graphql(browser, '{ bydeler { code } }', { 'x-csrf-token': csrfToken })).status).toBe(401);
+  });
+
+  it('a new sign-in in the same browser ends the session before it', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    const before = browser.copy();
+    await signIn(browser, 'demo-admin');
+    expect((await sessionOf(browser)).user.subject).toBe('demo-admin');
+    expect((await graphql(before, REFERRALS, { 'x-csrf-token': csrfToken })).status).toBe(401);
   });
 
   it('tells the app that an idle session ended, and a kept copy of its cookie is refused', async () => {

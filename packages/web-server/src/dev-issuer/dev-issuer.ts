@@ -133,12 +133,14 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
     // The web app is the platform's own client: no consent screen.
     loadExistingGrant: async (ctx) => {
       const oidc = ctx.oidc;
+      const accountId = oidc.session!.accountId!;
       const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(oidc.client!.clientId);
       if (grantId) {
         const existing = await oidc.provider.Grant.find(grantId);
-        if (existing) return existing;
+        // A grant of whoever signed in before on this browser is never reused for someone else.
+        if (existing?.accountId === accountId) return existing;
       }
-      const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId: oidc.session!.accountId! });
+      const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId });
       grant.addOIDCScope('openid profile offline_access');
       grant.addResourceScope(RESOURCE, RESOURCE_SCOPE);
       await grant.save();

@@ -1,7 +1,8 @@
 /**
  * Just enough of a browser for the sign-in tests: a cookie jar (by host and path, as browsers
  * keep them: the port does not count), redirects followed one by one (303/302 become GET), and
- * forms posted. No JavaScript: the sign-in needs none.
+ * forms posted. No JavaScript, except that a page that only submits its form on load (the
+ * issuer's "Submitting Callback" page) is submitted, as a browser would.
  */
 export interface Page {
   readonly url: string;
@@ -78,17 +79,22 @@ export class TestBrowser {
         }
         continue;
       }
-      return { url: current.href, status: response.status, headers: response.headers, body: await response.text(), chain };
+      const page = { url: current.href, status: response.status, headers: response.headers, body: await response.text(), chain };
+      if (page.body.includes('document.forms[0].submit()')) {
+        const next = await this.submit(page);
+        return { ...next, chain: [...chain, ...next.chain] };
+      }
+      return page;
     }
     throw new Error(`too many redirects from ${url}`);
   }
 
-  /** Submits the page's form with the button of this name and value. */
-  async submit(page: Page, button: { name: string; value: string }): Promise<Page> {
+  /** Submits the page's (first) form, with the button of this name and value. */
+  async submit(page: Page, button?: { name: string; value: string }): Promise<Page> {
     const form = /<form[^>]*action="([^"]+)"/.exec(page.body);
     if (!form) throw new Error(`no form on ${page.url}: ${page.body.slice(0, 300)}`);
     const hidden = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [m[1]!, m[2]!]);
-    const fields = new URLSearchParams([...hidden, [button.name, button.value]]);
+    const fields = new URLSearchParams(button ? [...hidden, [button.name, button.value]] : hidden);
     return this.go(new URL(form[1]!.replace(/&amp;/g, '&'), page.url).href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
