@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
@@ -108,6 +108,21 @@ describe('every main page, for each role', () => {
     await s.page.getByRole('link', { name: 'Henvis en beboer' }).click();
     await s.page.getByRole('heading', { name: 'Ny henvisning', level: 1 }).waitFor();
     await check(s.page, 'staff-refer');
+  });
+
+  it('the bydel statistics: a table, and the same cells as a CSV file', async () => {
+    const s = await signIn(chrome.browser, stack.webUrl, 'demo-bydel-grunerlokka');
+    open.push(s);
+    await s.page.getByRole('heading', { name: 'Statistikk for bydelen', level: 1 }).waitFor();
+    await s.page.getByRole('table').waitFor();
+    const rows = await s.page.locator('table.data tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Last ned CSV' }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Måned,Bydel,Kategori,Utfall,Antall');
+    expect(lines).toHaveLength(rows + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2},(\d{6})?,[A-Z_]+,[A-Z_]+,(\d+|<5)$/);
+    expect(download.suggestedFilename()).toMatch(/^samspill-statistikk-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
   });
 
   it('switches to English and remembers it; signs out', async () => {

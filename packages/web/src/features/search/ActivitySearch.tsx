@@ -53,6 +53,8 @@ export function ActivitySearch() {
   const [weekday, setWeekday] = useState('');
   const [freeOnly, setFreeOnly] = useState(false);
   const [recent, setRecent] = useState(false);
+  // On a phone the filters fold away under one line, so the results come first.
+  const [wide] = useState(() => window.matchMedia('(min-width: 48rem)').matches);
   const settledText = useDebounced(text.trim());
   const settledAge = useDebounced(age);
 
@@ -74,6 +76,7 @@ export function ActivitySearch() {
     return f;
   }, [settledText, bydel, neighbours, category, targetGroup, settledAge, language, weekday, freeOnly, recent]);
 
+  const activeFilters = Object.keys(filter).filter((k) => k !== 'text' && k !== 'includeNeighbouringBydeler').length;
   const [{ data, fetching, error }] = useQuery({ query: SearchActivitiesQuery, variables: { filter, first: 30 } });
 
   return (
@@ -90,69 +93,72 @@ export function ActivitySearch() {
             placeholder={t('search.placeholder')}
           />
         </label>
-        <div className="filters">
-          <BydelSelect id="search-bydel" value={bydel} onChange={setBydel} />
-          <label className="check">
-            <input type="checkbox" checked={neighbours} disabled={!bydel} onChange={(e) => setNeighbours(e.target.checked)} />
-            {t('search.neighbours')}
-          </label>
-          <label className="field">
-            {t('search.category')}
-            <select value={category} onChange={(e) => setCategory(e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('search.targetGroup')}
-            <select value={targetGroup} onChange={(e) => setTargetGroup(e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              {TARGET_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`targetGroup.${g}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('search.age')}
-            <input type="number" inputMode="numeric" min={0} max={120} value={age} onChange={(e) => setAge(e.target.value)} />
-          </label>
-          <label className="field">
-            {t('search.language')}
-            <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              {LANGUAGE_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`language.${code}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('search.weekday')}
-            <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`weekday.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={freeOnly} onChange={(e) => setFreeOnly(e.target.checked)} />
-            {t('search.freeOnly')}
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={recent} onChange={(e) => setRecent(e.target.checked)} />
-            {t('search.verifiedRecently', { count: RECENT_DAYS })}
-          </label>
-        </div>
+        <details className="filters-panel" open={wide}>
+          <summary>{t('search.filters', { count: activeFilters })}</summary>
+          <div className="filters">
+            <BydelSelect id="search-bydel" value={bydel} onChange={setBydel} />
+            <label className="check">
+              <input type="checkbox" checked={neighbours} disabled={!bydel} onChange={(e) => setNeighbours(e.target.checked)} />
+              {t('search.neighbours')}
+            </label>
+            <label className="field">
+              {t('search.category')}
+              <select value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.targetGroup')}
+              <select value={targetGroup} onChange={(e) => setTargetGroup(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {TARGET_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`targetGroup.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.age')}
+              <input type="number" inputMode="numeric" min={0} max={120} value={age} onChange={(e) => setAge(e.target.value)} />
+            </label>
+            <label className="field">
+              {t('search.language')}
+              <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {LANGUAGE_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`language.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.weekday')}
+              <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`weekday.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={freeOnly} onChange={(e) => setFreeOnly(e.target.checked)} />
+              {t('search.freeOnly')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={recent} onChange={(e) => setRecent(e.target.checked)} />
+              {t('search.verifiedRecently', { count: RECENT_DAYS })}
+            </label>
+          </div>
+        </details>
       </form>
       <p role="status" aria-live="polite">
         {fetching ? t('common.loading') : data ? t('search.resultCount', { count: data.activities.totalCount }) : ''}

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { usePageTitle } from '../../app/usePageTitle';
 import { graphql } from '../../gql';
 import { formatNumber, osloToday } from '../../lib/format';
-import { toCsv } from './csv';
+import { isShown, statisticsCsv } from './csv';
 
 const StatisticsQuery = graphql(`
   query ReferralStatistics($fromMonth: String!, $toMonth: String!) {
@@ -39,21 +39,18 @@ export default function StatisticsPage() {
   const [{ data, fetching, error }] = useQuery({ query: StatisticsQuery, variables: { fromMonth, toMonth } });
   const cells = useMemo(() => data?.referralStatistics ?? [], [data]);
 
-  const label = (c: (typeof cells)[number]) => (c.suppressed || c.count === null || c.count === undefined ? t('statistics.suppressed') : formatNumber(c.count));
+  const label = (c: (typeof cells)[number]) => (isShown(c) ? formatNumber(c.count) : t('statistics.suppressed'));
   // Every month of the period, empty ones too, so the bars keep their place in time.
   const byMonth = useMemo(() => {
     const totals = new Map<string, number>();
     for (let m = fromMonth, i = 0; m <= toMonth && i < 60; m = monthsBack(m, -1), i++) totals.set(m, 0);
-    for (const c of cells) totals.set(c.month, (totals.get(c.month) ?? 0) + (c.suppressed ? 0 : (c.count ?? 0)));
+    for (const c of cells) totals.set(c.month, (totals.get(c.month) ?? 0) + (isShown(c) ? c.count : 0));
     return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [cells, fromMonth, toMonth]);
   const max = Math.max(1, ...byMonth.map(([, n]) => n));
 
   function download() {
-    const csv = toCsv(
-      [t('statistics.month'), t('statistics.bydel'), t('statistics.category'), t('statistics.outcome'), t('statistics.count')],
-      cells.map((c) => [c.month, c.bydelCode ?? '', c.category, c.outcome, c.suppressed || c.count == null ? '<5' : String(c.count)]),
-    );
+    const csv = statisticsCsv([t('statistics.month'), t('statistics.bydel'), t('statistics.category'), t('statistics.outcome'), t('statistics.count')], cells);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
