@@ -118,7 +118,9 @@ describe('every main page, for each role', () => {
     const rows = await s.page.locator('table.data tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Last ned CSV' }).click()]);
-    const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Måned,Bydel,Kategori,Utfall,Antall');
     expect(lines).toHaveLength(rows + 1);
     for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2},(\d{6})?,[A-Z_]+,[A-Z_]+,(\d+|<5)$/);

@@ -1,6 +1,6 @@
 import { launchBrowser, type TestBrowser } from '../browser.js';
 import { signIn } from '../session.js';
-import { type Stack,startStack } from '../stack.js';
+import { type Stack, startStack } from '../stack.js';
 
 /** The web server ends a session after 30 idle minutes (its clock moved by the test); the app says so. */
 describe('signed out after inactivity', () => {

@@ -17,6 +17,7 @@ const ReferralPage = lazy(() => import('../pages/referrals/ReferralPage'));
 const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
 const EditorOffersPage = lazy(() => import('../pages/editor/EditorOffersPage'));
 const ActivityEditorPage = lazy(() => import('../pages/editor/ActivityEditorPage'));
+const PetCareEditorPage = lazy(() => import('../pages/editor/PetCareEditorPage'));
 const ContactPersonsPage = lazy(() => import('../pages/editor/ContactPersonsPage'));
 const StatisticsPage = lazy(() => import('../pages/statistics/StatisticsPage'));
 const OrganisationsPage = lazy(() => import('../pages/admin/OrganisationsPage'));
@@ -115,6 +116,14 @@ export function App() {
                 element={
                   <RequireRole roles={['ORG_EDITOR']}>
                     <ActivityEditorPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="mine-tilbud/dyrepass/:id"
+                element={
+                  <RequireRole roles={['ORG_EDITOR']}>
+                    <PetCareEditorPage />
                   </RequireRole>
                 }
               />

@@ -161,6 +161,9 @@ export default function EditorOffersPage() {
       <p>
         <Link className="pkt-btn pkt-btn--primary pkt-btn--small" to="/mine-tilbud/aktivitet/ny">
           {t('editor.newActivity')}
+        </Link>{' '}
+        <Link className="pkt-btn pkt-btn--secondary pkt-btn--small" to="/mine-tilbud/dyrepass/ny">
+          {t('editor.newPetCare')}
         </Link>
       </p>
       <div role="status" aria-live="polite">
@@ -174,7 +177,9 @@ export default function EditorOffersPage() {
       <ul className="results">
         {rows.map((row) => (
           <li key={row.id} className="result stack">
-            <h2>{row.kind === 'activity' ? <Link to={`/mine-tilbud/aktivitet/${row.id}`}>{row.title}</Link> : row.title}</h2>
+            <h2>
+              <Link to={`/mine-tilbud/${row.kind === 'activity' ? 'aktivitet' : 'dyrepass'}/${row.id}`}>{row.title}</Link>
+            </h2>
             <p>
               {t(row.kind === 'activity' ? 'editor.activity' : 'editor.petCare')} · {t(`offerStatus.${row.status}`)} · <Freshness days={row.days} />
             </p>
