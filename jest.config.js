@@ -30,7 +30,7 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
-  // Global setup runs outside Jest's module mapping, so it uses the compiled core (`pnpm test` builds first).
+  // Global setup runs outside Jest's module mapping, so it uses the compiled core (the `test` script builds first).
   globalSetup: '<rootDir>/packages/core/dist/testkit/global-setup.js',
   globalTeardown: '<rootDir>/packages/core/dist/testkit/global-teardown.js',
   testTimeout: 60_000,

@@ -1,6 +1,6 @@
-// Regenerates the committed SDL files in schema/ from the code (run through `pnpm schema`, which
-// builds first): each subgraph's SDL and the composed supergraph. The test suite compares the
-// same output with the committed files and fails on drift.
+// Regenerates the committed SDL files in schema/ from the code (run through
+// `npx -y pnpm@10.34.9 schema`, which builds first): each subgraph's SDL and the composed
+// supergraph. The test suite compares the same output with the committed files and fails on drift.
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';

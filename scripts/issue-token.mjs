@@ -1,7 +1,8 @@
-// Issues a development token (run through `pnpm token -- …`, which builds first).
-//   pnpm token -- --role ORG_EDITOR --org 00000000-0000-4000-8000-000000000002
-//   pnpm token -- --role BYDEL_INTEGRATOR --bydel 030102
-//   pnpm token -- --demo            (one token for each demo user)
+// Issues a development token: `node scripts/issue-token.mjs …` after a build, or `npx -y pnpm@10.34.9 run token …`,
+// which builds first (`run` is needed: `pnpm token` is npm's own token command).
+//   node scripts/issue-token.mjs --role ORG_EDITOR --org 00000000-0000-4000-8000-000000000002
+//   node scripts/issue-token.mjs --role BYDEL_INTEGRATOR --bydel 030102
+//   npx -y pnpm@10.34.9 run token --demo            (one token for each demo user)
 // Tokens are signed with the first key of AUTH_SIGNING_KEYS (the development key when unset).
 import { createRequire } from 'node:module';
 import path from 'node:path';

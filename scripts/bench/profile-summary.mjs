@@ -1,5 +1,5 @@
-// Where the platform's CPU time goes: reads a V8 .cpuprofile (written by `pnpm bench -- --profile`)
-// and prints self time by package and by function.
+// Where the platform's CPU time goes: reads a V8 .cpuprofile (written by
+// `npx -y pnpm@10.34.9 bench -- --profile`) and prints self time by package and by function.
 //   node scripts/bench/profile-summary.mjs .bench/profiles/<file>.cpuprofile [--top 30]
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

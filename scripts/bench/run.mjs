@@ -1,9 +1,9 @@
-// The Samspill benchmark (run through `pnpm bench`, which builds first).
+// The Samspill benchmark (run through `npx -y pnpm@10.34.9 bench`, which builds first).
 //
-//   pnpm bench                         sizes S and M, 3 s a measurement, 2 rounds
-//   pnpm bench -- --sizes S,M,L        all three sizes (L seeds 15 000 organisations)
-//   pnpm bench -- --seconds 10 --rounds 3
-//   pnpm bench -- --soak 600           memory over a 10-minute run of the page at size M
+//   npx -y pnpm@10.34.9 bench                         sizes S and M, 3 s a measurement, 2 rounds
+//   npx -y pnpm@10.34.9 bench -- --sizes S,M,L        all three sizes (L seeds 15 000 organisations)
+//   npx -y pnpm@10.34.9 bench -- --seconds 10 --rounds 3
+//   npx -y pnpm@10.34.9 bench -- --soak 600           memory over a 10-minute run of the page at size M
 //
 // For each size it seeds a deterministic dataset (checksum printed) into an embedded PostgreSQL
 // with pg_stat_statements, starts the platform (gateway + both subgraphs) and the hand-written
@@ -31,7 +31,7 @@ const autocannon = createRequire(path.join(root, 'package.json'))('autocannon');
 const pg = createRequire(path.join(root, 'packages/core/package.json'))('pg');
 
 const { values: args } = parseArgs({
-  // `pnpm bench -- --sizes S` hands the `--` on to the script: it only separates pnpm's options.
+  // `npx -y pnpm@10.34.9 bench -- --sizes S` hands the `--` on to the script: it only separates pnpm's options.
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     sizes: { type: 'string', default: 'S,M' },

@@ -15,5 +15,7 @@ export * from './graphql/http-server.js';
 export * from './graphql/limits.js';
 export * from './graphql/pagination.js';
 export * from './graphql/subgraph-schema.js';
+export * from './idempotency/index.js';
 export * from './logging/logger.js';
+export * from './validation/human-text.js';
 export * from './validation/validators.js';

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { type OrmSettings } from '@samspill/core';
+import { idempotencyRecordEntity, type OrmSettings } from '@samspill/core';
 
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
 import { migrations } from './migrations/index.js';
@@ -30,7 +30,8 @@ export function directoryOrmSettings(clientUrl: string, extra: Partial<OrmSettin
   return {
     clientUrl,
     schema: DIRECTORY_SCHEMA,
-    entities: directoryEntities,
+    // The records of Idempotency-Keys, in this schema beside what they point to (one per ORM).
+    entities: [...directoryEntities, idempotencyRecordEntity()],
     migrations: migrations as MigrationObject[],
     // Trigram matching of misspellings: "lexehjelp" is 0.5 word-similar to "leksehjelp", "besøkstjeneste"
     // only 0.47 to "familietjeneste".

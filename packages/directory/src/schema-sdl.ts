@@ -8,5 +8,5 @@ export const DIRECTORY_SDL_FILE = 'schema/directory.graphql';
 /** The directory subgraph's SDL as committed in `schema/directory.graphql`. */
 export async function printDirectorySdl(): Promise<string> {
   const { schema } = await buildDirectorySchema();
-  return `${generatedBanner('pnpm schema')}${printSubgraphSchema(schema).trim()}\n`;
+  return `${generatedBanner('npx -y pnpm@10.34.9 schema')}${printSubgraphSchema(schema).trim()}\n`;
 }

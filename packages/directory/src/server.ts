@@ -7,11 +7,22 @@ import { createLoaders } from './loaders.js';
 import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 import { buildDirectorySchema } from './schema.js';
 
+export interface DirectoryServerOptions {
+  /** The clock (the wall clock unless a test moves it): freshness, occurrences, date checks and the 24 hours an `Idempotency-Key` holds. */
+  readonly now?: () => Date;
+}
+
 /**
  * The directory subgraph's HTTP server: the bydeler read once, then one entity manager fork and
  * one set of loaders per request.
  */
-export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, config: Config, logger: Logger): Promise<GraphQLHttpServer<DirectoryContext>> {
+export async function createDirectoryServer(
+  orm: MikroORM<PostgreSqlDriver>,
+  config: Config,
+  logger: Logger,
+  options: DirectoryServerOptions = {},
+): Promise<GraphQLHttpServer<DirectoryContext>> {
+  const now = options.now ?? (() => new Date());
   const { schema } = await buildDirectorySchema();
   const bydeler = await BydelCatalogue.load(orm.em as EntityManager);
   return new GraphQLHttpServer<DirectoryContext>({
@@ -21,10 +32,18 @@ export async function createDirectoryServer(orm: MikroORM<PostgreSqlDriver>, con
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
-    context: ({ principal, requestId }) => {
+    context: ({ principal, requestId, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
       // In tests a lean row throws when a field reads a column its selection left out.
-      return { principal, requestId, em, bydeler, loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }) };
+      return {
+        principal,
+        requestId,
+        em,
+        now,
+        idempotencyKey,
+        bydeler,
+        loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }),
+      };
     },
   });
 }

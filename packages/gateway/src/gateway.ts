@@ -1,5 +1,5 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type Config, GATEWAY_SECRET_HEADER, GraphQLHttpServer, type Logger, type Principal, TokenVerifier } from '@samspill/core';
+import { type Config, GATEWAY_SECRET_HEADER, GraphQLHttpServer, IDEMPOTENCY_KEY_HEADER, type Logger, type Principal, TokenVerifier } from '@samspill/core';
 import { GraphQLError } from 'graphql';
 
 import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
@@ -8,6 +8,8 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** The caller's own Authorization header: every subgraph decides for itself what they may see. */
   readonly authorization?: string;
+  /** The caller's `Idempotency-Key`: the subgraph that makes the create keeps it. */
+  readonly idempotencyKey?: string;
 }
 
 /** Passes the caller's credentials on, and proves to the subgraph that the request came through here. */
@@ -34,6 +36,7 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context?.idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
     if (this.secret) request.http?.headers.set(GATEWAY_SECRET_HEADER, this.secret);
   }
 }
@@ -59,6 +62,6 @@ export async function createGatewayServer(
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
-    context: ({ principal, headers }) => ({ principal, authorization: headers.authorization }),
+    context: ({ principal, headers, idempotencyKey }) => ({ principal, authorization: headers.authorization, idempotencyKey }),
   });
 }

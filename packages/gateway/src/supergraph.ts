@@ -29,5 +29,5 @@ export async function composeSupergraph(urls: SubgraphUrls): Promise<string> {
 /** The committed `schema/supergraph.graphql`, composed with the default local subgraph URLs. */
 export async function printSupergraphSdl(): Promise<string> {
   const sdl = await composeSupergraph({ directory: 'http://127.0.0.1:4001/graphql', referrals: 'http://127.0.0.1:4002/graphql' });
-  return `${generatedBanner('pnpm schema')}${sdl.trim()}\n`;
+  return `${generatedBanner('npx -y pnpm@10.34.9 schema')}${sdl.trim()}\n`;
 }

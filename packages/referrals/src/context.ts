@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BaseContext } from '@samspill/core';
+import type { IdempotencyContext } from '@samspill/core';
 import DataLoader from 'dataloader';
 
 import type { DirectoryLookup } from './modules/directory-link/directory-client.js';
 import { ReferralService, type ReferralSettings } from './modules/referrals/referral.service.js';
 import { ReferralStatusChangeEntity } from './modules/referrals/referral-status-change.entity.js';
 
-export interface ReferralsContext extends BaseContext {
+export interface ReferralsContext extends IdempotencyContext {
   /** The caller's Authorization header, passed on when the directory is asked about an offer. */
   readonly authorization?: string;
   readonly directory: DirectoryLookup;

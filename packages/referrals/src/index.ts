@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './context.js';
 export * from './jobs/referral-jobs.js';
 export * from './modules/directory-link/directory-client.js';
+export * from './modules/referrals/need-description.js';
 export * from './modules/referrals/referral.entity.js';
 export * from './modules/referrals/referral.service.js';
 export * from './modules/referrals/referral-enums.js';

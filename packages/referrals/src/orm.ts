@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import type { OrmSettings } from '@samspill/core';
+import { idempotencyRecordEntity, type OrmSettings } from '@samspill/core';
 
 import { migrations } from './migrations/index.js';
 import { AuditEntryEntity } from './modules/audit/audit-entry.entity.js';
@@ -12,5 +12,11 @@ export { REFERRALS_SCHEMA };
 export const referralEntities = [ReferralEntity, ReferralStatusChangeEntity, AuditEntryEntity];
 
 export function referralsOrmSettings(clientUrl: string): OrmSettings {
-  return { clientUrl, schema: REFERRALS_SCHEMA, entities: referralEntities, migrations: migrations as MigrationObject[] };
+  return {
+    clientUrl,
+    schema: REFERRALS_SCHEMA,
+    // The records of Idempotency-Keys, in this schema beside the referrals they point to (one per ORM).
+    entities: [...referralEntities, idempotencyRecordEntity()],
+    migrations: migrations as MigrationObject[],
+  };
 }

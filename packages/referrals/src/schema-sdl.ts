@@ -7,5 +7,5 @@ export const REFERRALS_SDL_FILE = 'schema/referrals.graphql';
 
 export async function printReferralsSdl(): Promise<string> {
   const { schema } = await buildReferralsSchema();
-  return `${generatedBanner('pnpm schema')}${printSubgraphSchema(schema).trim()}\n`;
+  return `${generatedBanner('npx -y pnpm@10.34.9 schema')}${printSubgraphSchema(schema).trim()}\n`;
 }

@@ -29,7 +29,7 @@ export async function createReferralsServer(
     logger,
     onlyThroughGateway: true,
     verifier: new TokenVerifier(config.auth),
-    context: ({ principal, requestId, headers }) => {
+    context: ({ principal, requestId, headers, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
       return {
         principal,
@@ -37,8 +37,13 @@ export async function createReferralsServer(
         em,
         authorization: headers.authorization,
         directory,
-        settings: { answerDays: config.referrals.answerDays, retentionDays: config.referrals.retentionDays },
+        settings: {
+          answerDays: config.referrals.answerDays,
+          retentionDays: config.referrals.retentionDays,
+          statisticsFinalAfterDays: config.referrals.statisticsFinalAfterDays,
+        },
         now,
+        idempotencyKey,
         loaders: createReferralLoaders(em),
       };
     },

@@ -439,6 +439,7 @@ export class WebServer {
       return sendGraphQLError(res, 405, 'METHOD_NOT_ALLOWED', 'GraphQL accepts POST (and GET for queries)', { allow: 'GET, POST' });
     }
     const headers: Record<string, string> = {};
+    let sessionUsed: ActiveSession | undefined;
     for (const name of FORWARDED_HEADERS) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
@@ -462,6 +463,7 @@ export class WebServer {
           return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'The session has ended: sign in again', { 'set-cookie': this.clearedSessionCookie() });
         }
         headers.authorization = `Bearer ${accessToken}`;
+        sessionUsed = session;
       }
     }
     const body = req.method === 'POST' ? await readBody(req, this.options.config.http.maxBodyBytes) : undefined;
@@ -473,7 +475,12 @@ export class WebServer {
       return sendGraphQLError(res, 502, 'BAD_GATEWAY', 'The GraphQL gateway cannot be reached');
     }
     const payload = Buffer.from(await upstream.arrayBuffer());
-    const out: Record<string, string> = { 'cache-control': 'no-store', 'content-length': String(payload.length) };
+    const out: Record<string, string | string[]> = { 'cache-control': 'no-store', 'content-length': String(payload.length) };
+    if (sessionUsed && upstream.status === 401) {
+      // The gateway no longer accepts the session's token (revoked, or the issuer's keys changed): the session is over.
+      await this.sessions.destroy(sessionUsed.idHash);
+      out['set-cookie'] = this.clearedSessionCookie();
+    }
     for (const name of ['content-type', 'x-request-id', 'www-authenticate']) {
       const value = upstream.headers.get(name);
       if (value) out[name] = value;

@@ -67,6 +67,14 @@ describe('parseConfig', () => {
     expect(config.graphql).toEqual({ introspection: false, maxDepth: 7, maxAliases: 3, maxTokens: 500, maxCost: 99, maxDirectives: 4 });
   });
 
+  it('publishes referral statistics 7 days after a month ends unless told otherwise; 0 is allowed, a negative number is not', () => {
+    expect(parseConfig({}).referrals.statisticsFinalAfterDays).toBe(7);
+    expect(parseConfig({ REFERRAL_STATISTICS_FINAL_AFTER_DAYS: '0' }).referrals.statisticsFinalAfterDays).toBe(0);
+    expect(parseConfig({ REFERRAL_STATISTICS_FINAL_AFTER_DAYS: '21' }).referrals.statisticsFinalAfterDays).toBe(21);
+    for (const bad of ['-1', '2.5', 'a week', '400'])
+      expect(problemsOf({ REFERRAL_STATISTICS_FINAL_AFTER_DAYS: bad }).map((p) => p.split(':')[0])).toEqual(['REFERRAL_STATISTICS_FINAL_AFTER_DAYS']);
+  });
+
   it('treats empty variables as unset', () => {
     const config = parseConfig({ NODE_ENV: '', DIRECTORY_PORT: '', AUTH_SIGNING_KEYS: '', GRAPHQL_MAX_DEPTH: undefined });
     expect(config.nodeEnv).toBe('development');

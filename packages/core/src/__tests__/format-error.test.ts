@@ -182,4 +182,22 @@ describe('createErrorFormatter', () => {
     });
     expect(format(error.toJSON(), error)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
+
+  it.each([
+    ['Variable "$s" got invalid value "TITL"; Value "TITL" does not exist in "ActivitySort" enum. Did you mean the enum value "TITLE"?', 'BAD_USER_INPUT'],
+    ['Variable "$f" got invalid value { bydel: ["030101"] }; Field "bydel" is not defined by type "ActivityFilter". Did you mean "bydeler"?', 'BAD_USER_INPUT'],
+    ['Cannot query field "bydelr" on type "Query". Did you mean "bydel" or "bydeler"?', 'GRAPHQL_VALIDATION_FAILED'],
+  ])('strips the schema hint from %s', (message, code) => {
+    const error = new GraphQLError(message, { extensions: { code } });
+    const result = format(error.toJSON(), error);
+    expect(result.message).not.toMatch(/Did you mean|TITLE|bydeler|"bydel" or/);
+    expect(result.message).toBe(message.slice(0, message.indexOf(' Did you mean')));
+  });
+
+  it('passes on the field a request error names', () => {
+    const error = new GraphQLError('Text must not contain NUL characters (\\u0000): filter.text', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', field: 'filter.text', other: 'x' },
+    });
+    expect(format(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'filter.text' });
+  });
 });

@@ -33,6 +33,20 @@ describe('hardening', () => {
     });
   });
 
+  it.each([
+    ['08P01', 'invalid message format'],
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+  ])('answers PostgreSQL %s (a NUL or a bad byte that got past validation) as BAD_USER_INPUT without details', (sqlState, message) => {
+    const format = createErrorFormatter(createLogger('silent', 't'));
+    const raw = new GraphQLError('x', { originalError: databaseError(message, sqlState), path: ['createActivity'] });
+    expect(format(raw.toJSON(), raw)).toEqual({
+      message: 'A value in the request is not valid',
+      path: ['createActivity'],
+      locations: undefined,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('the production entry points refuse the development key and a missing gateway secret, whatever NODE_ENV says', () => {
     const dev = parseConfig({});
     expect(() => assertDeployable(dev, { database: true, gatewaySecret: true })).toThrow(ConfigError);

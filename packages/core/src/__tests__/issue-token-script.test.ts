@@ -7,7 +7,9 @@ import { parseConfig } from '../config/config.js';
 
 const run = promisify(execFile);
 const script = path.resolve(__dirname, '../../../../scripts/issue-token.mjs');
-const env = { PATH: process.env.PATH ?? '' };
+// Only PATH, and the clock: under `pnpm test:clock` the script must run on the same (faked) clock as this test.
+const CLOCK_VARIABLES = /^(LD_PRELOAD|FAKETIME.*|DONT_FAKE_MONOTONIC)$/;
+const env = { PATH: process.env.PATH ?? '', ...Object.fromEntries(Object.entries(process.env).filter(([name]) => CLOCK_VARIABLES.test(name))) };
 
 describe('scripts/issue-token.mjs (uses the compiled packages)', () => {
   const verifier = new TokenVerifier(parseConfig({}).auth);

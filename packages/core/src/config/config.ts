@@ -47,6 +47,7 @@ const schema = z.object({
   REFERRAL_ANSWER_DAYS: positiveInt.default(14),
   REFERRAL_RETENTION_DAYS: positiveInt.default(180),
   REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
+  REFERRAL_STATISTICS_FINAL_AFTER_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   AUTH_ISSUER: z.string().min(1).default('samspill'),
   AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
   AUTH_SIGNING_KEYS: signingKeys.optional(),
@@ -108,6 +109,11 @@ export interface Config {
     /** Days before a referral's personal fields are erased: after it closed, after its consent expired, or after a draft was last touched. */
     readonly retentionDays: number;
     readonly jobIntervalSeconds: number;
+    /**
+     * Days after a month ends before its statistics are final and published. The figures are
+     * those of that moment and never change afterwards (changing this setting changes them).
+     */
+    readonly statisticsFinalAfterDays: number;
   };
   readonly auth: {
     readonly issuer: string;
@@ -216,6 +222,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       answerDays: e.REFERRAL_ANSWER_DAYS,
       retentionDays: e.REFERRAL_RETENTION_DAYS,
       jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
+      statisticsFinalAfterDays: e.REFERRAL_STATISTICS_FINAL_AFTER_DAYS,
     },
     auth: {
       issuer: e.AUTH_ISSUER,

@@ -1,4 +1,4 @@
-import { type AnyEntity, type EntityClass, FlushMode, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
+import { type AnyEntity, type EntityClass, type EntitySchema, FlushMode, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
 
@@ -6,7 +6,7 @@ export interface OrmSettings {
   readonly clientUrl: string;
   /** The PostgreSQL schema this subgraph owns (its tables and its migration log). */
   readonly schema: string;
-  readonly entities: EntityClass<AnyEntity>[];
+  readonly entities: (EntityClass<AnyEntity> | EntitySchema)[];
   /** Committed migrations, listed explicitly so compiled and test runs find the same set. */
   readonly migrations: MigrationObject[];
   readonly poolMax?: number;

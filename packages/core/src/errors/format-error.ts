@@ -40,6 +40,26 @@ function argumentName(error: ArgumentValidationError): string {
   return /Input$/.test(name) ? 'input' : /Args$|Filter$/.test(name) ? '' : 'input';
 }
 
+/**
+ * graphql-js appends "Did you mean …?" with real names from the schema to validation and
+ * variable-coercion messages (`Value "TITL" does not exist in "ActivitySort" enum. Did you mean the
+ * enum value "TITLE"?`). Apollo's `hideSchemaDetailsFromClientErrors` removes it from validation
+ * errors only, so every message loses it here, in every environment.
+ */
+export function withoutSchemaHints(message: string): string {
+  return message.replace(/\s*Did you mean [\s\S]*$/, '');
+}
+
+/**
+ * SQLSTATE class 22 (data exception) is a value from the request that PostgreSQL cannot take;
+ * 08P01 (protocol violation) is what a NUL in a text parameter gives. Both are refused by
+ * validation before they get here; this is the safety net.
+ */
+function isBadValueFromRequest(error: DriverException): boolean {
+  const state = String(error.sqlState ?? error.code ?? '');
+  return state.startsWith('22') || state === '08P01';
+}
+
 function withPath(formatted: GraphQLFormattedError, extensions: Record<string, unknown>, message: string): GraphQLFormattedError {
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }
@@ -50,7 +70,8 @@ function withPath(formatted: GraphQLFormattedError, extensions: Record<string, u
  * message, SQL or stack trace.
  */
 export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+  return (unhinted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const formatted = { ...unhinted, message: withoutSchemaHints(unhinted.message) };
     const error = unwrapResolverError(raw);
     if (error instanceof DomainError) {
       return withPath(formatted, { code: error.code, ...error.details }, error.message);
@@ -66,13 +87,13 @@ export function createErrorFormatter(logger: Logger) {
     if (error instanceof UniqueConstraintViolationException) {
       return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
     }
-    // SQLSTATE class 22 (data exception): a value from the request that PostgreSQL cannot take.
-    if (error instanceof DriverException && String(error.sqlState ?? error.code).startsWith('22')) {
+    if (error instanceof DriverException && isBadValueFromRequest(error)) {
       return withPath(formatted, { code: 'BAD_USER_INPUT' }, 'A value in the request is not valid');
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      const field = formatted.extensions?.field;
+      return { message: formatted.message, locations: formatted.locations, extensions: typeof field === 'string' ? { code, field } : { code } };
     }
     if (typeof code === 'string' && DOMAIN_CODES.has(code)) {
       const details = Object.fromEntries(

@@ -18,13 +18,17 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config/config.js';
 import { DomainError } from '../errors/domain-errors.js';
 import { createErrorFormatter } from '../errors/format-error.js';
+import { checkIdempotentOperation, IDEMPOTENCY_KEY_FIELD, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency-key.js';
 import type { Logger } from '../logging/logger.js';
 import { limitRules } from './limits.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 
 export interface RequestInfo {
   readonly principal: Principal;
   readonly requestId: string;
   readonly headers: IncomingMessage['headers'];
+  /** The request's `Idempotency-Key`, checked (a malformed one is refused before this). */
+  readonly idempotencyKey?: string;
 }
 
 export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
@@ -52,6 +56,7 @@ class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -63,8 +68,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(payload);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function sendError(res: ServerResponse, status: number, code: string, message: string, field?: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: field ? { code, field } : { code } }] });
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
@@ -80,16 +85,57 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || containsNul(v));
+/**
+ * How deeply arrays and objects may nest in a JSON body. A GraphQL request is a handful of levels
+ * (`variables.input.schedule.days`); JSON.parse and anything walking its result recursively would
+ * otherwise overflow the stack on a few kilobytes of `[[[[…`.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of `[`/`{` in a JSON text, counted without parsing (and so without recursion). */
+function jsonDepthExceeds(raw: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
+/** Whether any string or key in a parsed JSON value holds a NUL; walks with a stack, not recursion. */
+function containsNul(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(child);
+      }
+    }
+  }
   return false;
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return undefined;
   if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
+  if (jsonDepthExceeds(raw, MAX_JSON_DEPTH)) {
+    throw new HttpError(400, 'BAD_REQUEST', `Request body nests arrays and objects deeper than the limit of ${MAX_JSON_DEPTH} levels`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -134,7 +180,21 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
-        ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+        // Apollo's landing page loads its editor from a CDN (blank offline, and a third party):
+        // the platform serves a bundled GraphiQL at the web server's /graphiql instead.
+        ApolloServerPluginLandingPageDisabled(),
+        operationResolutionPlugin<TContext>(),
+        {
+          async requestDidStart({ request }) {
+            if (!request.http?.headers.get(IDEMPOTENCY_KEY_HEADER)) return;
+            return {
+              async didResolveOperation({ document, operationName }) {
+                const refusal = checkIdempotentOperation(document, operationName);
+                if (refusal) throw refusal;
+              },
+            };
+          },
+        },
       ],
     });
   }
@@ -145,10 +205,18 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      if (this.options.gateway && req.method === 'GET' && url.search === '' && req.headers.accept?.includes('text/html')) {
+        // A person opening the endpoint in a browser: the GraphQL IDE is on the web server.
+        res.writeHead(303, { location: `${this.options.config.web.publicUrl}/graphiql` });
+        res.end();
+        return;
+      }
       if (!this.cameThroughGateway(req)) {
         return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
       }
       const raw = await readBody(req, this.options.config.http.maxBodyBytes);
+      const idempotency = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
+      if (!idempotency.ok) throw new HttpError(400, 'BAD_USER_INPUT', idempotency.message, IDEMPOTENCY_KEY_FIELD);
       const principal = await this.options.verifier.principalFromHeader(req.headers.authorization);
       const requestId = randomUUID();
       const headers = new HeaderMap();
@@ -157,7 +225,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       }
       const response = await this.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parseBody(raw, req.headers['content-type']) },
-        context: async () => this.options.context({ principal, requestId, headers: req.headers }),
+        context: async () => this.options.context({ principal, requestId, headers: req.headers, idempotencyKey: idempotency.key }),
       });
       const outHeaders: Record<string, string> = { 'x-request-id': requestId };
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -169,7 +237,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         res.end();
       }
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message, error.field);
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
         return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
       }

@@ -2,6 +2,7 @@ import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 import { VisibleField } from '../auth/access.js';
+import { ValidationError } from '../errors/domain-errors.js';
 
 // Every subgraph returns it, so it is declared shareable for composition.
 @Directive('@shareable')
@@ -51,4 +52,13 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
   after?: string;
+}
+
+/**
+ * A nested list's `first` argument, checked as `PageArgs.first` is for the root lists: out of
+ * range is BAD_USER_INPUT naming `first` (the error's path names the field), never clamped.
+ */
+export function checkedFirst(first: number, max = 100): number {
+  if (!Number.isInteger(first) || first < 1 || first > max) throw ValidationError.field('first', `must be between 1 and ${max}`);
+  return first;
 }

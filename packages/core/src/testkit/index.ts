@@ -1,2 +1,3 @@
 export * from './graphql-client.js';
+export * from './test-clock.js';
 export * from './test-database.js';

@@ -15,8 +15,6 @@ import { OrganisationKind } from '../modules/organisations/organisation-kind.enu
 import { makeActivity, makeContact, makeLocation, makeOrganisation, seedBydeler } from './support/factories.js';
 import { DirectoryTestApp, type TestUser } from './support/test-app.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const weekly = (...days: Weekday[]): ScheduleData => ({
   weekly: days.map((weekday) => ({ weekday, startTime: '17:00', endTime: '19:00' })),
   exceptions: [],
@@ -75,7 +73,7 @@ describe('activities: creating and changing', () => {
         { weekday: 'THURSDAY', startTime: '17:00', endTime: '19:00' },
         { weekday: 'MONDAY', startTime: '10:00', endTime: '12:00' },
       ],
-      dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '14:00' }], // a Saturday
+      dates: [{ date: app.clock.osloDateOnWeekday(6), startTime: '12:00', endTime: '14:00' }], // a Saturday
     };
     const res = await create({ schedule, languages: ['no', 'ar'] });
     expect(res.body.errors).toBeUndefined();
@@ -187,12 +185,18 @@ describe('activities: creating and changing', () => {
     [
       'a single date that ends when it starts',
       'input.schedule',
-      () => ({ schedule: { dates: [{ date: '2030-01-05', startTime: '12:00', endTime: '12:00' }] } }),
+      () => ({ schedule: { dates: [{ date: app.clock.osloDate(7), startTime: '12:00', endTime: '12:00' }] } }),
     ],
     [
       'validUntil before validFrom',
       'input.schedule.validUntil',
-      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }], validFrom: '2030-02-01', validUntil: '2030-01-01' } }),
+      () => ({
+        schedule: {
+          weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }],
+          validFrom: app.clock.osloDate(60),
+          validUntil: app.clock.osloDate(30),
+        },
+      }),
     ],
     [
       'a time that is not HH:MM',
@@ -202,7 +206,7 @@ describe('activities: creating and changing', () => {
     [
       'a date that does not exist',
       'input.schedule.dates.0.date',
-      () => ({ schedule: { dates: [{ date: '2030-02-30', startTime: '12:00', endTime: '13:00' }] } }),
+      () => ({ schedule: { dates: [{ date: `${app.clock.osloDate(365).slice(0, 4)}-02-30`, startTime: '12:00', endTime: '13:00' }] } }),
     ],
   ];
 
@@ -264,17 +268,18 @@ describe('activities: creating and changing', () => {
   it('a schedule change recomputes the stored weekdays', async () => {
     const created = (await create({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00' }] } })).body.data.createActivity;
     expect((await stored(created.id)).weekdays).toEqual([2]);
+    const sunday = app.clock.osloDateOnWeekday(7);
     const res = await app.query(UPDATE, {
       variables: {
         id: created.id,
-        input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: '2030-01-06' }] } },
+        input: { version: 1, schedule: { weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }], exceptions: [{ date: sunday }] } },
       },
       as: editorA,
     });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.updateActivity.schedule).toEqual({
       weekly: [{ weekday: 'SUNDAY', startTime: '12:00', endTime: '13:00' }],
-      exceptions: [{ date: '2030-01-06' }],
+      exceptions: [{ date: sunday }],
       dates: [],
     });
     expect((await stored(created.id)).weekdays).toEqual([7]);
@@ -283,14 +288,14 @@ describe('activities: creating and changing', () => {
   it('publish sets status, publishedAt and lastVerifiedAt to now', async () => {
     const draft = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
       status: OfferStatus.DRAFT,
-      lastVerifiedAt: daysAgo(90),
+      lastVerifiedAt: app.clock.daysAgo(90),
     });
-    const before = Date.now();
+    const before = app.now().getTime();
     const res = await app.query(`mutation($id: ID!) { publishActivity(id: $id) { status publishedAt lastVerifiedAt daysSinceVerified } }`, {
       variables: { id: draft.id },
       as: editorA,
     });
-    const after = Date.now();
+    const after = app.now().getTime();
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.publishActivity).toMatchObject({ status: 'PUBLISHED', daysSinceVerified: 0 });
     const row = await stored(draft.id);
@@ -302,10 +307,12 @@ describe('activities: creating and changing', () => {
   });
 
   it('confirmActivityStillValid moves lastVerifiedAt forward to now', async () => {
-    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), { lastVerifiedAt: daysAgo(120) });
+    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
+      lastVerifiedAt: app.clock.daysAgo(120),
+    });
     const daysBefore = await app.query(`query($id: ID!) { activity(id: $id) { daysSinceVerified } }`, { variables: { id: activity.id } });
     expect(daysBefore.body.data.activity.daysSinceVerified).toBe(120);
-    const before = Date.now();
+    const before = app.now().getTime();
     const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, {
       variables: { id: activity.id },
       as: editorA,
@@ -314,7 +321,32 @@ describe('activities: creating and changing', () => {
     expect(res.body.data.confirmActivityStillValid.daysSinceVerified).toBe(0);
     const row = await stored(activity.id);
     expect(row.lastVerifiedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(row.lastVerifiedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(row.lastVerifiedAt.getTime()).toBeLessThanOrEqual(app.now().getTime() + 1000);
+  });
+
+  it("daysSinceVerified, nextOccurrences and a confirmation follow the server's clock, not the wall clock", async () => {
+    const saturday = app.clock.osloDateOnWeekday(6, 1);
+    const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
+      lastVerifiedAt: app.clock.daysAgo(2),
+      schedule: { weekly: [], exceptions: [], dates: [{ date: saturday, startTime: '12:00', endTime: '14:00' }] },
+    });
+    const read = async () =>
+      (await app.query(`query($id: ID!) { activity(id: $id) { daysSinceVerified nextOccurrences { startsAt } } }`, { variables: { id: activity.id } })).body
+        .data.activity;
+    expect(await read()).toEqual({ daysSinceVerified: 2, nextOccurrences: [{ startsAt: expect.stringContaining(saturday) }] });
+    app.clock.advanceDays(10);
+    try {
+      expect(await read()).toEqual({ daysSinceVerified: 12, nextOccurrences: [] });
+      const res = await app.query(`mutation($id: ID!) { confirmActivityStillValid(id: $id) { lastVerifiedAt daysSinceVerified } }`, {
+        variables: { id: activity.id },
+        as: editorA,
+      });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.confirmActivityStillValid.daysSinceVerified).toBe(0);
+      expect(Math.abs(Date.parse(res.body.data.confirmActivityStillValid.lastVerifiedAt) - app.now().getTime())).toBeLessThan(60_000);
+    } finally {
+      app.clock.advanceDays(-10);
+    }
   });
 
   it('capacityUpdatedAt is set when capacity or placesAvailable change, and not otherwise', async () => {
@@ -350,10 +382,107 @@ describe('activities: creating and changing', () => {
     expect(res.body.data.createActivity.capacityUpdatedAt).not.toBeNull();
   });
 
+  describe('text that people read', () => {
+    const badTitles: Array<[string, string, RegExp]> = [
+      ['spaces only', '     ', /empty or only spaces/],
+      ['NBSP only', '\u00A0\u00A0\u00A0', /empty or only spaces/],
+      ['zero-width characters only', '\u200B\u200C\u200D\u2060\uFEFF', /empty or only spaces/],
+      ['a control character', 'Strikke\u0007kafé', /control characters/],
+      ['an ESC sequence', 'Strikkekafé \u001B[31mGRATIS\u001B[0m', /control characters/],
+      ['a line break', 'Strikke\nkafé', /control characters or line breaks/],
+      ['a bidi override', 'Strikkekafé \u202Eeidnøs', /bidirectional/],
+      ['a lone surrogate', 'Strikkekafé \uD83D', /lone surrogate/],
+    ];
+
+    it.each(badTitles)('createActivity refuses a title with %s: BAD_USER_INPUT naming input.title, nothing stored', async (_what, title, message) => {
+      const before = await countOfA();
+      const res = await create({ title });
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+      expect(res.body.errors?.[0]?.message).toMatch(message);
+      expect(await countOfA()).toBe(before);
+    });
+
+    it('updateActivity refuses a blank title and a description with an ESC sequence, and changes nothing', async () => {
+      const created = (await create({})).body.data.createActivity;
+      for (const [input, field] of [
+        [{ title: '\u00A0 \u200B' }, 'input.title'],
+        [{ description: 'Vi strikker \u001B[2J og prater.' }, 'input.description'],
+        [{ accessibilityNote: 'Rullestol\u001Bc' }, 'input.accessibilityNote'],
+      ] as const) {
+        const res = await app.query(UPDATE, { variables: { id: created.id, input: { version: created.version, ...input } }, as: editorA });
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      expect(await stored(created.id)).toMatchObject({ version: 1, title: 'Strikkekafé', description: 'Vi strikker og prater sammen.' });
+    });
+
+    it('a description may hold line breaks and tabs; a title with letters from any script is fine', async () => {
+      const res = await create({ title: 'مساعدة في الواجبات – Leksehjelp', description: 'Vi strikker.\n\tTa med garn og pinner.\r\nVelkommen!' });
+      expect(res.body.errors).toBeUndefined();
+      expect((await stored(res.body.data.createActivity.id)).description).toBe('Vi strikker.\n\tTa med garn og pinner.\r\nVelkommen!');
+    });
+
+    it('the other names and titles are checked the same way: contact person, location, schedule note', async () => {
+      const addContact = await app.query('mutation($input: AddContactPersonInput!) { addContactPerson(input: $input) { id } }', {
+        variables: { input: { organisationId: orgA.id, name: '\u200B\u200B' } },
+        as: editorA,
+      });
+      expect(addContact.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      const addLocation = await app.query('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+        variables: { input: { organisationId: orgA.id, name: 'Huset\u001B]8;;https://evil.example\u0007', visibility: 'PUBLIC' } },
+        as: editorA,
+      });
+      expect(addLocation.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      const withNote = await create({ schedule: { weekly: [], exceptions: [{ date: '2030-01-01', note: '\u00A0' }], dates: [] } });
+      expect(withNote.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schedule.exceptions.0.note' });
+    });
+  });
+
+  describe('arguments of nested lists and of locations are validated like the root lists', () => {
+    beforeAll(() => makeActivity(app.em(), orgA, { title: 'Publisert', status: OfferStatus.PUBLISHED }));
+
+    it.each([
+      ['organisation.activities(first: -5)', (id: string) => `{ organisation(id: "${id}") { activities(first: -5) { id } } }`],
+      ['organisation.activities(first: 101)', (id: string) => `{ organisation(id: "${id}") { activities(first: 101) { id } } }`],
+      ['bydel.organisations(first: 0)', () => '{ bydel(code: "030104") { organisations(first: 0) { id } } }'],
+      ['activities.nodes.nextOccurrences(first: -1)', () => '{ activities { nodes { nextOccurrences(first: -1) { startsAt } } } }'],
+      ['activities.nodes.nextOccurrences(first: 51)', () => '{ activities { nodes { nextOccurrences(first: 51) { startsAt } } } }'],
+    ])('%s is BAD_USER_INPUT naming first', async (_what, query) => {
+      const res = await app.query(query(orgA.id));
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(res.body.errors?.[0]?.message).toMatch(/first: must be between 1 and (100|50)/);
+    });
+
+    it('in range they answer as before', async () => {
+      const res = await app.query(
+        `{ organisation(id: "${orgA.id}") { activities(first: 1) { id } } bydel(code: "030104") { organisations(first: 1) { id } } activities(first: 1) { nodes { nextOccurrences(first: 1) { startsAt } } } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.organisation.activities).toHaveLength(1);
+    });
+
+    it('locations(organisationId: "x") and contactPersons(organisationId: "x") are BAD_USER_INPUT, not an empty list', async () => {
+      let locations!: GraphQLResponse;
+      const statements = await app.countStatements(async () => {
+        locations = await app.query('{ locations(organisationId: "x") { id } }');
+      });
+      expect(statements).toEqual([]);
+      expect(locations.body.data).toBeNull();
+      expect(locations.body.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'organisationId',
+        fields: [{ field: 'organisationId', message: 'must be an organisation id (UUID)' }],
+      });
+      const contacts = await app.query('{ contactPersons(organisationId: "") { id } }', { as: editorA });
+      expect(contacts.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisationId' });
+    });
+  });
+
   it('pages through ties in the sort key without gaps or duplicates', async () => {
     const em = app.em();
     const org = await makeOrganisation(em, { name: 'Like titler' });
-    const verified = daysAgo(3);
+    const verified = app.clock.daysAgo(3);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await makeActivity(em, org, { title: 'Samme tittel', lastVerifiedAt: verified })).id);
     for (const sort of ['TITLE', 'RECENTLY_VERIFIED']) {
@@ -409,7 +538,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(2),
+      lastVerifiedAt: app.clock.daysAgo(2),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -425,7 +554,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       costKind: CostKind.PAID,
       priceNok: 50,
       bydel: bydel('030102'),
-      lastVerifiedAt: daysAgo(10),
+      lastVerifiedAt: app.clock.daysAgo(10),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -436,11 +565,11 @@ describe('activities: listing, filtering, sorting and paging', () => {
       ageMin: null,
       ageMax: null,
       languages: ['no', 'so'],
-      schedule: { weekly: [], exceptions: [], dates: [{ date: '2030-01-05', startTime: '11:00', endTime: '14:00' }] }, // a Saturday
+      schedule: { weekly: [], exceptions: [], dates: [{ date: app.clock.osloDateOnWeekday(6), startTime: '11:00', endTime: '14:00' }] }, // a Saturday
       joinMode: JoinMode.OPEN,
       costKind: CostKind.SPONSORED,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(40),
+      lastVerifiedAt: app.clock.daysAgo(40),
     });
     await makeActivity(em, a, {
       venueKind: VenueKind.ONLINE,
@@ -455,7 +584,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.REFERRAL_ONLY,
       costKind: CostKind.FREE,
       bydel: null,
-      lastVerifiedAt: daysAgo(1),
+      lastVerifiedAt: app.clock.daysAgo(1),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -470,7 +599,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030103'),
-      lastVerifiedAt: daysAgo(5),
+      lastVerifiedAt: app.clock.daysAgo(5),
     });
     await makeActivity(em, a, {
       ...atLocation,
@@ -485,7 +614,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030102'),
-      lastVerifiedAt: daysAgo(200),
+      lastVerifiedAt: app.clock.daysAgo(200),
     });
     await makeActivity(em, a, {
       venueKind: VenueKind.AT_SHELTER,
@@ -502,10 +631,22 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.REFERRAL_ONLY,
       costKind: CostKind.FREE,
       bydel: null,
-      lastVerifiedAt: daysAgo(3),
+      lastVerifiedAt: app.clock.daysAgo(3),
     });
-    await makeActivity(em, a, { ...atLocation, title: 'Utkast: Sommerleir', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
-    await makeActivity(em, a, { ...atLocation, title: 'Arkivert turgruppe', status: OfferStatus.ARCHIVED, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
+    await makeActivity(em, a, {
+      ...atLocation,
+      title: 'Utkast: Sommerleir',
+      status: OfferStatus.DRAFT,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
+    await makeActivity(em, a, {
+      ...atLocation,
+      title: 'Arkivert turgruppe',
+      status: OfferStatus.ARCHIVED,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
     await makeActivity(em, b, {
       ...atLocation,
       title: 'Zumba for alle',
@@ -520,9 +661,15 @@ describe('activities: listing, filtering, sorting and paging', () => {
       costKind: CostKind.PAID,
       priceNok: 100,
       bydel: bydel('030101'),
-      lastVerifiedAt: daysAgo(20),
+      lastVerifiedAt: app.clock.daysAgo(20),
     });
-    await makeActivity(em, b, { ...atLocation, title: 'Utkast fra B', status: OfferStatus.DRAFT, bydel: bydel('030101'), lastVerifiedAt: daysAgo(1) });
+    await makeActivity(em, b, {
+      ...atLocation,
+      title: 'Utkast fra B',
+      status: OfferStatus.DRAFT,
+      bydel: bydel('030101'),
+      lastVerifiedAt: app.clock.daysAgo(1),
+    });
   });
   afterAll(() => app.close());
 

@@ -231,8 +231,9 @@ describe('authorization of every operation for every kind of caller', () => {
     },
     {
       operation: 'recordVolunteerRoutine',
-      query: 'mutation($id: ID!) { recordVolunteerRoutine(input: { organisationId: $id, requirement: BASIC_TRAINING, confirmedOn: "2026-11-01" }) { id } }',
-      variables: async () => ({ id: (await makeOrganisation(em())).id }),
+      query:
+        'mutation($id: ID!, $on: String!) { recordVolunteerRoutine(input: { organisationId: $id, requirement: BASIC_TRAINING, confirmedOn: $on }) { id } }',
+      variables: async () => ({ id: (await makeOrganisation(em())).id, on: app.clock.osloDate(-30) }),
       expect: adminsOnly,
     },
   ];

@@ -185,6 +185,23 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
       expect(response.body.errors).toBeUndefined();
     });
 
+    it.each([
+      ['arrays', `{"query":"{ bydeler { code } }","variables":{"x":${'['.repeat(4000)}${']'.repeat(4000)}}}`],
+      ['objects', `{"query":"{ bydeler { code } }","variables":${'{"a":'.repeat(4000)}1${'}'.repeat(4000)}}`],
+    ])('refuses JSON with %s nested 4,000 levels deep (about 8 KB) with 400 BAD_REQUEST naming the limit, unauthenticated', async (_kind, body) => {
+      expect(Buffer.byteLength(body)).toBeLessThan(app.config.http.maxBodyBytes);
+      const error = expectRefused(await post(app, body), 400, 'BAD_REQUEST');
+      expect(error.message).toBe('Request body nests arrays and objects deeper than the limit of 64 levels');
+    });
+
+    it('accepts JSON nested up to the limit, and brackets inside strings do not count', async () => {
+      const deepButAllowed = `${'['.repeat(60)}${']'.repeat(60)}`;
+      const body = `{"query":"{ bydeler { code } }","variables":{"y":${deepButAllowed},"z":"${'[{'.repeat(200)}\\"["}}`;
+      const response = await post(app, body);
+      expect(response.status).toBe(200);
+      expect(response.body.errors).toBeUndefined();
+    });
+
     it('refuses invalid JSON with 400 BAD_REQUEST', async () => {
       const error = expectRefused(await post(app, '{"query": "{ bydeler { code } }"'), 400, 'BAD_REQUEST');
       expect(error.message).toMatch(/JSON/);

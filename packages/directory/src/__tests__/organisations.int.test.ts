@@ -1,4 +1,4 @@
-import type { GraphQLResponse } from '@samspill/core/testkit';
+import { DAY_MS, type GraphQLResponse } from '@samspill/core/testkit';
 
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
@@ -30,8 +30,8 @@ describe('organisations: listing and filtering', () => {
     );
     await make('Redd Barna', OrganisationKind.VOLUNTARY_ORGANISATION, ['030102'], 'Barns rettigheter i over 50 land.');
     await make('Sagene frivilligsentral', OrganisationKind.VOLUNTEER_CENTRE, ['030103'], 'Turgrupper og kafé_treff.');
-    alna.volunteerRequirementsMetAt = new Date('2026-10-01T10:00:00Z');
-    redCross.volunteerRequirementsMetAt = new Date('2026-09-01T10:00:00Z');
+    alna.volunteerRequirementsMetAt = app.clock.daysAgo(61);
+    redCross.volunteerRequirementsMetAt = app.clock.daysAgo(91);
     await em.flush();
   });
   afterAll(() => app.close());
@@ -288,7 +288,9 @@ describe('organisations: registering, correcting and vetting', () => {
   });
 
   describe('recordVolunteerRoutine', () => {
-    const record = (organisationId: string, requirement: string, status?: string, confirmedOn = '2026-11-01') =>
+    /** A month ago: a confirmation date is in the past (never in the future). */
+    const monthAgo = () => app.clock.osloDate(-30);
+    const record = (organisationId: string, requirement: string, status?: string, confirmedOn = monthAgo()) =>
       app.query(RECORD, { variables: { input: { organisationId, requirement, status, confirmedOn } }, as: admin });
     const meets = async (organisationId: string) => {
       const res = await app.query(`query($id: ID!) { organisation(id: $id) { meetsVolunteerRequirements } }`, { variables: { id: organisationId } });
@@ -315,11 +317,12 @@ describe('organisations: registering, correcting and vetting', () => {
         variables: { id: org.id },
         as: admin,
       });
+      const confirmedOn = monthAgo();
       expect(routines.body.data.organisation.volunteerRoutines).toEqual(
         expect.arrayContaining([
-          { requirement: 'BASIC_TRAINING', status: 'CONFIRMED', confirmedOn: '2026-11-01', confirmedBy: 'test-platform_admin' },
-          { requirement: 'CONFIDENTIALITY_DECLARATION', status: 'CONFIRMED', confirmedOn: '2026-11-01', confirmedBy: 'test-platform_admin' },
-          { requirement: 'POLICE_CERTIFICATE', status: 'CONFIRMED', confirmedOn: '2026-11-01', confirmedBy: 'test-platform_admin' },
+          { requirement: 'BASIC_TRAINING', status: 'CONFIRMED', confirmedOn, confirmedBy: 'test-platform_admin' },
+          { requirement: 'CONFIDENTIALITY_DECLARATION', status: 'CONFIRMED', confirmedOn, confirmedBy: 'test-platform_admin' },
+          { requirement: 'POLICE_CERTIFICATE', status: 'CONFIRMED', confirmedOn, confirmedBy: 'test-platform_admin' },
         ]),
       );
       expect(routines.body.data.organisation.volunteerRoutines).toHaveLength(3);
@@ -363,13 +366,45 @@ describe('organisations: registering, correcting and vetting', () => {
       const org = await makeOrganisation(app.em(), { name: 'Sanitetskvinnene' });
       for (const requirement of ['BASIC_TRAINING', 'CONFIDENTIALITY_DECLARATION', 'POLICE_CERTIFICATE']) await record(org.id, requirement);
       const metAt = (await stored(org.id)).volunteerRequirementsMetAt!;
-      const res = await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', '2026-11-15');
+      const later = app.clock.osloDate(-16);
+      const res = await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', later);
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.recordVolunteerRoutine.meetsVolunteerRequirements).toBe(true);
       const rows = await app.em().find(VolunteerRoutineEntity, { organisation: org.id, requirement: 'BASIC_TRAINING' as never });
-      expect(rows.map((r) => r.confirmedOn)).toEqual(['2026-11-15']);
+      expect(rows.map((r) => r.confirmedOn)).toEqual([later]);
       expect(await app.em().count(VolunteerRoutineEntity, { organisation: org.id })).toBe(3);
       expect((await stored(org.id)).volunteerRequirementsMetAt).toEqual(metAt);
+    });
+
+    it("accepts today in Oslo and refuses a date in the future, by the server's clock", async () => {
+      const org = await makeOrganisation(app.em(), { name: 'Frivillig i dag' });
+      expect((await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', app.clock.osloDate())).body.errors).toBeUndefined();
+      const tomorrow = await record(org.id, 'CONFIDENTIALITY_DECLARATION', 'CONFIRMED', app.clock.osloDate(1));
+      expect(tomorrow.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.confirmedOn' });
+      const fiveDaysAgo = app.clock.osloDate(-5);
+      app.clock.advanceDays(-10);
+      try {
+        const res = await record(org.id, 'CONFIDENTIALITY_DECLARATION', 'CONFIRMED', fiveDaysAgo);
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.confirmedOn' });
+      } finally {
+        app.clock.advanceDays(10);
+      }
+      expect(await app.em().count(VolunteerRoutineEntity, { organisation: org.id })).toBe(1);
+    });
+
+    it('at 23:30 UTC it is already the next day in Oslo: that day is today, not the future', async () => {
+      const org = await makeOrganisation(app.em(), { name: 'Frivillig sent på kvelden' });
+      const now = app.now();
+      const lateEvening = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 30);
+      const days = (lateEvening - now.getTime()) / DAY_MS;
+      app.clock.advanceDays(days);
+      try {
+        const today = app.clock.osloDate();
+        expect(today > app.now().toISOString().slice(0, 10)).toBe(true);
+        expect((await record(org.id, 'BASIC_TRAINING', 'CONFIRMED', today)).body.errors).toBeUndefined();
+      } finally {
+        app.clock.advanceDays(-days);
+      }
     });
 
     it('refuses an unknown organisation', async () => {

@@ -135,14 +135,14 @@ describe('pet-care offers', () => {
     it('sets the number and placesUpdatedAt to now', async () => {
       const offer = await makePetCareOffer(app.em(), orgA, { title: 'Ny hundeplass', placesAvailable: 2 });
       expect(offer.placesUpdatedAt ?? null).toBeNull();
-      const before = Date.now();
+      const before = app.now().getTime();
       const res = await app.query(SET, { variables: { id: offer.id, places: 0, version: 1 }, as: editorA });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.setPetCarePlacesAvailable).toMatchObject({ placesAvailable: 0, version: 2 });
       const row = await stored(offer.id);
       expect(row.placesAvailable).toBe(0);
       expect(row.placesUpdatedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-      expect(row.placesUpdatedAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(row.placesUpdatedAt!.getTime()).toBeLessThanOrEqual(app.now().getTime() + 1000);
       expect(new Date(res.body.data.setPetCarePlacesAvailable.placesUpdatedAt).getTime()).toBe(row.placesUpdatedAt!.getTime());
       // No longer available now:
       expect(await titles({ availableNow: true, organisationId: orgA.id })).not.toContain('Ny hundeplass');

@@ -126,8 +126,8 @@ describe('places, shelters and what they must never give away', () => {
     expect(cycle.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
 
     const future = await app.query(
-      `mutation($id: ID!) { recordVolunteerRoutine(input: { organisationId: $id, requirement: BASIC_TRAINING, confirmedOn: "2099-01-01" }) { id } }`,
-      { variables: { id: parent.id }, as: admin },
+      `mutation($id: ID!, $on: String!) { recordVolunteerRoutine(input: { organisationId: $id, requirement: BASIC_TRAINING, confirmedOn: $on }) { id } }`,
+      { variables: { id: parent.id, on: app.clock.osloDate(1) }, as: admin },
     );
     expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.confirmedOn' });
   });

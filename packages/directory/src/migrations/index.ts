@@ -5,12 +5,16 @@ import { Migration20261122233500_search } from './Migration20261122233500_search
 import { Migration20261122234700_bydeler } from './Migration20261122234700_bydeler.js';
 import { Migration20261123040000_search_by_bydel } from './Migration20261123040000_search_by_bydel.js';
 import { Migration20261123060000_norwegian_order } from './Migration20261123060000_norwegian_order.js';
+import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
+import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
 
-/** Committed migrations in the order they apply. `pnpm --filter @samspill/directory migration:create` adds one. */
+/** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122225804_initial', class: Migration20261122225804_initial },
   { name: 'Migration20261122233500_search', class: Migration20261122233500_search },
   { name: 'Migration20261122234700_bydeler', class: Migration20261122234700_bydeler },
   { name: 'Migration20261123040000_search_by_bydel', class: Migration20261123040000_search_by_bydel },
   { name: 'Migration20261123060000_norwegian_order', class: Migration20261123060000_norwegian_order },
+  { name: 'Migration20261201090000_audience_within_place', class: Migration20261201090000_audience_within_place },
+  { name: 'Migration20261201092215_idempotency_keys', class: Migration20261201092215_idempotency_keys },
 ];

@@ -9,10 +9,13 @@
  *   Shelter addresses are fully fictional ("Eksempelveien") and CONFIDENTIAL, without coordinates.
  * - Pet-care offers never say where an animal stays.
  *
- * The only time-dependent values are derived by the seeder (`verifiedDaysAgo` → lastVerifiedAt).
+ * Time-dependent values are derived by the seeder: `verifiedDaysAgo` → lastVerifiedAt, and every
+ * date here (single dates, validity ranges, confirmations), written for DEMO_WRITTEN_FOR
+ * (2026-12-01), is moved by whole weeks to the day it seeds; holidays are computed for that day.
  */
+import { audienceFitsPlace, widestAudienceAt } from '../modules/activities/activity-audience.js';
 import { Accessibility, ActivityCategory, JoinMode, TargetGroup, VenueKind, Weekday } from '../modules/activities/activity-enums.js';
-import { isoWeekdayOfDate, type ScheduleData, type ScheduledDateData, type WeeklySlotData } from '../modules/activities/schedule.js';
+import type { ScheduleData, ScheduledDateData, WeeklySlotData } from '../modules/activities/schedule.js';
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { CostKind, OfferAudience, OfferStatus } from '../modules/offers/offer-enums.js';
 import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
@@ -168,36 +171,13 @@ const ALL_BYDELER: readonly string[] = [...ADMINISTRATIVE_BYDELER, '030116'];
 
 const { MONDAY: MON, TUESDAY: TUE, WEDNESDAY: WED, THURSDAY: THU, FRIDAY: FRI, SATURDAY: SAT, SUNDAY: SUN } = Weekday;
 
-/** Public holidays (and the days most activities close) from December 2026. */
-const HOLIDAYS: ReadonlyArray<{ date: string; note: string }> = [
-  { date: '2026-12-24', note: 'Julaften' },
-  { date: '2026-12-25', note: 'Første juledag' },
-  { date: '2026-12-26', note: 'Andre juledag' },
-  { date: '2026-12-31', note: 'Nyttårsaften' },
-  { date: '2027-01-01', note: 'Første nyttårsdag' },
-  { date: '2027-03-25', note: 'Skjærtorsdag' },
-  { date: '2027-03-26', note: 'Langfredag' },
-  { date: '2027-03-28', note: 'Første påskedag' },
-  { date: '2027-03-29', note: 'Andre påskedag' },
-  { date: '2027-05-01', note: 'Offentlig høytidsdag' },
-  { date: '2027-05-06', note: 'Kristi himmelfartsdag' },
-  { date: '2027-05-16', note: 'Første pinsedag' },
-  { date: '2027-05-17', note: 'Grunnlovsdag og andre pinsedag' },
-];
-
-const WEEKDAY_NUMBER: Record<Weekday, number> = { MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6, SUNDAY: 7 };
-
 function slot(weekday: Weekday, startTime: string, endTime: string): WeeklySlotData {
   return { weekday, startTime, endTime };
 }
 
-/** A weekly pattern; the holidays that fall on its weekdays (within the validity range) become exceptions. */
+/** A weekly pattern; the seeder adds the public holidays of the coming year on its weekdays as exceptions. */
 function weekly(slots: WeeklySlotData[], range: { validFrom?: string; validUntil?: string } = {}): ScheduleData {
-  const days = new Set(slots.map((s) => WEEKDAY_NUMBER[s.weekday]));
-  const exceptions = HOLIDAYS.filter(
-    (h) => days.has(isoWeekdayOfDate(h.date)) && (!range.validFrom || h.date >= range.validFrom) && (!range.validUntil || h.date <= range.validUntil),
-  ).map((h) => ({ date: h.date, note: h.note }));
-  return { weekly: slots, exceptions, dates: [], validFrom: range.validFrom ?? null, validUntil: range.validUntil ?? null };
+  return { weekly: slots, exceptions: [], dates: [], validFrom: range.validFrom ?? null, validUntil: range.validUntil ?? null };
 }
 
 /** Single dates instead of a weekly pattern. */
@@ -835,7 +815,8 @@ function activity(input: ActivityInput): DemoActivity {
     accessibility: [],
     accessibilityNote: null,
     status: OfferStatus.PUBLISHED,
-    audience: venue.venueKind === VenueKind.AT_SHELTER ? OfferAudience.NETWORK : OfferAudience.PUBLIC,
+    // As wide as its place allows (a NETWORK place makes a NETWORK activity), unless it says narrower.
+    audience: venue.locationKey === null ? OfferAudience.PUBLIC : widestAudienceAt(LOCATION_BY_KEY.get(venue.locationKey)?.visibility),
     ...rest,
     ...venue,
     contactKey: contact === null ? null : `${input.organisationKey}/${contact}`,
@@ -2504,6 +2485,7 @@ function unique(kind: string, keys: string[]): void {
     check(a.placesAvailable === null || (a.capacity !== null && a.placesAvailable <= a.capacity), `places of ${a.key}`);
     check(a.schedule.weekly.length > 0 || a.schedule.dates.length > 0, `schedule of ${a.key} is empty`);
     const location = a.locationKey === null ? undefined : LOCATION_BY_KEY.get(a.locationKey);
+    check(audienceFitsPlace(a.audience, location?.visibility), `${a.key} is ${a.audience} at a ${location?.visibility} place: never wider than its place`);
     switch (a.venueKind) {
       case VenueKind.LOCATION:
         check(location && location.visibility !== LocationVisibility.CONFIDENTIAL, `${a.key} must be at a non-confidential location`);

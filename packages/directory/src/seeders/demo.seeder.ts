@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { DateTime } from 'luxon';
 
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
@@ -13,6 +14,7 @@ import { OrganisationEntity } from '../modules/organisations/organisation.entity
 import { requirementsMet } from '../modules/organisations/volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from '../modules/organisations/volunteer-routine.entity.js';
 import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
+import { demoSchedule, demoShiftDays, shiftDate } from './demo-calendar.js';
 import {
   DEMO_ACTIVITIES,
   DEMO_CONFIRMED_BY,
@@ -40,12 +42,20 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
 
 /**
  * Loads the demo directory (the bydeler come with the migrations): organisations, locations, contact persons, volunteer
- * routines, activities and pet-care offers. Ids are deterministic; times are relative to `now`.
+ * routines, activities and pet-care offers. Ids are deterministic; times are relative to `now`, and the dates of the
+ * data are moved by whole weeks from the day they were written for to `now` (see demo-calendar.ts).
  */
 export class DemoSeeder extends Seeder {
+  constructor(private readonly now: () => Date = () => new Date()) {
+    super();
+  }
+
   override async run(em: EntityManager): Promise<void> {
-    const now = new Date();
+    const now = this.now();
     const daysAgo = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
+    const shiftDays = demoShiftDays(now);
+    const today = DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).toISODate()!;
+    const confirmedOn = (date: string) => shiftDate(date, shiftDays);
 
     // The bydeler themselves come with the migrations.
     const bydelRef = (code: string): BydelEntity => em.getReference(BydelEntity, code);
@@ -127,7 +137,7 @@ export class DemoSeeder extends Seeder {
           organisation: orgOf(routine.organisationKey),
           requirement: routine.requirement,
           status: routine.status,
-          confirmedOn: routine.confirmedOn,
+          confirmedOn: confirmedOn(routine.confirmedOn),
           confirmedBy: DEMO_CONFIRMED_BY,
           note: routine.note ?? null,
         },
@@ -139,7 +149,7 @@ export class DemoSeeder extends Seeder {
       const routines = DEMO_VOLUNTEER_ROUTINES.filter((r) => r.organisationKey === org.key);
       if (routines.length > 0 && requirementsMet(routines)) {
         const lastConfirmed = routines
-          .map((r) => r.confirmedOn)
+          .map((r) => confirmedOn(r.confirmedOn))
           .sort()
           .at(-1)!;
         orgOf(org.key).volunteerRequirementsMetAt = new Date(`${lastConfirmed}T12:00:00Z`);
@@ -147,6 +157,7 @@ export class DemoSeeder extends Seeder {
     }
 
     for (const a of DEMO_ACTIVITIES) {
+      const schedule = demoSchedule(a.schedule, shiftDays, today);
       const verifiedAt = daysAgo(a.verifiedDaysAgo);
       const createdAt = daysAgo(a.verifiedDaysAgo + 30);
       em.create(
@@ -164,8 +175,8 @@ export class DemoSeeder extends Seeder {
           venueKind: a.venueKind,
           location: a.locationKey === null ? null : lookup(locations, a.locationKey, 'location'),
           bydel: a.bydel === null ? null : bydelRef(a.bydel),
-          schedule: a.schedule,
-          weekdays: weekdaysOf(a.schedule),
+          schedule,
+          weekdays: weekdaysOf(schedule),
           costKind: a.costKind,
           priceNok: a.priceNok,
           capacity: a.capacity,
@@ -228,9 +239,9 @@ export class DemoSeeder extends Seeder {
  * Loads the demo data unless the directory already has organisations (so a second start does not
  * duplicate it). Returns whether it seeded.
  */
-export async function seedDemoData(em: EntityManager): Promise<boolean> {
+export async function seedDemoData(em: EntityManager, now: () => Date = () => new Date()): Promise<boolean> {
   const existing = await em.count(OrganisationEntity, {});
   if (existing > 0) return false;
-  await new DemoSeeder().run(em);
+  await new DemoSeeder(now).run(em);
   return true;
 }

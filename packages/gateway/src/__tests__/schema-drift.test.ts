@@ -11,7 +11,7 @@ describe('committed schema', () => {
   it.each([
     [REFERRALS_SDL_FILE, printReferralsSdl],
     [SUPERGRAPH_SDL_FILE, printSupergraphSdl],
-  ])('%s matches the code (run `pnpm schema` after changing the API)', async (file, print) => {
+  ])('%s matches the code (run `npx -y pnpm@10.34.9 schema` after changing the API)', async (file, print) => {
     expect(await readFile(path.join(root, file), 'utf8')).toBe(await print());
   });
 });

@@ -209,6 +209,13 @@ describe('session end', () => {
     expect(browser.setCookies.at(-1)).toMatch(/^samspill_session=; .*Max-Age=0/);
     expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
     expect(await sessionOf(browser)).toEqual({ authenticated: false });
+    // Sessions left idle are deleted at the next sign-in, not kept.
+    await signIn(new TestBrowser(), 'demo-editor-reddbarna');
+    stack.advanceMinutes(31);
+    await signIn(new TestBrowser(), 'demo-admin');
+    const cutoff = new Date(stack.now().getTime() - 30 * 60_000);
+    const [{ count }] = await stack.webOrm.em.getConnection().execute(`select count(*)::int as count from web.session where last_seen_at <= ?`, [cutoff]);
+    expect(count).toBe(0);
   });
 
   it('refreshes the access token before it expires, for as long as the session is in use', async () => {
@@ -237,6 +244,22 @@ describe('session end', () => {
     }
     stack.advanceMinutes(25);
     expect((await graphql(browser, '{ bydeler { code } }', { 'x-csrf-token': csrfToken })).status).toBe(401);
+  });
+
+  it('ends when the gateway no longer accepts its token', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    const { tokens } = await tokensOf(browser);
+    const idHash = hashSessionId(browser.cookie('127.0.0.1', 'samspill_session')!.value);
+    const [h, p] = tokens.accessToken.split('.');
+    const unacceptable = new Sealer(stack.config.web.session.secret!).seal({ ...tokens, accessToken: `${h}.${p}.AAAA` }, 'session-tokens');
+    await stack.webOrm.em.getConnection().execute(`update web.session set sealed_tokens = ? where id_hash = ?`, [unacceptable, idHash]);
+    const refused = await graphql(browser, REFERRALS, { 'x-csrf-token': csrfToken });
+    expect(refused.status).toBe(401);
+    expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
+    const [{ count }] = await stack.webOrm.em.getConnection().execute(`select count(*)::int as count from web.session where id_hash = ?`, [idHash]);
+    expect(count).toBe(0);
   });
 
   it('a new sign-in in the same browser ends the session before it', async () => {
@@ -349,6 +372,10 @@ describe('headers and files', () => {
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
+    // The gateway's own address sends a browser here (Apollo's CDN landing page is off).
+    const atGateway = await fetch(stack.urls.gateway, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(atGateway.status).toBe(303);
+    expect(atGateway.headers.get('location')).toBe(`${stack.urls.web}/graphiql`);
     // Every file of the bundle, workers and styles included: no CDN, no remote import, no remote stylesheet or font.
     const assets = path.resolve(__dirname, '../../../web-server/dist/graphiql/assets');
     const files = (await readdir(assets)).filter((file) => /\.(js|css)$/.test(file));

@@ -2,9 +2,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261122231303_initial } from './Migration20261122231303_initial.js';
 import { Migration20261122231400_audit_log_append_only } from './Migration20261122231400_audit_log_append_only.js';
+import { Migration20261201092221_idempotency_keys } from './Migration20261201092221_idempotency_keys.js';
+import { Migration20261201093000_audit_log_outcome } from './Migration20261201093000_audit_log_outcome.js';
 
-/** Committed migrations in the order they apply. `pnpm --filter @samspill/referrals migration:create` adds one. */
+/** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/referrals migration:create` adds one. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122231303_initial', class: Migration20261122231303_initial },
   { name: 'Migration20261122231400_audit_log_append_only', class: Migration20261122231400_audit_log_append_only },
+  { name: 'Migration20261201092221_idempotency_keys', class: Migration20261201092221_idempotency_keys },
+  { name: 'Migration20261201093000_audit_log_outcome', class: Migration20261201093000_audit_log_outcome },
 ];

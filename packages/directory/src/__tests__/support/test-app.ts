@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Config, createLogger, issueToken, openOrm, parseConfig, type Role } from '@samspill/core';
-import { createTestDatabase, type TestDatabase, TestGraphQLClient } from '@samspill/core/testkit';
+import { createTestDatabase, TestClock, type TestDatabase, TestGraphQLClient } from '@samspill/core/testkit';
 
 import { directoryOrmSettings } from '../../orm.js';
 import { createDirectoryServer } from '../../server.js';
@@ -14,11 +14,14 @@ export interface TestUser {
 
 /**
  * A directory subgraph on its own fresh PostgreSQL database, served on a loopback port, with a
- * counter of the SQL statements it sends.
+ * counter of the SQL statements it sends and a clock the test can move (`clock`).
  */
 export class DirectoryTestApp {
   private statements: string[] = [];
   private counting = false;
+  /** The server's clock; `app.clock.osloDate(7)` and the like give the dates a test uses. */
+  readonly clock = new TestClock();
+  readonly now = this.clock.now;
 
   private constructor(
     readonly orm: MikroORM<PostgreSqlDriver>,
@@ -40,13 +43,15 @@ export class DirectoryTestApp {
     const config = parseConfig({ NODE_ENV: 'test', ...env });
     const orm = await openOrm(directoryOrmSettings(database.url));
     const logger = createLogger(process.env.SAMSPILL_TEST_LOG ?? 'silent', 'directory-test');
-    const server = await createDirectoryServer(orm, config, logger);
+    const made: { app?: DirectoryTestApp } = {};
+    const server = await createDirectoryServer(orm, config, logger, { now: () => made.app!.now() });
     await server.start();
     const client = await TestGraphQLClient.serve(server.handle);
-    return new DirectoryTestApp(orm, client, config, database, async () => {
+    made.app = new DirectoryTestApp(orm, client, config, database, async () => {
       await client.close();
       await server.apollo.stop();
     });
+    return made.app;
   }
 
   /** A fresh entity manager for arranging data and checking what was stored. */

@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { ArrayMaxSize, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -12,11 +13,13 @@ abstract class ActivityFields {
   @Field(() => String, { nullable: true })
   @MinLength(3)
   @MaxLength(200)
+  @IsHumanText()
   title?: string;
 
   @Field(() => String, { nullable: true })
   @MinLength(10)
   @MaxLength(4000)
+  @IsHumanText({ multiline: true })
   description?: string;
 
   @Field(() => ActivityCategory, { nullable: true })
@@ -78,6 +81,7 @@ abstract class ActivityFields {
 
   @Field(() => String, { nullable: true })
   @MaxLength(500)
+  @IsHumanText({ multiline: true })
   accessibilityNote?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A contact person of the same organisation.' })

@@ -1,4 +1,4 @@
-import { Access, Allow, Connection } from '@samspill/core';
+import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -35,19 +35,26 @@ export class ActivityResolver {
   })
   @Allow(Access.anyone)
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).list(args);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).list(args);
   }
 
   @Query(() => Activity, { nullable: true, description: 'One activity; NOT_FOUND when it does not exist or you may not see it.' })
   @Allow(Access.anyone)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).get(id);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).get(id);
   }
 
-  @Mutation(() => Activity, { description: 'Create an activity (as a DRAFT) for your organisation.' })
+  @Mutation(() => Activity, { description: `Create an activity (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).create(input);
+    const service = new ActivityService(ctx.em, ctx.principal, ctx.now);
+    return idempotentCreate(
+      ctx,
+      'createActivity',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => Activity, {
@@ -55,25 +62,25 @@ export class ActivityResolver {
   })
   @Allow(EDITORS)
   updateActivity(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).update(id, input);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).update(id, input);
   }
 
   @Mutation(() => Activity, { description: 'Publish an activity: it appears in the directory and counts as just verified.' })
   @Allow(EDITORS)
   publishActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).publish(id, version);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).publish(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Archive an activity: it leaves the directory but is kept.' })
   @Allow(EDITORS)
   archiveActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).archive(id, version);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).archive(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Confirm that the activity is still as described (sets lastVerifiedAt to now).' })
   @Allow(EDITORS)
   confirmActivityStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal).confirmStillValid(id);
+    return new ActivityService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation)
@@ -120,8 +127,12 @@ export class ActivityResolver {
 
   @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })
   @Allow(Access.withParent)
-  nextOccurrences(@Root() activity: ActivityEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): OccurrenceData[] {
-    return nextOccurrences(activity.schedule, new Date(), Math.min(Math.max(first, 0), 50));
+  nextOccurrences(
+    @Root() activity: ActivityEntity,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many (1–50).' }) first: number,
+    @Ctx() ctx: DirectoryContext,
+  ): OccurrenceData[] {
+    return nextOccurrences(activity.schedule, ctx.now(), checkedFirst(first, 50));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'How well it matches filter.text (higher is better); null outside a text search.' })
@@ -138,7 +149,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the activity is still valid.' })
   @Allow(Access.withParent)
-  daysSinceVerified(@Root() activity: ActivityEntity): number {
-    return Math.floor((Date.now() - activity.lastVerifiedAt.getTime()) / DAY_MS);
+  daysSinceVerified(@Root() activity: ActivityEntity, @Ctx() ctx: DirectoryContext): number {
+    return Math.floor((ctx.now().getTime() - activity.lastVerifiedAt.getTime()) / DAY_MS);
   }
 }

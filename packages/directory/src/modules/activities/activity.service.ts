@@ -15,6 +15,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ActivitiesArgs, ActivitySort } from './activities.args.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import { audienceFitsPlace } from './activity-audience.js';
 import { isoWeekday, VenueKind } from './activity-enums.js';
 import type { ScheduleData } from './schedule.js';
 import { weekdaysOf } from './schedule.js';
@@ -235,6 +236,9 @@ export class ActivityService {
         activity.location = null;
         activity.bydel = null;
         break;
+    }
+    if (!audienceFitsPlace(activity.audience, activity.location?.visibility)) {
+      throw ValidationError.field('input.audience', 'must not be wider than the visibility of the activity’s place');
     }
   }
 

@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
@@ -26,6 +27,7 @@ export class ScheduleExceptionInput {
 
   @Field(() => String, { nullable: true })
   @MaxLength(200)
+  @IsHumanText()
   note?: string | null;
 }
 

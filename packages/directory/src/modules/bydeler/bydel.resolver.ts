@@ -1,4 +1,4 @@
-import { Access, Allow } from '@samspill/core';
+import { Access, Allow, checkedFirst } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
@@ -33,7 +33,7 @@ export class BydelResolver {
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganisationEntity[]> {
-    return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: Math.min(Math.max(first, 1), 100) }, info);
+    return ctx.loaders.organisationsByBydel.load({ key: bydel.code, first: checkedFirst(first) }, info);
   }
 }
 

@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { ArrayMaxSize, IsEmail, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -8,10 +9,12 @@ abstract class ContactPersonFields {
   @Field(() => String, { nullable: true })
   @MinLength(2)
   @MaxLength(200)
+  @IsHumanText()
   name?: string;
 
   @Field(() => String, { nullable: true })
   @MaxLength(200)
+  @IsHumanText()
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Norwegian numbers may omit +47; stored as E.164.' })

@@ -1,4 +1,4 @@
-import { Access, Allow, isAuthenticated, UnauthenticatedError } from '@samspill/core';
+import { Access, Allow, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated, UnauthenticatedError } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
@@ -20,10 +20,17 @@ export class ContactPersonResolver {
     return new ContactPersonService(ctx.em, ctx.principal).ofOrganisation(organisationId);
   }
 
-  @Mutation(() => ContactPerson, { description: 'Add a contact person to your organisation.' })
+  @Mutation(() => ContactPerson, { description: `Add a contact person to your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
-    return new ContactPersonService(ctx.em, ctx.principal).add(input);
+    const service = new ContactPersonService(ctx.em, ctx.principal);
+    return idempotentCreate(
+      ctx,
+      'addContactPerson',
+      { input },
+      () => service.add(input),
+      (id) => resolveContactPersonReference({ id }, ctx),
+    );
   }
 
   @Mutation(() => ContactPerson, { description: 'Change a contact person of your organisation. Send the version you read.' })

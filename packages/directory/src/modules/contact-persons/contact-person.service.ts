@@ -19,7 +19,7 @@ export class ContactPersonService {
 
   ofOrganisation(organisationId: string): Promise<ContactPersonEntity[]> {
     if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
-    if (!isUuid(organisationId)) return Promise.resolve([]);
+    if (!isUuid(organisationId)) throw ValidationError.field('organisationId', 'must be an organisation id (UUID)');
     return this.em.find(ContactPersonEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 

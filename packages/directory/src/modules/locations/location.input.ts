@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
@@ -9,10 +10,12 @@ abstract class LocationFields {
   @Field(() => String, { nullable: true })
   @MinLength(2)
   @MaxLength(200)
+  @IsHumanText()
   name?: string;
 
   @Field(() => String, { nullable: true })
   @MaxLength(200)
+  @IsHumanText()
   streetAddress?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Postnummer, 4 digits.' })
@@ -21,6 +24,7 @@ abstract class LocationFields {
 
   @Field(() => String, { nullable: true })
   @MaxLength(100)
+  @IsHumanText()
   postalTown?: string | null;
 
   @Field(() => String, { nullable: true })

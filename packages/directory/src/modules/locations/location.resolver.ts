@@ -1,4 +1,4 @@
-import { Access, Allow } from '@samspill/core';
+import { Access, Allow, IDEMPOTENT_CREATE, idempotentCreate } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
@@ -9,6 +9,7 @@ import type { OrganisationEntity } from '../organisations/organisation.entity.js
 import { Organisation } from '../organisations/organisation.type.js';
 import type { LocationEntity } from './location.entity.js';
 import { CreateLocationInput, UpdateLocationInput } from './location.input.js';
+import { canSeeLocation } from './location.policy.js';
 import { LocationService } from './location.service.js';
 import { Location } from './location.type.js';
 
@@ -22,10 +23,19 @@ export class LocationResolver {
     return new LocationService(ctx.em, ctx.principal).ofOrganisation(organisationId);
   }
 
-  @Mutation(() => Location, { description: 'Add a location to your organisation.' })
+  @Mutation(() => Location, { description: `Add a location to your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: DirectoryContext) {
-    return new LocationService(ctx.em, ctx.principal).create(input);
+    return idempotentCreate(
+      ctx,
+      'createLocation',
+      { input },
+      () => new LocationService(ctx.em, ctx.principal).create(input),
+      async (id) => {
+        const location = await ctx.loaders.location.load(id);
+        return location && canSeeLocation(ctx.principal, location) ? location : null;
+      },
+    );
   }
 
   @Mutation(() => Location, { description: 'Change a location of your organisation. Send the version you read.' })

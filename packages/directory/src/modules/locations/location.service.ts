@@ -3,9 +3,9 @@ import { isAdmin, isUuid, type Principal, ValidationError } from '@samspill/core
 
 import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
+import { audienceFitsPlace, widestAudienceAt } from '../activities/activity-audience.js';
 import { VenueKind } from '../activities/activity-enums.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
-import { OfferAudience } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { LocationEntity } from './location.entity.js';
@@ -26,7 +26,7 @@ export class LocationService {
 
   /** An organisation's locations that the caller may see. */
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
-    if (!isUuid(organisationId)) return [];
+    if (!isUuid(organisationId)) throw ValidationError.field('organisationId', 'must be an organisation id (UUID)');
     const locations = await this.em.find(LocationEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
     return locations.filter((location) => canSeeLocation(this.principal, location));
   }
@@ -51,8 +51,11 @@ export class LocationService {
   }
 
   /**
-   * Activities held at a location follow it: its bydel, and a narrower visibility. A location
-   * cannot turn confidential while activities are listed there (they would keep pointing at it).
+   * Activities held at a location follow it: its bydel, and a narrower visibility. Narrowing a
+   * place narrows its PUBLIC activities to NETWORK rather than being refused: a place is narrowed
+   * to protect it, and that must take effect at once, not wait until every activity held there
+   * (some of other organisations) has been changed first. A location cannot turn confidential while
+   * activities are listed there (they would keep pointing at it).
    */
   private async keepActivitiesInStep(location: LocationEntity): Promise<void> {
     const activities = await this.em.find(ActivityEntity, { location: location.id, venueKind: VenueKind.LOCATION });
@@ -62,7 +65,7 @@ export class LocationService {
     }
     for (const activity of activities) {
       activity.bydel = location.bydel ?? null;
-      if (location.visibility === LocationVisibility.NETWORK) activity.audience = OfferAudience.NETWORK;
+      if (!audienceFitsPlace(activity.audience, location.visibility)) activity.audience = widestAudienceAt(location.visibility);
     }
   }
 

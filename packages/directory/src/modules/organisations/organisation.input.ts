@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { ArrayMaxSize, IsEmail, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -12,10 +13,12 @@ abstract class OrganisationFields {
   @Field(() => String, { nullable: true })
   @MinLength(2)
   @MaxLength(200)
+  @IsHumanText()
   name?: string;
 
   @Field(() => String, { nullable: true })
   @MaxLength(4000)
+  @IsHumanText({ multiline: true })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: '9 digits with a valid mod-11 check digit.' })

@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, isAuthenticated } from '@samspill/core';
+import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -35,19 +35,26 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: 'Organisations in the network, filtered and paginated by name.' })
   @Allow(Access.anyone)
   organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).list(args);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).list(args);
   }
 
   @Query(() => Organisation, { nullable: true })
   @Allow(Access.anyone)
   organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).get(id);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).get(id);
   }
 
-  @Mutation(() => Organisation, { description: 'Register an organisation (platform admins).' })
+  @Mutation(() => Organisation, { description: `Register an organisation (platform admins). ${IDEMPOTENT_CREATE}` })
   @Allow(ADMINS)
   createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).create(input);
+    const service = new OrganisationService(ctx.em, ctx.principal, ctx.now);
+    return idempotentCreate(
+      ctx,
+      'createOrganisation',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => Organisation, { description: 'Correct an organisation (platform admins). Send the version you read.' })
@@ -57,13 +64,22 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new OrganisationService(ctx.em, ctx.principal).update(id, input);
+    return new OrganisationService(ctx.em, ctx.principal, ctx.now).update(id, input);
   }
 
-  @Mutation(() => Organisation, { description: "Record a confirmation of one of an organisation's volunteer routines (platform admins)." })
+  @Mutation(() => Organisation, {
+    description: `Record a confirmation of one of an organisation's volunteer routines (platform admins); returns the organisation. ${IDEMPOTENT_CREATE}`,
+  })
   @Allow(ADMINS)
   recordVolunteerRoutine(@Arg('input', () => RecordVolunteerRoutineInput) input: RecordVolunteerRoutineInput, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal).recordVolunteerRoutine(input);
+    const service = new OrganisationService(ctx.em, ctx.principal, ctx.now);
+    return idempotentCreate(
+      ctx,
+      'recordVolunteerRoutine',
+      { input },
+      () => service.recordVolunteerRoutine(input),
+      (id) => service.get(id),
+    );
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The national organisation this is a local branch of.' })
@@ -128,7 +144,7 @@ export class OrganisationResolver {
     @Ctx() ctx: DirectoryContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ActivityEntity[]> {
-    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: Math.min(Math.max(first, 1), 100) }, info);
+    return ctx.loaders.publishedActivitiesByOrganisation.load({ key: organisation.id, first: checkedFirst(first) }, info);
   }
 
   @FieldResolver(() => [PetCareOffer], { description: 'Its published pet-care offers. Signed-in users only.' })

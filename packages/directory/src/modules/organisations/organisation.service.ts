@@ -12,6 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@samspill/core';
+import { DateTime } from 'luxon';
 
 import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
@@ -30,6 +31,9 @@ import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
 const REQUIRED = ['kind', 'name'] as const;
 
+/** The calendar date in Oslo (YYYY-MM-DD) at `at`: "today" for a date an admin types in. */
+const osloDate = (at: Date): string => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' }).toISODate()!;
+
 function assertAdmin(principal: Principal): void {
   if (!isAuthenticated(principal)) throw new UnauthenticatedError();
   if (!isAdmin(principal)) throw new ForbiddenError('Only platform admins register and correct organisations');
@@ -40,6 +44,7 @@ export class OrganisationService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   list(args: OrganisationsArgs): Promise<Page<OrganisationEntity>> {
@@ -83,7 +88,7 @@ export class OrganisationService {
     if (this.principal.kind !== 'user') throw new UnauthenticatedError();
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
-    if (input.confirmedOn > new Date().toISOString().slice(0, 10)) throw ValidationError.field('input.confirmedOn', 'must not be in the future');
+    if (input.confirmedOn > osloDate(this.now())) throw ValidationError.field('input.confirmedOn', 'must not be in the future');
     if (input.status === VolunteerRoutineStatus.NOT_APPLICABLE && input.requirement !== 'POLICE_CERTIFICATE') {
       throw ValidationError.field('input.status', 'only the police certificate can be not applicable');
     }
@@ -103,7 +108,7 @@ export class OrganisationService {
     routine.confirmedBy = this.principal.subject;
     routine.note = input.note ?? null;
     const met = requirementsMet(organisation.volunteerRoutines.getItems());
-    organisation.volunteerRequirementsMetAt = met ? (organisation.volunteerRequirementsMetAt ?? new Date()) : null;
+    organisation.volunteerRequirementsMetAt = met ? (organisation.volunteerRequirementsMetAt ?? this.now()) : null;
     await this.em.flush();
     return organisation;
   }

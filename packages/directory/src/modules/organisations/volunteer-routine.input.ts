@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
@@ -22,5 +23,6 @@ export class RecordVolunteerRoutineInput {
 
   @Field(() => String, { nullable: true })
   @MaxLength(500)
+  @IsHumanText({ multiline: true })
   note?: string | null;
 }

@@ -1,3 +1,4 @@
+import { IsHumanText } from '@samspill/core';
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -10,11 +11,13 @@ abstract class PetCareOfferFields {
   @Field(() => String, { nullable: true })
   @MinLength(3)
   @MaxLength(200)
+  @IsHumanText()
   title?: string;
 
   @Field(() => String, { nullable: true })
   @MinLength(10)
   @MaxLength(4000)
+  @IsHumanText({ multiline: true })
   description?: string;
 
   @Field(() => CareModel, { nullable: true })
@@ -54,6 +57,7 @@ abstract class PetCareOfferFields {
 
   @Field(() => String, { nullable: true })
   @MaxLength(500)
+  @IsHumanText({ multiline: true })
   requirementsNote?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Codes of the bydeler it serves.' })

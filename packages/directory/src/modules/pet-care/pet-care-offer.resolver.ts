@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, isAuthenticated, UnauthenticatedError } from '@samspill/core';
+import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated, UnauthenticatedError } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -28,19 +28,26 @@ export class PetCareOfferResolver {
   @Query(() => PetCareOfferConnection, { description: 'Pet-care offers, filtered and paginated. Signed-in users only.' })
   @Allow(Access.authenticated)
   petCareOffers(@Args(() => PetCareOffersArgs) args: PetCareOffersArgs, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).list(args);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).list(args);
   }
 
   @Query(() => PetCareOffer, { nullable: true })
   @Allow(Access.authenticated)
   petCareOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).get(id);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).get(id);
   }
 
-  @Mutation(() => PetCareOffer, { description: 'Create a pet-care offer (as a DRAFT) for your organisation.' })
+  @Mutation(() => PetCareOffer, { description: `Create a pet-care offer (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).create(input);
+    const service = new PetCareOfferService(ctx.em, ctx.principal, ctx.now);
+    return idempotentCreate(
+      ctx,
+      'createPetCareOffer',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => PetCareOffer, { description: 'Change a pet-care offer. Send the version you read.' })
@@ -50,7 +57,7 @@ export class PetCareOfferResolver {
     @Arg('input', () => UpdatePetCareOfferInput) input: UpdatePetCareOfferInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal).update(id, input);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).update(id, input);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Set how many places are free right now.' })
@@ -61,25 +68,25 @@ export class PetCareOfferResolver {
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal).setPlacesAvailable(id, placesAvailable, version);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setPlacesAvailable(id, placesAvailable, version);
   }
 
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).setStatus(id, OfferStatus.PUBLISHED, version);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.PUBLISHED, version);
   }
 
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).setStatus(id, OfferStatus.ARCHIVED, version);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.ARCHIVED, version);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
   @Allow(EDITORS)
   confirmPetCareOfferStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal).confirmStillValid(id);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation, { description: 'The provider.' })

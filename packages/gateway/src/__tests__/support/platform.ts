@@ -1,14 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Config, createLogger, type GraphQLHttpServer, issueToken, openOrm, parseConfig, type Role } from '@samspill/core';
-import { createTestDatabase, type TestDatabase } from '@samspill/core/testkit';
+import { createTestDatabase, TestClock, type TestDatabase } from '@samspill/core/testkit';
 import { createDirectoryServer, directoryOrmSettings } from '@samspill/directory';
 import { createReferralsServer, HttpDirectoryLookup, type JobResult, referralsOrmSettings, runReferralJobs } from '@samspill/referrals';
 
 import { createGatewayServer } from '../../gateway.js';
 
 export const GATEWAY_SECRET = 'test-gateway-secret-0123456789abcdef';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Caller {
   role: Role;
@@ -25,12 +24,13 @@ export interface Response<T = any> {
 /**
  * The whole platform for one test file: a fresh database, the directory and referrals subgraphs
  * and the gateway on loopback ports, wired as in production (shared secret, tokens passed on),
- * with a clock the test can move.
+ * with a clock the test can move (`clock`).
  */
 export class PlatformTestApp {
-  private offsetMs = 0;
   private statements: string[] | null = null;
-  readonly now = () => new Date(Date.now() + this.offsetMs);
+  /** The clock of both subgraphs and the jobs; `app.clock.osloDate(7)` and the like give the dates a test uses. */
+  readonly clock = new TestClock();
+  readonly now = this.clock.now;
 
   private constructor(
     readonly config: Config,
@@ -47,9 +47,9 @@ export class PlatformTestApp {
     const logger = createLogger('silent', 'platform-test');
     const directoryOrm = await openOrm(directoryOrmSettings(database.url));
     const referralsOrm = await openOrm(referralsOrmSettings(database.url));
-    const directory = await createDirectoryServer(directoryOrm, config, logger);
-    const directoryUrl = await directory.listen(0, '127.0.0.1');
     const made: { app?: PlatformTestApp } = {};
+    const directory = await createDirectoryServer(directoryOrm, config, logger, { now: () => made.app!.now() });
+    const directoryUrl = await directory.listen(0, '127.0.0.1');
     const referrals = await createReferralsServer(referralsOrm, config, logger, {
       directory: new HttpDirectoryLookup(directoryUrl, GATEWAY_SECRET),
       now: () => made.app!.now(),
@@ -98,9 +98,9 @@ export class PlatformTestApp {
     }
   }
 
-  /** Moves the clock of the referrals subgraph and its jobs. */
+  /** Moves the clock of both subgraphs (their Idempotency-Keys included) and the referral jobs. */
   advanceDays(days: number): void {
-    this.offsetMs += days * DAY_MS;
+    this.clock.advanceDays(days);
   }
 
   runJobs(): Promise<JobResult> {

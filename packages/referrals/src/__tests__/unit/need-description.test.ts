@@ -1,26 +1,51 @@
 import { forbiddenContent, NEED_DESCRIPTION_MAX } from '../../modules/referrals/need-description.js';
 
 describe('forbiddenContent: what must never be in a referral’s free text', () => {
-  describe('identity numbers (11 digits whose check digits hold)', () => {
+  describe('identity numbers: 11 digits whose first six read as a date, whatever the check digits', () => {
     it.each([
       ['13097248022', 'a fødselsnummer'],
       ['Fnr: 13097248022.', 'a fødselsnummer inside a sentence'],
       ['130972 48022', 'written "DDMMYY NNNNN"'],
       ['130972.48022', 'written "DDMMYY.NNNNN"'],
+      ['130972 480 22', 'written "DDMMYY NNN NN"'],
       ['53097248016', 'a d-nummer (day + 40)'],
       ['Hun har d-nummer 530972 48016 og trenger tolk.', 'a d-nummer written with a space, in a sentence'],
-    ])('%j (%s) → IDENTITY_NUMBER', (text) => {
-      expect(forbiddenContent(text)).toEqual(['IDENTITY_NUMBER']);
-    });
-
-    it.each([
+      ['Fnr 01017012345', 'check digits wrong: a mistyped fødselsnummer still identifies'],
+      ['010170 12345', 'check digits wrong, written "DDMMYY NNNNN"'],
       ['13097248023', 'second check digit wrong'],
       ['13097248012', 'first check digit wrong'],
       ['01010112345', 'no valid check digits'],
       ['53097248017', 'a d-nummer with a wrong check digit'],
+      ['01457012345', 'an h-nummer (month + 40)'],
+      ['i 2 13097248022', 'after another number'],
+    ])('%j (%s) → IDENTITY_NUMBER', (text) => {
+      expect(forbiddenContent(text)).toEqual(['IDENTITY_NUMBER']);
+    });
+  });
+
+  describe('account numbers: 11 digits in the 4.2.5 grouping, or that cannot be a birth date', () => {
+    it.each([
+      ['1234.56.78903', 'NNNN.NN.NNNNN'],
+      ['Konto 1234 56 78903', 'NNNN NN NNNNN in a sentence'],
+      ['1234.56.78904', 'check digit wrong'],
+      ['0101.70.12345', 'grouped as an account, even if it reads as a date'],
+      ['12345678903', 'one run that is no date'],
+      ['99999999999', 'nonsense that may still be an account'],
+    ])('%j (%s) → ACCOUNT_NUMBER', (text) => {
+      expect(forbiddenContent(text)).toEqual(['ACCOUNT_NUMBER']);
+    });
+  });
+
+  describe('longer or shorter runs are not eleven digits', () => {
+    it.each([
       ['130972480222', '12 digits: no 11-digit number stands alone'],
-    ])('%j (%s) → nothing', (text) => {
-      expect(forbiddenContent(text)).toEqual([]);
+      ['1309724802', '10 digits'],
+      ['1234.56.7890', 'a 4.2.4 grouping'],
+      ['1234.5.78903', 'a 4.1.5 grouping'],
+    ])('%j (%s) → no identity or account number', (text) => {
+      const found = forbiddenContent(text);
+      expect(found).not.toContain('IDENTITY_NUMBER');
+      expect(found).not.toContain('ACCOUNT_NUMBER');
     });
   });
 
@@ -66,6 +91,7 @@ describe('forbiddenContent: what must never be in a referral’s free text', () 
     expect(forbiddenContent(text).sort()).toEqual(['EMAIL_ADDRESS', 'IDENTITY_NUMBER', 'PHONE_NUMBER']);
     expect(forbiddenContent('Fnr 13097248022, e-post kari@example.org').sort()).toEqual(['EMAIL_ADDRESS', 'IDENTITY_NUMBER']);
     expect(forbiddenContent('Tlf +47 22 12 34 56 eller kari@example.org').sort()).toEqual(['EMAIL_ADDRESS', 'PHONE_NUMBER']);
+    expect(forbiddenContent('Fnr 01017012345, konto 1234.56.78903').sort()).toEqual(['ACCOUNT_NUMBER', 'IDENTITY_NUMBER']);
   });
 
   it('the need description may be at most 500 characters', () => {

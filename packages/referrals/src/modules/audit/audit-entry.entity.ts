@@ -1,8 +1,11 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { AuditOutcome } from './audit-outcome.enum.js';
 
 /**
- * One read or write of a referral. Append-only: a database trigger refuses UPDATE, DELETE and
- * TRUNCATE. Never holds field values, only who did what to which referral when.
+ * One read or write of a referral, or an attempt at one that was refused. Append-only: a database
+ * trigger refuses UPDATE, DELETE and TRUNCATE. Never holds field values, only who did (or tried)
+ * what to which referral when.
  */
 @Entity({ tableName: 'audit_log' })
 export class AuditEntryEntity {
@@ -26,7 +29,11 @@ export class AuditEntryEntity {
   @Property({ type: 'string', length: 40 })
   operation!: string;
 
+  /** The referral acted on, or asked for (a refused attempt may name one that does not exist); null when the id asked for was no UUID. */
   @Property({ type: 'uuid', nullable: true })
   @Index()
   referralId?: string | null;
+
+  @Enum({ items: () => AuditOutcome, default: AuditOutcome.ALLOWED })
+  outcome: AuditOutcome = AuditOutcome.ALLOWED;
 }

@@ -1,7 +1,12 @@
 import { VisibleField } from '@samspill/core';
 import { ID, ObjectType } from 'type-graphql';
 
-@ObjectType('AuditEntry', { description: 'One read or write of a referral. Never contains field values.' })
+import { AuditOutcome } from './audit-outcome.enum.js';
+
+@ObjectType('AuditEntry', {
+  description:
+    'One read or write of a referral, or a refused attempt at one (outcome DENIED: the referral does not exist, or the caller may not see it or do this to it). Never contains field values.',
+})
 export class AuditEntry {
   @VisibleField(() => ID)
   id!: string;
@@ -21,6 +26,9 @@ export class AuditEntry {
   @VisibleField(() => String)
   operation!: string;
 
-  @VisibleField(() => ID, { nullable: true })
+  @VisibleField(() => ID, { nullable: true, description: 'The referral acted on or asked for; null when the id asked for was not a UUID.' })
   referralId?: string | null;
+
+  @VisibleField(() => AuditOutcome)
+  outcome!: AuditOutcome;
 }

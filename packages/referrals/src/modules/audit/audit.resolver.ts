@@ -19,7 +19,7 @@ export class AuditResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: ReferralsContext,
   ) {
-    if (referralId && !isUuid(referralId)) throw ValidationError.field('referralId', 'must be a referral id (UUID)');
+    if (referralId !== null && referralId !== undefined && !isUuid(referralId)) throw ValidationError.field('referralId', 'must be a referral id (UUID)');
     return paginate(ctx.em, AuditEntryEntity, referralId ? { referralId } : {}, { id: 'desc' }, page);
   }
 }

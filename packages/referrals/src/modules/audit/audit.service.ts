@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserPrincipal } from '@samspill/core';
 
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditOutcome } from './audit-outcome.enum.js';
 
 export interface AuditActor {
   readonly subject: string;
@@ -19,7 +20,9 @@ export const actorOf = (principal: UserPrincipal): AuditActor => ({
 
 /**
  * Appends to the audit log: who did what to which referral, when; never field values. Entries
- * for writes are persisted by the same flush as the change; reads are inserted at once.
+ * for writes are persisted by the same flush as the change; reads are inserted at once; refused
+ * attempts are inserted at once and outside any transaction, so that they stay when the
+ * operation fails.
  */
 export class AuditService {
   constructor(
@@ -37,6 +40,7 @@ export class AuditService {
         actorOrganisationId: actor.organisationId ?? null,
         operation,
         referralId,
+        outcome: AuditOutcome.ALLOWED,
       }),
     );
   }
@@ -54,7 +58,24 @@ export class AuditService {
         actorOrganisationId: actor.organisationId ?? null,
         operation,
         referralId,
+        outcome: AuditOutcome.ALLOWED,
       })),
     );
+  }
+
+  /**
+   * Write now that an attempt was refused. Through a fork without the transaction context: the
+   * operation fails, and whatever transaction it ran in is rolled back, but this entry stays.
+   */
+  async recordDenied(actor: AuditActor, operation: string, referralId: string | null): Promise<void> {
+    await this.em.fork().insert(AuditEntryEntity, {
+      at: this.now(),
+      actorSubject: actor.subject,
+      actorRole: actor.role,
+      actorOrganisationId: actor.organisationId ?? null,
+      operation,
+      referralId,
+      outcome: AuditOutcome.DENIED,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { IsIsoDate, IsLanguageCodeList } from '@samspill/core';
+import { IsHumanText, IsIsoDate, IsLanguageCodeList } from '@samspill/core';
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -61,9 +61,11 @@ abstract class ReferralPersonalFields {
 
   @Field(() => String, {
     nullable: true,
-    description: 'What the resident needs, at most 500 characters. Refused if it contains an identity number, a phone number or an e-mail address.',
+    description:
+      'What the resident needs, at most 500 characters. Refused if it contains what looks like an identity number (fødselsnummer, d-nummer) or an account number (11 digits, also grouped as DDMMYY NNNNN or NNNN.NN.NNNNN) whatever its check digits, a phone number or an e-mail address.',
   })
   @MaxLength(NEED_DESCRIPTION_MAX)
+  @IsHumanText({ multiline: true })
   needDescription?: string | null;
 }
 

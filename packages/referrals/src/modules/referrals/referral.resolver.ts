@@ -1,4 +1,4 @@
-import { Access, Allow, Connection, PageArgs } from '@samspill/core';
+import { Access, Allow, Connection, IDEMPOTENT_CREATE, idempotentCreate, PageArgs } from '@samspill/core';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
 import { type ReferralsContext, referralService } from '../../context.js';
@@ -35,10 +35,17 @@ export class ReferralResolver {
     return referralService(ctx).list({ statuses: args.statuses }, args);
   }
 
-  @Mutation(() => Referral, { description: 'Shelter staff: start a referral (a DRAFT) to an activity or a pet-care offer.' })
+  @Mutation(() => Referral, { description: `Shelter staff: start a referral (a DRAFT) to an activity or a pet-care offer. ${IDEMPOTENT_CREATE}` })
   @Allow(SHELTER)
   createReferral(@Arg('input', () => CreateReferralInput) input: CreateReferralInput, @Ctx() ctx: ReferralsContext) {
-    return referralService(ctx).create(input);
+    const service = referralService(ctx);
+    return idempotentCreate(
+      ctx,
+      'createReferral',
+      { input },
+      () => service.create(input),
+      (id) => service.get(id),
+    );
   }
 
   @Mutation(() => Referral, { description: 'Shelter staff: change a DRAFT.' })
@@ -85,10 +92,19 @@ export class ReferralResolver {
     return referralService(ctx).transition(id, action, reason, version);
   }
 
-  @Mutation(() => Referral, { description: 'Shelter staff: send a DECLINED referral on to another offer. Returns the new, linked draft.' })
+  @Mutation(() => Referral, {
+    description: `Shelter staff: send a DECLINED referral on to another offer. Returns the new, linked draft. ${IDEMPOTENT_CREATE}`,
+  })
   @Allow(SHELTER)
   redirectReferral(@Arg('id', () => ID) id: string, @Arg('input', () => RedirectReferralInput) input: RedirectReferralInput, @Ctx() ctx: ReferralsContext) {
-    return referralService(ctx).redirect(id, input);
+    const service = referralService(ctx);
+    return idempotentCreate(
+      ctx,
+      'redirectReferral',
+      { id, input },
+      () => service.redirect(id, input),
+      (created) => service.get(created),
+    );
   }
 
   @FieldResolver(() => ActivityReference, { nullable: true, description: 'The activity referred to.' })

@@ -17,7 +17,7 @@ import { DateTime } from 'luxon';
 
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup } from '../directory-link/directory-client.js';
-import { forbiddenContent } from './need-description.js';
+import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
 import { consentIsValid, type ReferralView, statusesFilteredBy, statusSeenBy, viewOf } from './referral.view.js';
@@ -32,6 +32,8 @@ const PERSONAL_FIELDS = ['pseudonymousReference', 'ageGroup', 'languages', 'inte
 export interface ReferralSettings {
   readonly answerDays: number;
   readonly retentionDays: number;
+  /** Days after a month ends before its statistics are final and published. */
+  readonly statisticsFinalAfterDays: number;
 }
 
 export interface ReferralFilter {
@@ -59,7 +61,7 @@ export class ReferralService {
   }
 
   async get(id: string): Promise<ReferralView> {
-    const { referral, side } = await this.loadAsParty(id);
+    const { referral, side } = await this.loadAsParty(id, 'READ');
     await this.audit.recordReads(actorOf(this.user()), 'READ', [referral.id]);
     return viewOf(referral, side, this.now());
   }
@@ -110,7 +112,7 @@ export class ReferralService {
   }
 
   async updateDraft(id: string, input: UpdateReferralDraftInput): Promise<ReferralView> {
-    const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
+    const { referral } = await this.loadForSide(id, 'UPDATE_DRAFT', 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DRAFT) throw ValidationError.field('id', `only a DRAFT can be edited; this referral is ${referral.status}`);
     this.applyPersonalFields(referral, input);
     this.audit.add(actorOf(this.user()), 'UPDATE_DRAFT', referral.id);
@@ -119,7 +121,7 @@ export class ReferralService {
   }
 
   async recordConsent(id: string, input: ConsentInput, version: number): Promise<ReferralView> {
-    const { referral } = await this.loadForSide(id, 'SHELTER', version);
+    const { referral } = await this.loadForSide(id, 'RECORD_CONSENT', 'SHELTER', version);
     if (!isOpen(referral.status)) throw ValidationError.field('id', `consent can be recorded only on an open referral; this one is ${referral.status}`);
     this.applyConsent(referral, input, this.user());
     this.audit.add(actorOf(this.user()), 'RECORD_CONSENT', referral.id);
@@ -132,7 +134,7 @@ export class ReferralService {
    * the same along the whole chain of redirects it belongs to.
    */
   async withdrawConsent(id: string, version: number): Promise<ReferralView> {
-    const { referral } = await this.loadForSide(id, 'SHELTER', version);
+    const { referral } = await this.loadForSide(id, 'WITHDRAW_CONSENT', 'SHELTER', version);
     const actor = actorOf(this.user());
     // The whole chain of redirects, from the first referral on.
     let first = referral;
@@ -148,11 +150,12 @@ export class ReferralService {
   }
 
   async transition(id: string, action: ReferralAction, reason: ReasonCode | null | undefined, version: number): Promise<ReferralView> {
-    const { referral, side } = await this.loadAsParty(id, version);
+    const { referral, side } = await this.loadAsParty(id, action, version);
     const check = checkTransition(referral.status, action, side, reason);
     if (!check.ok) {
       switch (check.problem) {
         case 'WRONG_SIDE':
+          await this.audit.recordDenied(actorOf(this.user()), action, referral.id);
           throw new ForbiddenError(`Only the ${side === 'SHELTER' ? 'receiving organisation' : 'sending shelter'} can ${action} a referral`);
         case 'ILLEGAL':
           throw new ValidationError([
@@ -194,7 +197,7 @@ export class ReferralService {
    * organisation, so the shelter records it again before sending.
    */
   async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
-    const { referral } = await this.loadForSide(id, 'SHELTER', input.version);
+    const { referral } = await this.loadForSide(id, 'REDIRECT', 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DECLINED)
       throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
     if (referral.consentWithdrawnAt) throw ValidationError.field('consent', 'the resident withdrew consent: the referral cannot be sent on');
@@ -255,19 +258,29 @@ export class ReferralService {
     return null;
   }
 
-  /** Loads a referral for one of its parties; for anyone else it does not exist. */
-  private async loadAsParty(id: string, version?: number): Promise<{ referral: ReferralEntity; side: Side }> {
-    this.user();
+  /**
+   * Loads a referral for one of its parties; for anyone else it does not exist. A refused attempt
+   * (`operation` names what was tried) is audited the same way whether the referral exists or not,
+   * and the caller gets the same answer either way.
+   */
+  private async loadAsParty(id: string, operation: string, version?: number): Promise<{ referral: ReferralEntity; side: Side }> {
+    const user = this.user();
     const referral = isUuid(id) ? await this.em.findOne(ReferralEntity, { id }) : null;
     const side = referral && this.sideOf(referral);
-    if (!referral || !side) throw new NotFoundError('Referral', id);
+    if (!referral || !side) {
+      await this.audit.recordDenied(actorOf(user), operation, isUuid(id) ? id : null);
+      throw new NotFoundError('Referral', id);
+    }
     if (version !== undefined) await this.em.lock(referral, LockMode.OPTIMISTIC, version);
     return { referral, side };
   }
 
-  private async loadForSide(id: string, required: Side, version: number): Promise<{ referral: ReferralEntity; side: Side }> {
-    const loaded = await this.loadAsParty(id, version);
-    if (loaded.side !== required) throw new ForbiddenError(`Only the ${required === 'SHELTER' ? 'sending shelter' : 'receiving organisation'} can do this`);
+  private async loadForSide(id: string, operation: string, required: Side, version: number): Promise<{ referral: ReferralEntity; side: Side }> {
+    const loaded = await this.loadAsParty(id, operation, version);
+    if (loaded.side !== required) {
+      await this.audit.recordDenied(actorOf(this.user()), operation, loaded.referral.id);
+      throw new ForbiddenError(`Only the ${required === 'SHELTER' ? 'sending shelter' : 'receiving organisation'} can do this`);
+    }
     return loaded;
   }
 
@@ -282,10 +295,11 @@ export class ReferralService {
       if (typeof text !== 'string') continue;
       const found = forbiddenContent(text);
       if (found.length > 0) {
-        const what = found.map(
-          (f) => ({ IDENTITY_NUMBER: 'an identity number (fødselsnummer/d-nummer)', PHONE_NUMBER: 'a phone number', EMAIL_ADDRESS: 'an e-mail address' })[f],
-        );
-        throw ValidationError.field(`input.${field}`, `must not contain ${what.join(' or ')}: describe the need without identifying anyone`);
+        const what = found.map((f) => FORBIDDEN_CONTENT_LABEL[f]).join(' or ');
+        const why = found.some((f) => f === 'IDENTITY_NUMBER' || f === 'ACCOUNT_NUMBER')
+          ? ' (11 digits are refused whatever their check digits: a mistyped number still identifies someone)'
+          : '';
+        throw ValidationError.field(`input.${field}`, `must not contain ${what}: describe the need without identifying anyone${why}`);
       }
     }
     for (const field of PERSONAL_FIELDS) {

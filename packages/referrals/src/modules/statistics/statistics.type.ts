@@ -17,7 +17,7 @@ registerEnumType(ReferralOutcome, { name: 'ReferralOutcome' });
 
 @ObjectType('ReferralStatisticsCell', {
   description:
-    'How many referrals to offers in one bydel, sent in one month, of one category, are in one status. Cells under 5 are suppressed (count is null).',
+    'How many referrals to offers in one bydel, sent in one month, of one category, had one outcome when the month became final. Only cells of at least 5 that no margin could give away are returned.',
 })
 export class ReferralStatisticsCell {
   @VisibleField(() => String, {
@@ -32,12 +32,15 @@ export class ReferralStatisticsCell {
   @VisibleField(() => String, { description: 'The activity category, or PET_CARE.' })
   category!: string;
 
-  @VisibleField(() => ReferralOutcome, { description: 'OPEN while in progress, else how the referrals closed.' })
+  @VisibleField(() => ReferralOutcome, { description: 'OPEN if still in progress when the month became final, else how the referrals had closed by then.' })
   outcome!: ReferralOutcome;
 
-  @VisibleField(() => Int, { nullable: true, description: 'Null when fewer than 5 (suppressed).' })
-  count?: number | null;
+  @VisibleField(() => Int, { description: 'At least 5.' })
+  count!: number;
 
-  @VisibleField(() => Boolean)
+  @VisibleField(() => Boolean, {
+    deprecationReason:
+      'Always false. A suppressed cell used to be returned with a null count, which told that 1–4 referrals existed and let one referral be watched; cells under 5 are now left out entirely.',
+  })
   suppressed!: boolean;
 }

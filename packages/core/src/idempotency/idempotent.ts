@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import stringify from 'safe-stable-stringify';
+
+import type { BaseContext } from '../auth/access.js';
+import { isAuthenticated } from '../auth/principal.js';
+import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
+import { IDEMPOTENCY_RECORD, type IdempotencyRecord } from './idempotency-record.entity.js';
+
+/** How long a key stands for its first request. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** The description every create mutation carries, where integrators read it. */
+export const IDEMPOTENT_CREATE =
+  'Safe to retry: send an `Idempotency-Key` header (1–255 of A–Z a–z 0–9 . _ ~ : + / = -, e.g. a UUID). The same key with the same ' +
+  'arguments within 24 hours returns what the first request created and creates nothing new; the same key with other arguments gets ' +
+  'CONFLICT. Keys are per caller.';
+
+export interface IdempotencyContext extends BaseContext {
+  /** The request's valid `Idempotency-Key`, if it sent one. */
+  readonly idempotencyKey?: string;
+  readonly now: () => Date;
+}
+
+/** SHA-256 of the mutation field and its arguments, with object keys in a fixed order. */
+export function requestDigest(operation: string, args: unknown): string {
+  return createHash('sha256')
+    .update(stringify({ operation, args }) ?? '')
+    .digest('hex');
+}
+
+/**
+ * Runs a create so that a retry with the same `Idempotency-Key` is answered with what the first
+ * request created. The record of the key is written in the same transaction as the create: a
+ * request that committed is found on retry, one that failed or was cut off before its commit
+ * leaves nothing, not even the key. Of two requests racing with one key, the second's insert of
+ * the key waits for the first and then fails, its create is rolled back, and it gets CONFLICT;
+ * retried, it is answered like any retry.
+ *
+ * `args` are the mutation's coerced arguments (what the "body" means; the selection set is not
+ * part of it, so a retry may ask for other fields). `reread` loads the created record by id
+ * through the normal read path, with the caller's authorization of the moment.
+ */
+export async function idempotentCreate<T extends { id: string }>(
+  ctx: IdempotencyContext,
+  operation: string,
+  args: Record<string, unknown>,
+  create: () => Promise<T>,
+  reread: (id: string) => Promise<T | null | undefined> | T | null | undefined,
+): Promise<T> {
+  const key = ctx.idempotencyKey;
+  // Only signed-in callers create anything; the create itself refuses everyone else.
+  if (key === undefined || !isAuthenticated(ctx.principal)) return create();
+  const { em } = ctx;
+  const subject = ctx.principal.subject;
+  const now = ctx.now();
+  const requestHash = requestDigest(operation, args);
+  // Keys older than the window are cleaned up on write, by whoever writes next.
+  await em.nativeDelete(IDEMPOTENCY_RECORD, { createdAt: { $lt: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS) } });
+  const previous = await em.findOne<IdempotencyRecord>(IDEMPOTENCY_RECORD, { subject, key });
+  if (previous) {
+    if (previous.operation !== operation || previous.requestHash !== requestHash) {
+      throw new ConflictError('This Idempotency-Key was used for another request in the last 24 hours: send a new key with a new request');
+    }
+    const result = await reread(previous.resultId);
+    if (!result) throw new NotFoundError(operation.replace(/^[a-z]+/, ''), previous.resultId);
+    return result;
+  }
+  await em.begin();
+  try {
+    const result = await create();
+    em.create<IdempotencyRecord>(IDEMPOTENCY_RECORD, { subject, key, operation, requestHash, resultId: result.id, createdAt: now });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError('Another request with this Idempotency-Key was being processed: retry to get its result');
+      }
+      throw error;
+    }
+    await em.commit();
+    return result;
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
+}

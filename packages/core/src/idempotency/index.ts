@@ -1,0 +1,3 @@
+export * from './idempotency-key.js';
+export * from './idempotency-record.entity.js';
+export * from './idempotent.js';

@@ -1,0 +1,204 @@
+import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
+import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
+import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
+import { type Caller, PlatformTestApp, type Response } from './support/platform.js';
+
+/*
+ * Referral statistics through the gateway, as a bydel integrator would try to read one referral
+ * out of them: closed months only, frozen once final, no cell under 5, secondary suppression.
+ * The clock is moved to a month of the test's own, so nothing depends on today's date.
+ */
+
+const DAY_MS = 86_400_000;
+const STATS =
+  'query($from: String!, $to: String!) { referralStatistics(fromMonth: $from, toMonth: $to) { bydelCode month category outcome count suppressed } }';
+const osloDate = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
+
+interface Ref {
+  id: string;
+  version: number;
+}
+interface Cell {
+  bydelCode: string | null;
+  month: string;
+  category: string;
+  outcome: string;
+  count: number;
+  suppressed: boolean;
+}
+
+const errorOf = (res: Response) => {
+  const e = res.body.errors?.[0];
+  return e && { code: e.extensions?.code, field: e.extensions?.field };
+};
+
+describe('referral statistics', () => {
+  let app: PlatformTestApp;
+  let staff: Caller;
+  let editor: Caller;
+  let languageGrunerlokka: string;
+  let socialAlna: string;
+  let cultureAlna: string;
+  let sportOstensjo: string;
+  /** The month the test fills, and its year and month number. */
+  let month: string;
+  let year: number;
+  let monthNumber: number;
+  let finalAfterDays: number;
+
+  const grunerlokka: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030102', subject: 'bydel-grunerlokka' };
+  const alna: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030112', subject: 'bydel-alna' };
+  const ostensjo: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030113', subject: 'bydel-ostensjo' };
+  const frogner: Caller = { role: 'BYDEL_INTEGRATOR', bydelCode: '030105', subject: 'bydel-frogner' };
+  const city: Caller = { role: 'BYDEL_INTEGRATOR', subject: 'oslo-kommune' };
+  const admin: Caller = { role: 'PLATFORM_ADMIN', subject: 'admin-1' };
+
+  /** Moves the clock to `at` (forward only). */
+  const moveTo = (at: Date) => {
+    const days = (at.getTime() - app.now().getTime()) / DAY_MS;
+    if (days < 0) throw new Error(`the clock does not go back (to ${at.toISOString()})`);
+    app.advanceDays(days);
+  };
+  /** A UTC instant in the test's month (`offset` 0) or a later one. */
+  const utc = (offset: number, day: number, hour: number) => new Date(Date.UTC(year, monthNumber - 1 + offset, day, hour));
+  // The month is final at 00:00 Oslo time `finalAfterDays` days after it ends (22:00 or 23:00 UTC the day before).
+  const justBeforeFinal = () => utc(1, finalAfterDays, 20);
+  const justAfterFinal = () => utc(1, finalAfterDays + 1, 6);
+
+  const create = async (activityId: string): Promise<Ref> =>
+    (
+      await app.ok('mutation($input: CreateReferralInput!) { createReferral(input: $input) { id version } }', {
+        as: staff,
+        variables: {
+          input: {
+            activityId,
+            pseudonymousReference: 'OK-2026-001',
+            consent: { scope: ['PSEUDONYMOUS_REFERENCE'], expiresOn: osloDate(new Date(app.now().getTime() + 200 * DAY_MS)) },
+          },
+        },
+      })
+    ).createReferral;
+  const step = async (ref: Ref, action: string, as: Caller, reason?: string): Promise<Ref> =>
+    (
+      await app.ok(
+        'mutation($id: ID!, $v: Int!, $a: ReferralAction!, $r: ReasonCode) { transitionReferral(id: $id, version: $v, action: $a, reason: $r) { id version } }',
+        {
+          as,
+          variables: { id: ref.id, v: ref.version, a: action, r: reason ?? null },
+        },
+      )
+    ).transitionReferral;
+  const send = async (activityId: string) => step(await create(activityId), 'SEND', staff);
+
+  const stats = async (as: Caller, from = month, to = month): Promise<Cell[]> => (await app.ok(STATS, { as, variables: { from, to } })).referralStatistics;
+  /** Everything the integrators (and an admin) can ask: each of them, for the month alone and for all time. */
+  const everyAnswer = async () => {
+    const answers: Record<string, Cell[]> = {};
+    for (const as of [grunerlokka, alna, ostensjo, frogner, city, admin]) {
+      answers[`${as.subject} ${month}`] = await stats(as);
+      answers[`${as.subject} all time`] = await stats(as, '2000-01', '2099-12');
+    }
+    return answers;
+  };
+
+  const ostensjoReferrals: Ref[] = [];
+
+  beforeAll(async () => {
+    app = await PlatformTestApp.start();
+    finalAfterDays = app.config.referrals.statisticsFinalAfterDays;
+    const em = app.directoryEm();
+    await seedBydeler(em);
+    const shelter = await makeOrganisation(em, { name: 'Oslo Krisesenter', kind: OrganisationKind.SHELTER });
+    const redCross = await makeOrganisation(em, { name: 'Oslo Røde Kors', bydeler: ['030102'] });
+    const centre = await makeOrganisation(em, { name: 'Alna frivilligsentral', kind: OrganisationKind.VOLUNTEER_CENTRE, bydeler: ['030112'] });
+    const at = (place: Awaited<ReturnType<typeof makeLocation>>) => ({ venueKind: 'LOCATION' as never, location: place, bydel: place.bydel });
+    const house = await makeLocation(em, redCross, { name: 'Frivillighetshuset', bydel: '030102' });
+    const furuset = await makeLocation(em, centre, { name: 'Furuset forum', bydel: '030112' });
+    const boler = await makeLocation(em, centre, { name: 'Bøler idrettshall', bydel: '030113' });
+    languageGrunerlokka = (await makeActivity(em, redCross, { title: 'Språkkafé', category: ActivityCategory.LANGUAGE, ...at(house) })).id;
+    socialAlna = (await makeActivity(em, centre, { title: 'Kvinnetreff', category: ActivityCategory.SOCIAL, ...at(furuset) })).id;
+    cultureAlna = (await makeActivity(em, centre, { title: 'Kor', category: ActivityCategory.CULTURE, ...at(furuset) })).id;
+    sportOstensjo = (await makeActivity(em, centre, { title: 'Trim for kvinner', category: ActivityCategory.PHYSICAL_ACTIVITY, ...at(boler) })).id;
+    staff = { role: 'SHELTER_STAFF', organisationId: shelter.id, subject: 'staff-s' };
+    editor = { role: 'ORG_EDITOR', organisationId: redCross.id, subject: 'editor-a' };
+
+    // The test's month: the one after the clock's, entered on its 5th.
+    const [y, m] = osloDate(app.now()).split('-').map(Number) as [number, number];
+    year = m === 12 ? y + 1 : y;
+    monthNumber = m === 12 ? 1 : m + 1;
+    month = `${year}-${String(monthNumber).padStart(2, '0')}`;
+    moveTo(utc(0, 5, 10));
+  });
+  afterAll(() => app.close());
+
+  it('the attack: one referral sent, then cancelled: no integrator’s answer changes', async () => {
+    const before = await everyAnswer();
+    const ref = await send(languageGrunerlokka);
+    expect(await everyAnswer()).toEqual(before);
+    await step(ref, 'CANCEL', staff, 'GOT_HELP');
+    expect(await everyAnswer()).toEqual(before);
+    expect(Object.values(before).flat()).toEqual([]);
+  });
+
+  it('a month is not published, not even in part, until it is final', async () => {
+    const received = await step(await send(languageGrunerlokka), 'RECEIVE', editor);
+    await step(received, 'DECLINE', editor, 'NO_CAPACITY');
+    for (let i = 0; i < 8; i++) {
+      const ref = await send(socialAlna);
+      if (i < 2) await step(ref, 'CANCEL', staff, 'NO_LONGER_INTERESTED');
+    }
+    for (let i = 0; i < 5; i++) await send(cultureAlna);
+    for (let i = 0; i < 5; i++) ostensjoReferrals.push(await send(sportOstensjo));
+    await create(socialAlna); // a draft: never sent, never counted
+    expect(Object.values(await everyAnswer()).flat()).toEqual([]);
+
+    moveTo(justBeforeFinal());
+    expect(Object.values(await everyAnswer()).flat()).toEqual([]);
+  });
+
+  it('once final: cells of 5 or more are published, cells under 5 are not, nor what would give them away', async () => {
+    moveTo(justAfterFinal());
+    const ostensjoCells = [{ bydelCode: '030113', month, category: 'PHYSICAL_ACTIVITY', outcome: 'OPEN', count: 5, suppressed: false }];
+    // Alna SOCIAL: 6 open and 2 cancelled. The 2 are withheld, and so are the 6: whoever knows the
+    // 8 referrals Alna's SOCIAL offers got that month would otherwise read the 2 off as 8 − 6.
+    const alnaCells = [{ bydelCode: '030112', month, category: 'CULTURE', outcome: 'OPEN', count: 5, suppressed: false }];
+    expect(await stats(ostensjo)).toEqual(ostensjoCells);
+    expect(await stats(alna)).toEqual(alnaCells);
+    // Grünerløkka's two referrals (one cancelled, one declined) are two cells of 1: neither is there.
+    expect(await stats(grunerlokka)).toEqual([]);
+    expect(await stats(frogner)).toEqual([]);
+    // The city sees exactly the sum of the bydeler's views, so nothing can be had by subtracting one from the other.
+    for (const as of [city, admin]) expect(await stats(as)).toEqual([...alnaCells, ...ostensjoCells]);
+    // The range asked for changes nothing either.
+    for (const as of [alna, ostensjo, city]) expect(await stats(as, '2000-01', '2099-12')).toEqual(await stats(as));
+  });
+
+  it('a published month never changes: an outcome after it became final does not move its figures', async () => {
+    const published = await everyAnswer();
+    expect(published[`bydel-ostensjo ${month}`]).toHaveLength(1);
+    // One of Østensjø's five is cancelled: a live count would drop to 4 (and out), showing that one.
+    await step(ostensjoReferrals[0]!, 'CANCEL', staff, 'GOT_HELP');
+    expect(await everyAnswer()).toEqual(published);
+    moveTo(utc(3, 1, 10));
+    expect(await everyAnswer()).toEqual(published);
+  });
+
+  it('no cell under 5, none flagged as suppressed', async () => {
+    const cells = await stats(admin, '2000-01', '2099-12');
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.count < 5 || c.suppressed)).toEqual([]);
+  });
+
+  it.each([
+    ['2026-13', '2026-12', 'fromMonth'],
+    ['2026-1', '2026-12', 'fromMonth'],
+    ["2026-01' or '1'='1", '2026-12', 'fromMonth'],
+    ['2026-01', 'mars', 'toMonth'],
+    ['2026-01', '2026-00', 'toMonth'],
+    ['2026-05', '2026-04', 'toMonth'],
+  ])('bad months (%j to %j) are BAD_USER_INPUT on %s', async (from, to, field) => {
+    const res = await app.query(STATS, { as: admin, variables: { from, to } });
+    expect(errorOf(res)).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(res.body.data).toBeNull();
+  });
+});
