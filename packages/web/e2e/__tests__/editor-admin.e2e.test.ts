@@ -1,6 +1,9 @@
 import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn,signIn } from '../session.js';
-import { type Stack,startStack } from '../stack.js';
+import { type SignedIn, signIn } from '../session.js';
+import { type Stack, startStack } from '../stack.js';
+
+// A browser and the whole stack share two cores with the rest of the suite: generous, not a timing target.
+jest.setTimeout(180_000);
 
 describe('editors keep their offers, admins their organisations, in the browser', () => {
   let stack: Stack;

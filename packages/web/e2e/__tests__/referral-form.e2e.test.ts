@@ -6,6 +6,9 @@ import { type Stack, startStack } from '../stack.js';
 
 const OFFER = 'Leksehjelp for 1.–7. trinn';
 
+// A browser and the whole stack share two cores with the rest of the suite: generous, not a timing target.
+jest.setTimeout(180_000);
+
 describe('the referral form and a referral’s actions, in the browser', () => {
   let stack: Stack;
   let chrome: TestBrowser;

@@ -9,6 +9,9 @@ import { type Stack, startStack } from '../stack.js';
  * staff find "leksehjelp" and refer with consent; the receiving organisation's editor sees the inbox
  * count go up and accepts; staff see "Akseptert"; another organisation's editor cannot see it.
  */
+// A browser and the whole stack share two cores with the rest of the suite: generous, not a timing target.
+jest.setTimeout(180_000);
+
 describe('a referral from search to accepted, in the browser', () => {
   let stack: Stack;
   let chrome: TestBrowser;

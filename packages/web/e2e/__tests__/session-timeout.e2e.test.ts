@@ -3,6 +3,9 @@ import { signIn } from '../session.js';
 import { type Stack, startStack } from '../stack.js';
 
 /** The web server ends a session after 30 idle minutes (its clock moved by the test); the app says so. */
+// A browser and the whole stack share two cores with the rest of the suite: generous, not a timing target.
+jest.setTimeout(180_000);
+
 describe('signed out after inactivity', () => {
   let stack: Stack;
   let chrome: TestBrowser;

@@ -75,6 +75,7 @@ export default function OrganisationsPage() {
   const [orgNumber, setOrgNumber] = useState('');
   const [problems, setProblems] = useState<ServerProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,8 +118,20 @@ export default function OrganisationsPage() {
                 ))}
               </ul>
             )}
-            <RenameForm organisation={o} onDone={() => refetch({ requestPolicy: 'network-only' })} />
-            <RoutineForm organisationId={o.id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+            <button
+              type="button"
+              className="pkt-btn pkt-btn--tertiary pkt-btn--small"
+              aria-expanded={editing === o.id}
+              onClick={() => setEditing(editing === o.id ? null : o.id)}
+            >
+              {t('organisations.edit', { name: o.name })}
+            </button>
+            {editing === o.id && (
+              <>
+                <RenameForm organisation={o} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+                <RoutineForm organisationId={o.id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -29,6 +29,19 @@ const AddContactPerson = graphql(`
   }
 `);
 
+const UpdateContactPerson = graphql(`
+  mutation UpdateContactPerson($id: ID!, $input: UpdateContactPersonInput!) {
+    updateContactPerson(id: $id, input: $input) {
+      id
+      version
+      name
+      title
+      phone
+      email
+    }
+  }
+`);
+
 const RemoveContactPerson = graphql(`
   mutation RemoveContactPerson($id: ID!) {
     removeContactPerson(id: $id)
@@ -83,6 +96,7 @@ export default function ContactPersonsPage() {
             >
               {t('contacts.remove', { name: c.name })}
             </button>
+            <EditContact contact={c} onDone={() => refetch({ requestPolicy: 'network-only' })} />
           </li>
         ))}
       </ul>
@@ -120,5 +134,57 @@ export default function ContactPersonsPage() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Change a contact person's title or phone in place; a stale version says so and keeps the typing. */
+function EditContact({
+  contact,
+  onDone,
+}: {
+  contact: { id: string; name: string; title?: string | null; phone?: string | null; version: number };
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [, update] = useMutation(UpdateContactPerson);
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(contact.title ?? '');
+  const [phone, setPhone] = useState(contact.phone ?? '');
+  const [message, setMessage] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" className="pkt-btn pkt-btn--tertiary pkt-btn--small" aria-expanded={false} onClick={() => setOpen(true)}>
+        {t('contacts.edit', { name: contact.name })}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void update({ id: contact.id, input: { version: contact.version, title: title || null, phone: phone || null } }).then((r) => {
+          if (r.error) setMessage(problemsOf(r.error)[0]?.message ?? t('common.error'));
+          else {
+            setMessage(null);
+            setOpen(false);
+            onDone();
+          }
+        });
+      }}
+    >
+      <label className="field" htmlFor={`cp-title-${contact.id}`}>
+        {t('contacts.role')}
+        <input id={`cp-title-${contact.id}`} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label className="field" htmlFor={`cp-phone-${contact.id}`}>
+        {t('contacts.phone')}
+        <input id={`cp-phone-${contact.id}`} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+      </label>
+      <button type="submit" className="pkt-btn pkt-btn--secondary pkt-btn--small">
+        {t('contacts.save')}
+      </button>
+      <span role="alert">{message}</span>
+    </form>
   );
 }

@@ -40,14 +40,9 @@ export default function StatisticsPage() {
   const cells = useMemo(() => data?.referralStatistics ?? [], [data]);
 
   const label = (c: (typeof cells)[number]) => (isShown(c) ? formatNumber(c.count) : t('statistics.suppressed'));
-  // Every month of the period, empty ones too, so the bars keep their place in time.
-  const byMonth = useMemo(() => {
-    const totals = new Map<string, number>();
-    for (let m = fromMonth, i = 0; m <= toMonth && i < 60; m = monthsBack(m, -1), i++) totals.set(m, 0);
-    for (const c of cells) totals.set(c.month, (totals.get(c.month) ?? 0) + (isShown(c) ? c.count : 0));
-    return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [cells, fromMonth, toMonth]);
-  const max = Math.max(1, ...byMonth.map(([, n]) => n));
+  // One bar per published cell, never a sum: a missing cell may be 0 or withheld, so totals would mislead.
+  const shown = cells.filter(isShown);
+  const max = Math.max(1, ...shown.map((c) => c.count));
 
   function download() {
     const csv = statisticsCsv([t('statistics.month'), t('statistics.bydel'), t('statistics.category'), t('statistics.outcome'), t('statistics.count')], cells);
@@ -81,19 +76,19 @@ export default function StatisticsPage() {
           {t('common.error')}
         </div>
       )}
-      {cells.length > 0 && (
+      {shown.length > 0 && (
         <figure className="chart">
-          <svg className="bar-chart" role="img" aria-labelledby="chart-caption" viewBox={`0 0 ${byMonth.length * 40} 140`}>
-            {byMonth.map(([month, n], i) => (
-              <g key={month}>
-                <rect x={i * 40 + 6} y={115 - (n / max) * 90} width={28} height={(n / max) * 90}>
-                  <title>{`${month}: ${formatNumber(n)}`}</title>
-                </rect>
-                <text x={i * 40 + 20} y={111 - (n / max) * 90} textAnchor="middle" fontSize="10">
-                  {n > 0 ? formatNumber(n) : ''}
+          <svg className="bar-chart" role="img" aria-labelledby="chart-caption" viewBox={`0 0 400 ${shown.length * 24 + 4}`}>
+            {shown.map((c, i) => (
+              <g key={`${c.month}-${c.bydelCode}-${c.category}-${c.outcome}`}>
+                <text x={0} y={i * 24 + 16} fontSize="10">
+                  {`${c.month} · ${t(`category.${c.category}`, { defaultValue: c.category })} · ${t(`outcome.${c.outcome}`)}`}
                 </text>
-                <text x={i * 40 + 20} y={130} textAnchor="middle" fontSize="9">
-                  {month.slice(2)}
+                <rect x={220} y={i * 24 + 4} width={(c.count / max) * 150} height={16}>
+                  <title>{formatNumber(c.count)}</title>
+                </rect>
+                <text x={224 + (c.count / max) * 150} y={i * 24 + 16} fontSize="10">
+                  {formatNumber(c.count)}
                 </text>
               </g>
             ))}
