@@ -17,8 +17,11 @@ interface SessionInfo {
 type FetcherParams = { query: string; operationName?: string | null; variables?: unknown };
 type FetcherOptions = { headers?: Record<string, unknown> };
 
-const DEFAULT_QUERY = `# Samspill's GraphQL API. Signed in, requests carry your session; otherwise they are anonymous.
-# Integrators can also send their own token: add {"Authorization": "Bearer …"} under Headers.
+const DEFAULT_QUERY = `# Samspill's GraphQL API.
+# Signed in, requests carry your session;
+# otherwise they are anonymous. Integrators
+# can send their own token under Headers:
+# {"Authorization": "Bearer …"}
 {
   bydeler(includeStatistical: false) {
     code

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { type Config, type Logger, openOrm } from '@samspill/core';
+import { type Config, DEFAULT_OIDC_CLAIMS, type Logger, openOrm } from '@samspill/core';
 
 import { type DevIssuerUser, startDevIssuer } from './dev-issuer/dev-issuer.js';
 import { webOrmSettings } from './orm.js';
@@ -14,7 +14,7 @@ export function withDevelopmentIssuer(config: Config): Config {
   const devIssuer = `http://${config.http.host}:${config.web.devIssuerPort}`;
   return {
     ...config,
-    auth: { ...config.auth, oidc: config.auth.oidc ?? { issuer: config.web.oidc.issuer ?? devIssuer } },
+    auth: { ...config.auth, oidc: config.auth.oidc ?? { issuer: config.web.oidc.issuer ?? devIssuer, claims: DEFAULT_OIDC_CLAIMS } },
     web: {
       ...config.web,
       oidc: {

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { type Config, type Logger, principalFromClaims } from '@samspill/core';
+import { type Config, DEFAULT_OIDC_CLAIMS, type Logger, principalFromClaims, samspillClaims } from '@samspill/core';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 
@@ -302,7 +302,7 @@ export class WebServer {
     }
     let user;
     try {
-      const principal = principalFromClaims(decodeJwt(tokens.access_token));
+      const principal = this.principalOf(tokens.access_token);
       const idToken = tokens.claims();
       // The access token must be about the person the (verified) ID token names.
       if (principal.kind !== 'user' || !idToken || principal.subject !== idToken.sub) throw new Error('tokens name different users');
@@ -330,6 +330,11 @@ export class WebServer {
         serializeCookie(LOGIN_COOKIE, '', { path: '/auth/callback', sameSite: 'Lax', secure: this.secureCookies, maxAge: 0 }),
       ],
     });
+  }
+
+  /** Who an access token is about, read as the gateway reads it (the gateway verifies it again on every request). */
+  private principalOf(accessToken: string) {
+    return principalFromClaims(samspillClaims(decodeJwt(accessToken), this.options.config.auth.oidc?.claims ?? DEFAULT_OIDC_CLAIMS));
   }
 
   private tokensFrom(response: oidc.TokenEndpointResponse, previous?: SessionTokens): SessionTokens {
@@ -422,7 +427,7 @@ export class WebServer {
     if (!session.tokens.refreshToken) return undefined;
     try {
       const response = await oidc.refreshTokenGrant(await this.oidcConfiguration(), session.tokens.refreshToken);
-      principalFromClaims(decodeJwt(response.access_token));
+      this.principalOf(response.access_token);
       const tokens = this.tokensFrom(response, session.tokens);
       await this.sessions.replaceTokens(session.idHash, tokens, this.accessExpiry(response));
       return tokens.accessToken;

@@ -163,6 +163,17 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
     expect(await refused(verifier, await sign(keyA, { claims: { role: 'SHELTER_STAFF' } }))).toBe('Token claims are not valid for Samspill');
   });
 
+  it("reads the role, organisation and bydel from the claims configured (Entra ID's roles array of one)", async () => {
+    const verifier = new TokenVerifier(configFor({ AUTH_OIDC_ROLE_CLAIM: 'roles', AUTH_OIDC_ORG_CLAIM: 'extn.samspillOrg' }).auth);
+    const token = await sign(keyA, { claims: { roles: ['ORG_EDITOR'], 'extn.samspillOrg': ORG } });
+    await expect(verifier.verify(token)).resolves.toEqual({ kind: 'user', subject: 'kari', role: 'ORG_EDITOR', organisationId: ORG, bydelCode: undefined });
+    expect(await refused(verifier, await sign(keyA, { claims: { roles: ['ORG_EDITOR', 'PLATFORM_ADMIN'], 'extn.samspillOrg': ORG } }))).toBe(
+      'Token claims are not valid for Samspill',
+    );
+    // The default claim name is not read once another is configured.
+    expect(await refused(verifier, await sign(keyA, { claims: { role: 'PLATFORM_ADMIN' } }))).toBe('Token claims are not valid for Samspill');
+  });
+
   it('refuses RS256 tokens when no OIDC issuer is configured', async () => {
     const verifier = new TokenVerifier(parseConfig({ NODE_ENV: 'test', AUTH_SIGNING_KEYS: `k1=${HS_SECRET}` }).auth);
     expect(await refused(verifier, await sign(keyA))).toMatch(/unknown key|Invalid token/);

@@ -5,6 +5,30 @@ import { UnauthenticatedError } from '../errors/domain-errors.js';
 /** Asymmetric algorithms an OpenID Connect issuer may sign with; anything else is refused. */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'] as const;
 
+/** The names of the issuer's claims that carry Samspill's role, organisation and bydel. */
+export interface OidcClaimNames {
+  readonly role: string;
+  readonly org: string;
+  readonly bydel: string;
+}
+
+export const DEFAULT_OIDC_CLAIMS: OidcClaimNames = { role: 'role', org: 'org', bydel: 'bydel' };
+
+/**
+ * An issuer token's payload in Samspill's claim names (`sub`, `role`, `org`, `bydel`), for the
+ * usual checks. A role may come as an array of exactly one (Entra ID's app `roles`); several roles
+ * are refused later, as no role at all is: which one would be meant is not for the platform to guess.
+ */
+export function samspillClaims(payload: JWTPayload, names: OidcClaimNames = DEFAULT_OIDC_CLAIMS): Record<string, unknown> {
+  const role = payload[names.role];
+  return {
+    sub: payload.sub,
+    role: Array.isArray(role) && role.length === 1 ? role[0] : role,
+    org: payload[names.org],
+    bydel: payload[names.bydel],
+  };
+}
+
 export interface OidcVerifierOptions {
   readonly issuer: string;
   readonly audience: string;

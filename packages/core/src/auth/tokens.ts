@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import type { Config } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
-import { OidcTokenVerifier } from './oidc-tokens.js';
+import { OidcTokenVerifier, samspillClaims } from './oidc-tokens.js';
 import { ANONYMOUS, type Principal, type Role, ROLES } from './principal.js';
 
 const ALGORITHM = 'HS256';
@@ -57,7 +57,7 @@ export class TokenVerifier {
     // A token of the OIDC issuer goes to its verifier only, whatever its header says: an HS256
     // token naming that issuer is refused there (it accepts RS256/ES256 only).
     if (this.oidc && (OidcTokenVerifier.isAsymmetric(token) || OidcTokenVerifier.claimsIssuer(token, this.auth.oidc!.issuer))) {
-      return principalFromClaims(await this.oidc.verify(token));
+      return principalFromClaims(samspillClaims(await this.oidc.verify(token), this.auth.oidc!.claims));
     }
     const getKey: JWTVerifyGetKey = (header) => {
       const key = header.kid === undefined ? undefined : this.keys.get(header.kid);

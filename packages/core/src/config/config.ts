@@ -53,6 +53,9 @@ const schema = z.object({
   AUTH_SIGNING_KEYS: signingKeys.optional(),
   AUTH_OIDC_ISSUER: z.string().url().optional(),
   AUTH_OIDC_JWKS_URL: z.string().url().optional(),
+  AUTH_OIDC_ROLE_CLAIM: z.string().min(1).default('role'),
+  AUTH_OIDC_ORG_CLAIM: z.string().min(1).default('org'),
+  AUTH_OIDC_BYDEL_CLAIM: z.string().min(1).default('bydel'),
   DEV_OIDC_PORT: port.default(4300),
   WEB_PORT: port.default(4100),
   WEB_PUBLIC_URL: z.string().url().optional(),
@@ -126,7 +129,12 @@ export interface Config {
      * An OpenID Connect issuer whose access tokens are accepted beside the HS256 keys: RS256 or
      * ES256, verified with the issuer's published keys (JWKS), issuer and audience checked.
      */
-    readonly oidc?: { readonly issuer: string; readonly jwksUrl?: string };
+    readonly oidc?: {
+      readonly issuer: string;
+      readonly jwksUrl?: string;
+      /** Which of the issuer's claims hold the Samspill role (a string, or an array of one, as Entra ID's `roles`), organisation and bydel. */
+      readonly claims: { readonly role: string; readonly org: string; readonly bydel: string };
+    };
   };
   readonly web: {
     /** Port of the web server (the app, sign-in, the /graphql proxy, GraphiQL). */
@@ -229,7 +237,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       audience: e.AUTH_AUDIENCE,
       signingKeys: signingKeysMap,
       usingDevelopmentKey,
-      oidc: e.AUTH_OIDC_ISSUER ? { issuer: e.AUTH_OIDC_ISSUER, jwksUrl: e.AUTH_OIDC_JWKS_URL } : undefined,
+      oidc: e.AUTH_OIDC_ISSUER
+        ? {
+            issuer: e.AUTH_OIDC_ISSUER,
+            jwksUrl: e.AUTH_OIDC_JWKS_URL,
+            claims: { role: e.AUTH_OIDC_ROLE_CLAIM, org: e.AUTH_OIDC_ORG_CLAIM, bydel: e.AUTH_OIDC_BYDEL_CLAIM },
+          }
+        : undefined,
     },
     web: {
       port: e.WEB_PORT,

@@ -287,6 +287,18 @@ describe('session end', () => {
     await signIn(browser, 'demo-shelter-staff');
     const { csrfToken } = await sessionOf(browser);
     const kept = browser.copy();
+    const { refreshToken } = (await tokensOf(browser)).tokens;
+    const refresh = () =>
+      fetch(`${stack.urls.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken!,
+          client_id: stack.config.web.oidc.clientId,
+          client_secret: stack.config.web.oidc.clientSecret!,
+        }),
+      });
 
     const withoutCsrf = await browser.go(`${stack.urls.web}/auth/logout`, { method: 'POST' });
     expect(withoutCsrf.status).toBe(403);
@@ -301,6 +313,10 @@ describe('session end', () => {
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${stack.urls.web}/`);
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
     expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
+    // The refresh token was revoked at the issuer: a copy of it gets no new access token.
+    const afterLogout = await refresh();
+    expect(afterLogout.status).toBe(400);
+    expect(((await afterLogout.json()) as { error: string }).error).toBe('invalid_grant');
 
     const reused = await graphql(kept, REFERRALS, { 'x-csrf-token': csrfToken });
     expect(reused.status).toBe(401);
