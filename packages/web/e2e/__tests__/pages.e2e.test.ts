@@ -133,6 +133,33 @@ describe('every main page, for each role', () => {
     expect(download.suggestedFilename()).toMatch(/^samspill-statistikk-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
   });
 
+  it('works from the keyboard: skip link, visible focus, search and open a result', async () => {
+    const s = await signIn(chrome.browser, stack.webUrl, 'demo-shelter-staff');
+    open.push(s);
+    const page = s.page;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Finn hjelp', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til innholdet');
+    // The focused element is marked (Punkt's focus ring is a box shadow, the app's own an outline).
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+    });
+    expect(ring).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe('search-text');
+    await page.keyboard.type('leksehjelp');
+    const link = page.getByRole('link', { name: 'Leksehjelp for 1.–7. trinn' });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Leksehjelp for 1.–7. trinn', level: 1 }).waitFor();
+  });
+
   it('switches to English and remembers it; signs out', async () => {
     const s = await signIn(chrome.browser, stack.webUrl, 'demo-shelter-staff');
     open.push(s);
