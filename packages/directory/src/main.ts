@@ -1,4 +1,4 @@
-import { assertDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, openOrm, stopOnSignals } from '@samspill/core';
 
 import { directoryOrmSettings } from './orm.js';
 import { createDirectoryServer } from './server.js';
@@ -18,15 +18,12 @@ async function main(): Promise<void> {
     throw new Error(`The database lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(', ')}): run "node dist/cli/migrate.js" first`);
   }
   const server = await createDirectoryServer(orm, config, logger);
-  const url = await server.listen(config.http.directoryPort, config.http.host);
+  const url = await server.listen(config.http.directoryPort, config.http.host, 'DIRECTORY_PORT');
   logger.info({ url }, 'directory subgraph ready');
-  const shutdown = async () => {
+  stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
     await server.stop();
     await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  });
 }
 
 main().catch((error) => {

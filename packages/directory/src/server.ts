@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { type Config, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
+import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
 
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -32,6 +32,7 @@ export async function createDirectoryServer(
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
+    readiness: databaseReadiness(orm),
     context: ({ principal, requestId, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
       // In tests a lean row throws when a field reads a column its selection left out.

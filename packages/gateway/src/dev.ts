@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Config, createLogger, ensureDatabase, issueToken, loadConfigOrExit, openOrm, startDatabase } from '@samspill/core';
+import {
+  type Config,
+  createLogger,
+  DEFAULT_TOKEN_LIFETIME_HOURS,
+  ensureDatabase,
+  issueToken,
+  loadConfigOrExit,
+  openOrm,
+  startDatabase,
+  stopOnSignals,
+} from '@samspill/core';
 import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, seedDemoData } from '@samspill/directory';
 import { createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
 import { startDevelopmentWeb, withDevelopmentIssuer } from '@samspill/web-server';
@@ -29,14 +39,32 @@ async function main(): Promise<void> {
   });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'samspill');
 
+  // What has been started, stopped in reverse on SIGINT/SIGTERM (also during the start): the
+  // gateway first, so that the requests it still runs reach the subgraphs; the database last.
+  const started: Array<() => unknown> = [];
+  const shutdown = stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
+    step('Stopping: letting requests in progress finish');
+    for (const stop of started.reverse()) await stop();
+    step('Stopped');
+  });
+
   step(config.database.url ? 'Connecting to the PostgreSQL in DATABASE_URL' : `Starting the embedded PostgreSQL (data in ${config.database.embeddedDir})`);
   const database = await startDatabase(config.database, logger);
+  started.push(() => database.stop());
+  database.onUnexpectedExit((reason) => {
+    process.stderr.write(
+      `\nThe embedded PostgreSQL stopped unexpectedly (${reason}), so Samspill cannot answer any request: stopping. ` + 'Start it again with "pnpm start".\n',
+    );
+    void shutdown(1);
+  });
   if (!config.database.url) await ensureDatabase(database.serverUrl, DATABASE_NAME);
   const url = config.database.url ?? database.urlFor(DATABASE_NAME);
 
   step('Applying migrations (directory, referrals)');
   const directoryOrm = await openOrm(directoryOrmSettings(url));
+  started.push(() => directoryOrm.close());
   const referralsOrm = await openOrm(referralsOrmSettings(url));
+  started.push(() => referralsOrm.close());
 
   step((await seedDemoData(directoryOrm.em.fork())) ? 'Loaded the demo directory' : 'Demo directory already present');
   const seeded = await seedDemoReferrals(referralsOrm.em.fork() as EntityManager, directoryOrm.em.fork() as EntityManager, config.referrals);
@@ -44,47 +72,37 @@ async function main(): Promise<void> {
 
   step('Starting the subgraphs and the gateway');
   const directory = await createDirectoryServer(directoryOrm, config, logger);
+  started.push(() => directory.stop());
   const referrals = await createReferralsServer(referralsOrm, config, logger);
-  const directoryUrl = await directory.listen(config.http.directoryPort, config.http.host);
-  const referralsUrl = await referrals.listen(config.http.referralsPort, config.http.host);
-  const stopJobs = scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger);
+  started.push(() => referrals.stop());
+  const directoryUrl = await directory.listen(config.http.directoryPort, config.http.host, 'DIRECTORY_PORT');
+  const referralsUrl = await referrals.listen(config.http.referralsPort, config.http.host, 'REFERRALS_PORT');
+  started.push(scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger));
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
-  const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host);
+  started.push(() => gateway.stop());
+  const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');
   const web = await startDevelopmentWeb(config, url, DEMO_USERS, logger);
+  started.push(() => web.stop());
 
+  const lifetimeHours = Math.min(DEFAULT_TOKEN_LIFETIME_HOURS, config.auth.maxTokenLifetimeSeconds / 3600);
   const lines = [
     `\nSamspill is running.\n\n  Web app: ${web.webUrl}  (GraphiQL: ${web.webUrl}/graphiql)`,
     `  Sign in there; the development issuer (${web.issuerUrl}) lists the demo users:`,
     ...DEMO_USERS.map((user) => `    ${user.role.padEnd(16)} ${user.label}`),
     `\n  GraphQL (gateway): ${gatewayUrl}`,
     `  subgraphs (answer only the gateway): ${directoryUrl}, ${referralsUrl}`,
-    `\nDemo tokens (valid 12 hours; send as "Authorization: Bearer <token>"):`,
+    `\nDemo tokens (valid ${lifetimeHours} hours; send as "Authorization: Bearer <token>"):`,
   ];
-  for (const user of DEMO_USERS) lines.push(`\n  ${user.role} — ${user.label}\n  ${await issueToken(config.auth, { ...user, expiresIn: '12h' })}`);
+  for (const user of DEMO_USERS) lines.push(`\n  ${user.role} — ${user.label}\n  ${await issueToken(config.auth, { ...user, lifetimeHours })}`);
   lines.push(
     `\nTry:\n  curl -s ${gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ bydeler { code name } }"}'`,
     `\nMore examples are in the README. Press Ctrl+C to stop.\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    step('Stopping');
-    stopJobs();
-    await web.stop();
-    await gateway.stop();
-    await Promise.all([directory.stop(), referrals.stop()]);
-    await Promise.all([directoryOrm.close(), referralsOrm.close()]);
-    await database.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
-  process.stderr.write(`\nSamspill could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+main().catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : `an unexpected ${error === undefined ? 'failure without a reason' : `value: ${String(error)}`}`;
+  process.stderr.write(`\nSamspill could not start: ${reason}\n`);
   process.exit(1);
 });

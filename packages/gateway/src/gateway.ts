@@ -1,5 +1,15 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type Config, GATEWAY_SECRET_HEADER, GraphQLHttpServer, IDEMPOTENCY_KEY_HEADER, type Logger, type Principal, TokenVerifier } from '@samspill/core';
+import {
+  type Config,
+  GATEWAY_SECRET_HEADER,
+  GraphQLHttpServer,
+  IDEMPOTENCY_KEY_HEADER,
+  type Logger,
+  NotReadyError,
+  type Principal,
+  SERVICE_UNAVAILABLE,
+  TokenVerifier,
+} from '@samspill/core';
 import { GraphQLError } from 'graphql';
 
 import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
@@ -29,6 +39,10 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
+    // The subgraph cannot reach its database: the caller may retry, and is told so (503 here too).
+    if (response.status === 503) {
+      return new GraphQLError('Samspill cannot reach its database right now; try again in a few seconds', { extensions: { code: SERVICE_UNAVAILABLE } });
+    }
     if (response.status !== 401 && response.status !== 403) return error;
     this.logger.error({ subgraph: this.url, status: response.status }, 'a subgraph refused the gateway: check GATEWAY_SHARED_SECRET and AUTH_SIGNING_KEYS');
     return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -63,5 +77,17 @@ export async function createGatewayServer(
     logger,
     verifier: new TokenVerifier(config.auth),
     context: ({ principal, headers, idempotencyKey }) => ({ principal, authorization: headers.authorization, idempotencyKey }),
+    readiness: () => subgraphsReady(urls),
   });
+}
+
+/** The gateway is ready when every subgraph's `/ready` is (each checks its own database). */
+async function subgraphsReady(urls: SubgraphUrls): Promise<void> {
+  await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const ready = new URL('/ready', url);
+      const response = await fetch(ready, { signal: AbortSignal.timeout(1500) }).catch(() => undefined);
+      if (!response?.ok) throw new NotReadyError(`subgraph ${name} is not ready`);
+    }),
+  );
 }

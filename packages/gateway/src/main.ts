@@ -1,4 +1,4 @@
-import { assertDeployable, createLogger, loadConfigOrExit } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, stopOnSignals } from '@samspill/core';
 
 import { createGatewayServer } from './gateway.js';
 
@@ -8,14 +8,9 @@ async function main(): Promise<void> {
   assertDeployable(config, { database: false, gatewaySecret: true });
   const logger = createLogger(config.logLevel, 'gateway');
   const server = await createGatewayServer(config, logger);
-  const url = await server.listen(config.http.gatewayPort, config.http.host);
+  const url = await server.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');
   logger.info({ url }, 'gateway ready');
-  const shutdown = async () => {
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  stopOnSignals(logger, config.http.shutdownGraceMs, () => server.stop());
 }
 
 main().catch((error) => {

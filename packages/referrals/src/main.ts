@@ -1,4 +1,4 @@
-import { assertDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, openOrm, stopOnSignals } from '@samspill/core';
 
 import { scheduleReferralJobs } from './jobs/referral-jobs.js';
 import { referralsOrmSettings } from './orm.js';
@@ -16,17 +16,14 @@ async function main(): Promise<void> {
   const pending = await orm.getMigrator().getPendingMigrations();
   if (pending.length > 0) throw new Error(`The database lacks ${pending.length} referrals migration(s): run "node dist/cli/migrate.js" first`);
   const server = await createReferralsServer(orm, config, logger);
-  const url = await server.listen(config.http.referralsPort, config.http.host);
+  const url = await server.listen(config.http.referralsPort, config.http.host, 'REFERRALS_PORT');
   const stopJobs = scheduleReferralJobs(orm, config.referrals, config.referrals.jobIntervalSeconds, logger);
   logger.info({ url }, 'referrals subgraph ready');
-  const shutdown = async () => {
+  stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
     stopJobs();
     await server.stop();
     await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  });
 }
 
 main().catch((error) => {

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { type Config, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
+import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
 
 import { createReferralLoaders, type ReferralsContext } from './context.js';
 import { type DirectoryLookup, HttpDirectoryLookup } from './modules/directory-link/directory-client.js';
@@ -29,6 +29,7 @@ export async function createReferralsServer(
     logger,
     onlyThroughGateway: true,
     verifier: new TokenVerifier(config.auth),
+    readiness: databaseReadiness(orm),
     context: ({ principal, requestId, headers, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
       return {

@@ -1,4 +1,4 @@
-import { assertWebDeployable, createLogger, loadConfigOrExit, openOrm } from '@samspill/core';
+import { assertWebDeployable, createLogger, loadConfigOrExit, openOrm, stopOnSignals } from '@samspill/core';
 
 import { webOrmSettings } from './orm.js';
 import { createWebServer } from './web-server.js';
@@ -15,13 +15,10 @@ async function main(): Promise<void> {
   const server = createWebServer({ config, orm, logger });
   const url = await server.listen(config.web.port, config.http.host);
   logger.info({ url, publicUrl: config.web.publicUrl }, 'web server ready');
-  const shutdown = async () => {
+  stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
     await server.stop();
     await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  });
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ValidationError as ClassValidatorError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
@@ -199,5 +199,33 @@ describe('createErrorFormatter', () => {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', field: 'filter.text', other: 'x' },
     });
     expect(format(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'filter.text' });
+  });
+
+  describe('the database cannot be reached', () => {
+    /** A driver error as node-postgres and MikroORM hand it on. */
+    const driverError = (message: string, fields: Record<string, string> = {}) => new DriverException(Object.assign(new Error(message), fields));
+    const unavailable = {
+      message: 'Samspill cannot reach its database right now; try again in a few seconds',
+      path: PATH,
+      locations: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+
+    it.each<[string, Error]>([
+      ['connection refused', driverError('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' })],
+      ['administrator shutdown (57P01)', driverError('terminating connection due to administrator command', { code: '57P01' })],
+      ['connection failure (08006)', driverError('connection failure', { code: '08006' })],
+      ['the database is starting up (57P03)', driverError('the database system is starting up', { code: '57P03' })],
+      ['a connection that ended', driverError('Connection terminated unexpectedly')],
+      ['no connection from the pool in time', new Error('Knex: Timeout acquiring a connection. The pool is probably full.')],
+      ['refused on every address', new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })])],
+    ])("answers SERVICE_UNAVAILABLE for %s, without the driver's words", (_case, error) => {
+      expect(formatThrown(error)).toEqual(unavailable);
+    });
+
+    it('still answers a data exception as BAD_USER_INPUT and an unknown driver error as INTERNAL_SERVER_ERROR', () => {
+      expect(formatThrown(driverError('invalid input syntax for type uuid', { code: '22P02' })).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(formatThrown(driverError('relation "x" does not exist', { code: '42P01' })).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    });
   });
 });

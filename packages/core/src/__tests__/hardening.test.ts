@@ -83,6 +83,7 @@ describe('hardening', () => {
       .setSubject('x')
       .setIssuer(config.auth.issuer)
       .setAudience(config.auth.audience)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(SECRET));
     await expect(new TokenVerifier(config.auth).verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

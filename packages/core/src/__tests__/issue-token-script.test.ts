@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { TokenVerifier } from '../auth/tokens.js';
+import { DEFAULT_TOKEN_LIFETIME_HOURS, TokenVerifier } from '../auth/tokens.js';
 import { parseConfig } from '../config/config.js';
 
 const run = promisify(execFile);
@@ -36,6 +36,30 @@ describe('scripts/issue-token.mjs (uses the compiled packages)', () => {
     await expect(run('node', [script, '--role', 'SHELTER_STAFF'], { env })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--org <organisation id> is required for SHELTER_STAFF'),
+    });
+  });
+
+  it('prints its usage with --help, and no stack trace', async () => {
+    const { stdout, stderr } = await run('node', [script, '--help'], { env });
+    expect(stdout).toMatch(/^Usage: node scripts\/issue-token\.mjs/);
+    expect(stdout).toContain(`--hours N         lifetime in hours (default ${DEFAULT_TOKEN_LIFETIME_HOURS}, at most 12`);
+    expect(stderr).toBe('');
+  });
+
+  it('answers an unknown option with its usage and exit code 2, not a stack trace', async () => {
+    const failure = await run('node', [script, '--colour', 'blue'], { env }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--colour'") });
+    expect((failure as { stderr: string }).stderr).toContain('Usage: node scripts/issue-token.mjs');
+    expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it(`issues tokens of ${DEFAULT_TOKEN_LIFETIME_HOURS} hours by default, and refuses a lifetime over the maximum`, async () => {
+    const { stdout } = await run('node', [script, '--role', 'PLATFORM_ADMIN'], { env });
+    const { iat, exp } = JSON.parse(Buffer.from(stdout.trim().split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+    expect(exp - iat).toBe(DEFAULT_TOKEN_LIFETIME_HOURS * 3600);
+    await expect(run('node', [script, '--role', 'PLATFORM_ADMIN', '--hours', '13'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('at most 12 hours (AUTH_MAX_TOKEN_LIFETIME_HOURS)'),
     });
   });
 });

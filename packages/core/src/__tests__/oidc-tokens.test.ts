@@ -115,6 +115,7 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
       .setSubject('admin')
       .setIssuer('samspill')
       .setAudience('samspill-api')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(HS_SECRET));
     await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'admin', role: 'PLATFORM_ADMIN' });
@@ -149,6 +150,7 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
       .setSubject('admin')
       .setIssuer(issuer.url)
       .setAudience('samspill-api')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(HS_SECRET));
     expect(await refused(verifier, token)).toBe('Invalid token');
@@ -156,6 +158,19 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
     const sameName = configFor();
     const clash = new TokenVerifier({ ...sameName.auth, issuer: issuer.url });
     expect(await refused(clash, token)).toBe('Invalid token');
+  });
+
+  it('refuses issuer tokens that live longer than AUTH_MAX_TOKEN_LIFETIME_HOURS, as it does HS256 ones', async () => {
+    const verifier = new TokenVerifier(configFor({ AUTH_MAX_TOKEN_LIFETIME_HOURS: '1' }).auth);
+    const long = await new SignJWT({ role: 'PLATFORM_ADMIN' })
+      .setProtectedHeader({ alg: 'RS256', kid: keyA.kid })
+      .setSubject('kari')
+      .setIssuer(issuer.url)
+      .setAudience('samspill-api')
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(keyA.privateKey);
+    expect(await refused(verifier, long)).toMatch(/lifetime is longer/);
   });
 
   it('refuses issuer tokens without the Samspill claims', async () => {

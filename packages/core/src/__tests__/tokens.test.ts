@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 
 import { ANONYMOUS } from '../auth/principal.js';
-import { issueToken, TokenVerifier } from '../auth/tokens.js';
+import { DEFAULT_TOKEN_LIFETIME_HOURS, issueToken, TokenLifetimeError, TokenVerifier } from '../auth/tokens.js';
 import { parseConfig } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
 
@@ -25,6 +25,8 @@ interface Signing {
   audience?: string;
   /** A jose time span or epoch seconds; null leaves `exp` out. */
   exp?: string | number | null;
+  /** Epoch seconds; null leaves `iat` out; absent is now. */
+  iat?: number | null;
   subject?: string | null;
 }
 
@@ -35,8 +37,8 @@ function sign(options: Signing = {}): Promise<string> {
   let jwt = new SignJWT(options.claims ?? { role: 'ORG_EDITOR', org: ORG })
     .setProtectedHeader(header)
     .setIssuer(options.issuer ?? config.auth.issuer)
-    .setAudience(options.audience ?? config.auth.audience)
-    .setIssuedAt();
+    .setAudience(options.audience ?? config.auth.audience);
+  if (options.iat !== null) jwt = jwt.setIssuedAt(options.iat);
   if (options.subject !== null) jwt = jwt.setSubject(options.subject ?? 'user-1');
   if (options.exp !== null) jwt = jwt.setExpirationTime(options.exp ?? '1h');
   return jwt.sign(encoder.encode(options.secret ?? SECRET));
@@ -136,6 +138,43 @@ describe('issueToken and TokenVerifier', () => {
 
   it('refuses a token without exp', async () => {
     await refusal(await sign({ exp: null }));
+  });
+
+  it('refuses a token without iat, whose lifetime cannot be told', async () => {
+    await refusal(await sign({ iat: null }));
+  });
+
+  describe('maximum lifetime (AUTH_MAX_TOKEN_LIFETIME_HOURS, default 12)', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const maxSeconds = 12 * 3600;
+
+    it('accepts a token that lives exactly the maximum', async () => {
+      expect(config.auth.maxTokenLifetimeSeconds).toBe(maxSeconds);
+      await expect(verifier.verify(await sign({ iat: now, exp: now + maxSeconds }))).resolves.toMatchObject({ subject: 'user-1' });
+    });
+
+    it('refuses a token that lives one second longer, though it has not expired', async () => {
+      const error = await refusal(await sign({ iat: now, exp: now + maxSeconds + 1 }));
+      expect(error.message).toBe('Token lifetime is longer than the allowed 12 hours');
+    });
+
+    it('refuses a year-long token issued an hour ago', async () => {
+      await refusal(await sign({ iat: now - 3600, exp: now - 3600 + 365 * 24 * 3600 }));
+    });
+
+    it('uses the configured maximum', async () => {
+      const strict = new TokenVerifier(parseConfig({ AUTH_SIGNING_KEYS: `k1=${SECRET}`, AUTH_MAX_TOKEN_LIFETIME_HOURS: '1' }).auth);
+      await expect(strict.verify(await sign({ iat: now, exp: now + 3600 }))).resolves.toMatchObject({ subject: 'user-1' });
+      await expect(strict.verify(await sign({ iat: now, exp: now + 3601 }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
+    it('issues tokens of DEFAULT_TOKEN_LIFETIME_HOURS, and none longer than the maximum', async () => {
+      const token = await issueToken(config.auth, { subject: 'kari', role: 'PLATFORM_ADMIN' });
+      const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+      expect(exp - iat).toBe(DEFAULT_TOKEN_LIFETIME_HOURS * 3600);
+      await expect(issueToken(config.auth, { subject: 'kari', role: 'PLATFORM_ADMIN', lifetimeHours: 13 })).rejects.toThrow(TokenLifetimeError);
+      await expect(issueToken(config.auth, { subject: 'kari', role: 'PLATFORM_ADMIN', lifetimeHours: 0 })).rejects.toThrow(TokenLifetimeError);
+    });
   });
 
   it('refuses a token without sub', async () => {

@@ -11,6 +11,20 @@ import { ANONYMOUS, type Principal, type Role, ROLES } from './principal.js';
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
 
+/**
+ * How long a development token lasts (start command, `pnpm token`), unless asked otherwise: a
+ * working day. Every text that names the lifetime uses this number.
+ */
+export const DEFAULT_TOKEN_LIFETIME_HOURS = 8;
+
+/** Why a token's lifetime is not acceptable, or undefined when it is. */
+function lifetimeProblem(payload: { iat?: unknown; exp?: unknown }, maxSeconds: number): string | undefined {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return 'Token must carry iat and exp';
+  if (exp - iat > maxSeconds) return `Token lifetime is longer than the allowed ${maxSeconds / 3600} hours`;
+  return undefined;
+}
+
 export const claimsSchema = z
   .object({
     sub: z.string().min(1),
@@ -30,8 +44,10 @@ export const claimsSchema = z
   });
 
 /**
- * Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer and audience; and,
- * when an OpenID Connect issuer is configured, RS256/ES256 tokens of that issuer by its JWKS.
+ * Verifies bearer tokens: HS256 only, known `kid`, signature, expiry, issuer, audience, and a
+ * lifetime (`exp - iat`) no longer than the configured maximum, so that a leaked long-lived token
+ * cannot be used for months; and, when an OpenID Connect issuer is configured, RS256/ES256 tokens
+ * of that issuer by its JWKS (with the same lifetime check).
  */
 export class TokenVerifier {
   private readonly keys = new Map<string, Uint8Array>();
@@ -57,7 +73,10 @@ export class TokenVerifier {
     // A token of the OIDC issuer goes to its verifier only, whatever its header says: an HS256
     // token naming that issuer is refused there (it accepts RS256/ES256 only).
     if (this.oidc && (OidcTokenVerifier.isAsymmetric(token) || OidcTokenVerifier.claimsIssuer(token, this.auth.oidc!.issuer))) {
-      return principalFromClaims(samspillClaims(await this.oidc.verify(token), this.auth.oidc!.claims));
+      const verified = await this.oidc.verify(token);
+      const tooLong = lifetimeProblem(verified, this.auth.maxTokenLifetimeSeconds);
+      if (tooLong) throw new UnauthenticatedError(tooLong);
+      return principalFromClaims(samspillClaims(verified, this.auth.oidc!.claims));
     }
     const getKey: JWTVerifyGetKey = (header) => {
       const key = header.kid === undefined ? undefined : this.keys.get(header.kid);
@@ -70,13 +89,15 @@ export class TokenVerifier {
         algorithms: [ALGORITHM],
         issuer: this.auth.issuer,
         audience: this.auth.audience,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token has expired');
       throw new UnauthenticatedError('Invalid token');
     }
+    const tooLong = lifetimeProblem(payload as { iat?: unknown; exp?: unknown }, this.auth.maxTokenLifetimeSeconds);
+    if (tooLong) throw new UnauthenticatedError(tooLong);
     return principalFromClaims(payload);
   }
 }
@@ -94,13 +115,23 @@ export interface TokenRequest {
   role: Role;
   organisationId?: string;
   bydelCode?: string;
-  /** Lifetime, e.g. "8h". */
-  expiresIn?: string;
+  /** Lifetime in hours; DEFAULT_TOKEN_LIFETIME_HOURS when absent. */
+  lifetimeHours?: number;
 }
+
+/** A token that the verifier would refuse for its lifetime is not issued. */
+export class TokenLifetimeError extends Error {}
 
 /** Signs a token with the first configured key. For development tokens and tests. */
 export async function issueToken(auth: Config['auth'], request: TokenRequest): Promise<string> {
   const [kid, secret] = [...auth.signingKeys][0]!;
+  const lifetimeSeconds = Math.round((request.lifetimeHours ?? DEFAULT_TOKEN_LIFETIME_HOURS) * 3600);
+  if (!(lifetimeSeconds > 0) || lifetimeSeconds > auth.maxTokenLifetimeSeconds) {
+    throw new TokenLifetimeError(
+      `A token lifetime must be more than 0 and at most ${auth.maxTokenLifetimeSeconds / 3600} hours (AUTH_MAX_TOKEN_LIFETIME_HOURS)`,
+    );
+  }
+  const issuedAt = Math.floor(Date.now() / 1000);
   const claims: Record<string, string> = { role: request.role };
   if (request.organisationId) claims.org = request.organisationId;
   if (request.bydelCode) claims.bydel = request.bydelCode;
@@ -109,8 +140,8 @@ export async function issueToken(auth: Config['auth'], request: TokenRequest): P
     .setSubject(request.subject)
     .setIssuer(auth.issuer)
     .setAudience(auth.audience)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setJti(randomUUID())
-    .setExpirationTime(request.expiresIn ?? '8h')
+    .setExpirationTime(issuedAt + lifetimeSeconds)
     .sign(encoder.encode(secret));
 }

@@ -75,6 +75,8 @@ const schema = z.object({
   GRAPHQL_MAX_COST: positiveInt.default(20000),
   GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
   HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().nonnegative().default(10),
+  AUTH_MAX_TOKEN_LIFETIME_HOURS: z.coerce.number().positive().default(12),
 });
 
 /** Every environment variable the configuration reads (documented in `.env.example`). */
@@ -95,6 +97,11 @@ export interface Config {
     readonly referralsPort: number;
     readonly gatewayPort: number;
     readonly maxBodyBytes: number;
+    /**
+     * On SIGTERM/SIGINT a process stops accepting connections and lets the requests it has finish
+     * for at most this long; then it closes what is left and exits.
+     */
+    readonly shutdownGraceMs: number;
   };
   readonly federation: {
     /** Where the gateway (and the referrals subgraph, for offer look-ups) reach the directory. */
@@ -125,6 +132,8 @@ export interface Config {
     readonly signingKeys: ReadonlyMap<string, string>;
     /** True when the built-in development key is in use (never in production). */
     readonly usingDevelopmentKey: boolean;
+    /** Tokens whose `exp - iat` is longer than this are refused, as are tokens without either claim. */
+    readonly maxTokenLifetimeSeconds: number;
     /**
      * An OpenID Connect issuer whose access tokens are accepted beside the HS256 keys: RS256 or
      * ES256, verified with the issuer's published keys (JWKS), issuer and audience checked.
@@ -220,6 +229,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       referralsPort: e.REFERRALS_PORT,
       gatewayPort: e.GATEWAY_PORT,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     },
     federation: {
       directoryUrl: e.DIRECTORY_URL ?? `http://${e.HOST}:${e.DIRECTORY_PORT}/graphql`,
@@ -237,6 +247,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       audience: e.AUTH_AUDIENCE,
       signingKeys: signingKeysMap,
       usingDevelopmentKey,
+      maxTokenLifetimeSeconds: Math.round(e.AUTH_MAX_TOKEN_LIFETIME_HOURS * 3600),
       oidc: e.AUTH_OIDC_ISSUER
         ? {
             issuer: e.AUTH_OIDC_ISSUER,

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
 import type { Logger } from '../logging/logger.js';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE } from './availability.js';
 import { DomainError, type FieldProblem } from './domain-errors.js';
 
 /** Codes produced by GraphQL itself or Apollo Server before any resolver ran: safe to pass on. */
@@ -22,7 +23,7 @@ const REQUEST_ERROR_CODES = new Set([
  * Codes our own formatter gives. At the gateway, errors from the subgraphs arrive already
  * formatted with one of these; they pass on with their safe details only.
  */
-const DOMAIN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const DOMAIN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', SERVICE_UNAVAILABLE]);
 const SAFE_DETAILS = ['field', 'fields', 'entity'] as const;
 
 function flatten(errors: ClassValidatorError[], prefix: string): FieldProblem[] {
@@ -87,8 +88,16 @@ export function createErrorFormatter(logger: Logger) {
     if (error instanceof UniqueConstraintViolationException) {
       return withPath(formatted, { code: 'CONFLICT' }, 'A record with the same unique value already exists');
     }
+    // A value from the request that PostgreSQL cannot take (SQLSTATE class 22, or 08P01 for a NUL):
+    // checked before the outage test, for 08P01 is in the connection class 08 but says nothing of the database's health.
     if (error instanceof DriverException && isBadValueFromRequest(error)) {
       return withPath(formatted, { code: 'BAD_USER_INPUT' }, 'A value in the request is not valid');
+    }
+    // PostgreSQL cannot be reached: nothing wrong with the request, so say that it may be retried
+    // (the HTTP front answers 503 with Retry-After).
+    if (isDatabaseUnavailable(error)) {
+      logger.error({ err: error, path: formatted.path }, 'the database cannot be reached');
+      return withPath(formatted, { code: SERVICE_UNAVAILABLE }, 'Samspill cannot reach its database right now; try again in a few seconds');
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined) {

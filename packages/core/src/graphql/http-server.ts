@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer, type ApolloServerOptions, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext as ApolloBaseContext, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -16,6 +16,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config/config.js';
+import { NotReadyError, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../errors/availability.js';
 import { DomainError } from '../errors/domain-errors.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { checkIdempotentOperation, IDEMPOTENCY_KEY_FIELD, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency-key.js';
@@ -46,6 +47,45 @@ export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
   readonly verifier: TokenVerifier;
   /** Builds the per-request context: one entity manager fork and one set of loaders. */
   readonly context: (request: RequestInfo) => Promise<TContext> | TContext;
+  /**
+   * What `/ready` checks beyond the process itself (a subgraph: its database); rejects when not
+   * ready, with a NotReadyError whose message `/ready` shows. `/health` (liveness) never runs it.
+   */
+  readonly readiness?: () => Promise<void>;
+}
+
+/** How long `/ready` waits for the readiness check before it answers 503. */
+const READINESS_TIMEOUT_MS = 2000;
+
+/** A port another process holds; the message names the variable that chooses another one. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly variable?: string,
+  ) {
+    super(
+      variable
+        ? `Port ${port} is already in use: stop what uses it, or set ${variable} to a free port`
+        : `Port ${port} is already in use: stop what uses it or choose another port`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Answers 503 to a request that needs the database while it cannot be reached (see `format-error`). */
+function serviceUnavailablePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === SERVICE_UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
 }
 
 /** The header with which the gateway proves to a subgraph that a request came through it. */
@@ -172,7 +212,11 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       validationRules: limitRules(config.graphql),
       formatError: createErrorFormatter(logger),
       logger,
+      // Apollo's own handler would stop it at once on SIGTERM and then kill the process with the
+      // signal, cutting off requests in progress; `stop()` below drains them first.
+      stopOnTerminationSignals: false,
       plugins: [
+        serviceUnavailablePlugin(),
         // Apollo installs these by default. Cache-control hints are not used (every answer depends
         // on the caller), and its field hook wraps every resolver; inline traces would hand
         // per-field timings to whoever asks; nothing is reported to Apollo's cloud.
@@ -202,8 +246,11 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
   /** Handles one HTTP request; exposed so tests can drive it without a socket too. */
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // While stopping, every answer ends its connection, so no client keeps sending on it.
+    if (this.draining) res.setHeader('connection', 'close');
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
+      if (url.pathname === '/ready') return await this.ready(res);
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
       if (this.options.gateway && req.method === 'GET' && url.search === '' && req.headers.accept?.includes('text/html')) {
         // A person opening the endpoint in a browser: the GraphQL IDE is on the web server.
@@ -248,6 +295,32 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
   };
 
   private started?: Promise<void>;
+  private draining = false;
+  /** Responses not yet finished, so that stopping can tell each to end its connection. */
+  private readonly inProgress = new Set<ServerResponse>();
+
+  /** `/ready`: 200 when this process can serve requests now, 503 while stopping or when its database cannot be reached. */
+  private async ready(res: ServerResponse): Promise<void> {
+    const service = this.options.name;
+    const unavailable = (reason: string) => sendJson(res, 503, { status: 'unavailable', service, reason }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    if (this.draining) return unavailable('stopping');
+    if (!this.options.readiness) return sendJson(res, 200, { status: 'ready', service });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.options.readiness(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new NotReadyError('readiness check timed out')), READINESS_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'not ready');
+      return unavailable(error instanceof NotReadyError ? error.message : 'readiness check failed');
+    } finally {
+      clearTimeout(timer);
+    }
+    return sendJson(res, 200, { status: 'ready', service });
+  }
 
   private cameThroughGateway(req: IncomingMessage): boolean {
     const secret = this.options.config.federation.gatewaySharedSecret;
@@ -265,21 +338,41 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     return this.started;
   }
 
-  async listen(port: number, host: string): Promise<string> {
+  /** `portVariable` names the setting that chooses the port, for the message when it is taken. */
+  async listen(port: number, host: string, portVariable?: string): Promise<string> {
     await this.start();
-    this.httpServer = http.createServer((req, res) => void this.handle(req, res));
+    this.httpServer = http.createServer((req, res) => {
+      this.inProgress.add(res);
+      res.once('close', () => this.inProgress.delete(res));
+      void this.handle(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
-      this.httpServer!.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop what uses it or choose another port`) : error),
-      );
+      this.httpServer!.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, portVariable) : error));
       this.httpServer!.listen(port, host, resolve);
     });
     const address = this.httpServer.address() as AddressInfo;
     return `http://${host}:${address.port}/graphql`;
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.httpServer ? this.httpServer.close(() => resolve()) : resolve()));
+  /**
+   * Stops gracefully: no new connections, idle keep-alive connections closed, the requests in
+   * progress answered (with `Connection: close`) for at most `graceMs`; then whatever is left is
+   * cut off and Apollo Server stops.
+   */
+  async stop(graceMs: number = this.options.config.http.shutdownGraceMs): Promise<void> {
+    this.draining = true;
+    for (const res of this.inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
+    const server = this.httpServer;
+    if (server?.listening) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => {
+        this.options.logger.warn({ graceMs }, 'requests still running after the shutdown grace period: closing their connections');
+        server.closeAllConnections();
+      }, graceMs);
+      await closed;
+      clearTimeout(deadline);
+    }
     await this.apollo.stop();
   }
 }

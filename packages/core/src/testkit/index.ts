@@ -1,3 +1,4 @@
 export * from './graphql-client.js';
+export * from './raw-http.js';
 export * from './test-clock.js';
 export * from './test-database.js';
