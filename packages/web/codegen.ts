@@ -8,8 +8,8 @@ const config: CodegenConfig = {
   schema: '../../schema/supergraph.graphql',
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
   ignoreNoDocuments: false,
-  errorsOnly: false,
-  silent: true,
+  // Quiet when all is well; a broken operation is named with the schema's complaint.
+  errorsOnly: true,
   generates: {
     './src/gql/': {
       preset: 'client',
