@@ -4,7 +4,7 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', '**/src/migrations/Migration*.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', '**/src/migrations/Migration*.ts', 'packages/web/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'jest.config.js'],
+    files: ['scripts/**/*.mjs', 'packages/*/scripts/**/*.mjs', 'jest.config.js'],
     languageOptions: {
       globals: {
         console: 'readonly',
@@ -34,6 +34,7 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         Buffer: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,0 +1,189 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+
+import { graphql } from '../../gql';
+import type { ActivityCategory, ActivityFilter, TargetGroup, Weekday } from '../../gql/graphql';
+import { formatWeekdayDateTime } from '../../lib/format';
+import { Freshness } from '../freshness/Freshness';
+import { BydelSelect } from './BydelSelect';
+import { CATEGORIES, LANGUAGE_CODES, TARGET_GROUPS, WEEKDAYS } from './options';
+import { useDebounced } from './useDebounced';
+
+const SearchActivitiesQuery = graphql(`
+  query SearchActivities($filter: ActivityFilter, $first: Int!) {
+    activities(filter: $filter, first: $first) {
+      totalCount
+      nodes {
+        id
+        title
+        category
+        venueLabel
+        costKind
+        daysSinceVerified
+        organisation {
+          id
+          name
+        }
+        bydel {
+          code
+          name
+        }
+        nextOccurrences(first: 1) {
+          startsAt
+        }
+      }
+    }
+  }
+`);
+
+/** Days within which an offer counts as "verified recently". */
+const RECENT_DAYS = 30;
+
+export function ActivitySearch() {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [bydel, setBydel] = useState('');
+  const [neighbours, setNeighbours] = useState(false);
+  const [category, setCategory] = useState('');
+  const [targetGroup, setTargetGroup] = useState('');
+  const [age, setAge] = useState('');
+  const [language, setLanguage] = useState('');
+  const [weekday, setWeekday] = useState('');
+  const [freeOnly, setFreeOnly] = useState(false);
+  const [recent, setRecent] = useState(false);
+  // On a phone the filters fold away under one line, so the results come first.
+  const [wide] = useState(() => window.matchMedia('(min-width: 48rem)').matches);
+  const settledText = useDebounced(text.trim());
+  const settledAge = useDebounced(age);
+
+  const filter = useMemo<ActivityFilter>(() => {
+    const f: ActivityFilter = {};
+    if (settledText) f.text = settledText;
+    if (bydel) {
+      f.bydeler = [bydel];
+      if (neighbours) f.includeNeighbouringBydeler = true;
+    }
+    if (category) f.categories = [category as ActivityCategory];
+    if (targetGroup) f.targetGroups = [targetGroup as TargetGroup];
+    const ageNumber = Number.parseInt(settledAge, 10);
+    if (Number.isInteger(ageNumber) && ageNumber >= 0 && ageNumber <= 120) f.age = ageNumber;
+    if (language) f.languages = [language];
+    if (weekday) f.weekdays = [weekday as Weekday];
+    if (freeOnly) f.freeOnly = true;
+    if (recent) f.verifiedWithinDays = RECENT_DAYS;
+    return f;
+  }, [settledText, bydel, neighbours, category, targetGroup, settledAge, language, weekday, freeOnly, recent]);
+
+  const activeFilters = Object.keys(filter).filter((k) => k !== 'text' && k !== 'includeNeighbouringBydeler').length;
+  const [{ data, fetching, error }] = useQuery({ query: SearchActivitiesQuery, variables: { filter, first: 30 } });
+
+  return (
+    <div className="stack">
+      <form role="search" onSubmit={(e) => e.preventDefault()} className="stack">
+        <label className="field" htmlFor="search-text">
+          {t('search.text')}
+          <input
+            id="search-text"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            placeholder={t('search.placeholder')}
+          />
+        </label>
+        <details className="filters-panel" open={wide}>
+          <summary>{t('search.filters', { count: activeFilters })}</summary>
+          <div className="filters">
+            <BydelSelect id="search-bydel" value={bydel} onChange={setBydel} />
+            <label className="check">
+              <input type="checkbox" checked={neighbours} disabled={!bydel} onChange={(e) => setNeighbours(e.target.checked)} />
+              {t('search.neighbours')}
+            </label>
+            <label className="field">
+              {t('search.category')}
+              <select value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.targetGroup')}
+              <select value={targetGroup} onChange={(e) => setTargetGroup(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {TARGET_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`targetGroup.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.age')}
+              <input type="number" inputMode="numeric" min={0} max={120} value={age} onChange={(e) => setAge(e.target.value)} />
+            </label>
+            <label className="field">
+              {t('search.language')}
+              <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {LANGUAGE_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`language.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('search.weekday')}
+              <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`weekday.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={freeOnly} onChange={(e) => setFreeOnly(e.target.checked)} />
+              {t('search.freeOnly')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={recent} onChange={(e) => setRecent(e.target.checked)} />
+              {t('search.verifiedRecently', { count: RECENT_DAYS })}
+            </label>
+          </div>
+        </details>
+      </form>
+      <p role="status" aria-live="polite">
+        {fetching ? t('common.loading') : data ? t('search.resultCount', { count: data.activities.totalCount }) : ''}
+      </p>
+      {error && (
+        <div className="pkt-alert pkt-alert--error" role="alert">
+          {t('common.error')}
+        </div>
+      )}
+      <ul className="results" aria-label={t('search.results')}>
+        {data?.activities.nodes.map((a) => (
+          <li key={a.id} className="result">
+            <h3>
+              <Link to={`/tilbud/${a.id}`}>{a.title}</Link>
+            </h3>
+            <p>
+              {a.organisation.name} · {a.venueLabel}
+              {a.bydel ? ` · ${a.bydel.name}` : ''} · {t(`category.${a.category}`)}
+              {a.costKind === 'FREE' || a.costKind === 'SPONSORED' ? ` · ${t('offer.free')}` : ''}
+            </p>
+            {a.nextOccurrences[0] && <p>{t('offer.next', { when: formatWeekdayDateTime(a.nextOccurrences[0].startsAt) })}</p>}
+            <Freshness days={a.daysSinceVerified} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

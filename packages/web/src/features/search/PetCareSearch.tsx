@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+
+import { graphql } from '../../gql';
+import type { PetCareOfferFilter, Species } from '../../gql/graphql';
+import { Freshness } from '../freshness/Freshness';
+import { BydelSelect } from './BydelSelect';
+import { SPECIES } from './options';
+
+const SearchPetCareQuery = graphql(`
+  query SearchPetCare($filter: PetCareOfferFilter, $first: Int!) {
+    petCareOffers(filter: $filter, first: $first) {
+      totalCount
+      nodes {
+        id
+        title
+        careModel
+        species
+        placesAvailable
+        lastVerifiedAt
+        organisation {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+function daysSince(iso: string): number {
+  return Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000));
+}
+
+export function PetCareSearch() {
+  const { t } = useTranslation();
+  const [species, setSpecies] = useState('');
+  const [bydel, setBydel] = useState('');
+  const [neighbours, setNeighbours] = useState(false);
+  const [availableNow, setAvailableNow] = useState(false);
+  const filter = useMemo<PetCareOfferFilter>(() => {
+    const f: PetCareOfferFilter = {};
+    if (species) f.species = [species as Species];
+    if (bydel) {
+      f.bydel = bydel;
+      if (neighbours) f.includeNeighbouringBydeler = true;
+    }
+    if (availableNow) f.availableNow = true;
+    return f;
+  }, [species, bydel, neighbours, availableNow]);
+  const [{ data, fetching, error }] = useQuery({ query: SearchPetCareQuery, variables: { filter, first: 30 } });
+  return (
+    <div className="stack">
+      <div className="filters">
+        <label className="field">
+          {t('petCare.species')}
+          <select value={species} onChange={(e) => setSpecies(e.target.value)}>
+            <option value="">{t('search.any')}</option>
+            {SPECIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`species.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <BydelSelect id="petcare-bydel" value={bydel} onChange={setBydel} />
+        <label className="check">
+          <input type="checkbox" checked={neighbours} disabled={!bydel} onChange={(e) => setNeighbours(e.target.checked)} />
+          {t('search.neighbours')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={availableNow} onChange={(e) => setAvailableNow(e.target.checked)} />
+          {t('petCare.availableNow')}
+        </label>
+      </div>
+      <p role="status" aria-live="polite">
+        {fetching ? t('common.loading') : data ? t('search.resultCount', { count: data.petCareOffers.totalCount }) : ''}
+      </p>
+      {error && (
+        <div className="pkt-alert pkt-alert--error" role="alert">
+          {t('common.error')}
+        </div>
+      )}
+      <ul className="results" aria-label={t('search.results')}>
+        {data?.petCareOffers.nodes.map((o) => (
+          <li key={o.id} className="result">
+            <h3>
+              <Link to={`/dyrepass/${o.id}`}>{o.title}</Link>
+            </h3>
+            <p>
+              {o.organisation.name} · {t(`careModel.${o.careModel}`)} · {o.species.map((s) => t(`species.${s}`)).join(', ')}
+            </p>
+            <p>
+              {o.placesAvailable === null || o.placesAvailable === undefined ? t('petCare.placesUnknown') : t('petCare.places', { count: o.placesAvailable })}
+            </p>
+            <Freshness days={daysSince(o.lastVerifiedAt)} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

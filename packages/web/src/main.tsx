@@ -1,0 +1,14 @@
+import '@oslokommune/punkt-css/dist/css/pkt.min.css';
+import './styles.css';
+import './i18n';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
