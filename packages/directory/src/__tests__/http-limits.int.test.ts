@@ -268,7 +268,7 @@ describe('HTTP front and abuse limits of the directory subgraph', () => {
       expect(response.headers.get('allow')).toBe('POST');
     });
 
-    it('refuses a browser page request too: the GraphQL IDE is the web server's (/graphiql), not a subgraph's', async () => {
+    it('refuses a browser page request too: the GraphQL IDE is on the web server (/graphiql)', async () => {
       const response = await fetch(app.client.url, { headers: { accept: 'text/html' } });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
