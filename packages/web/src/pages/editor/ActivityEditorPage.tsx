@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { CATEGORIES, WEEKDAYS } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { ActivityCategory, CostKind, JoinMode, VenueKind, Weekday } from '../../gql/graphql';
 import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
+import { rebaseEdits } from '../../lib/rebase-edits';
 import { useUser } from '../../session/SessionProvider';
 
 const ActivityEditorQuery = graphql(`
@@ -114,27 +115,46 @@ export default function ActivityEditorPage() {
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
 
   const activity = data?.activity;
-  // Fill the form from the server once. A reload after a conflict takes only the new version: what the
-  // user typed stays in the form, to be saved over the newer version on purpose.
+  // What the form holds, as one value: compared with what was loaded to see what this user changed.
+  const form = { title, description, category, venueKind, locationId, joinMode, costKind, priceNok, capacity, contactPersonId, weekly, exceptions };
+  const formNow = useRef(form);
+  formNow.current = form;
+  const loadedForm = useRef<typeof form | null>(null);
+  // Fill the form from the server. A reload after a conflict keeps what this user changed and takes
+  // everything else from the newer version (rebaseEdits), so saving again loses neither edit.
   useEffect(() => {
     if (!activity || loadedVersion === activity.version) return;
     setVersion(activity.version);
-    const first = loadedVersion === null;
     setLoadedVersion(activity.version);
     setConflict(false);
-    if (!first) return;
-    setTitle(activity.title);
-    setDescription(activity.description);
-    setCategory(activity.category);
-    setVenueKind(activity.venueKind);
-    setLocationId(activity.location?.id ?? '');
-    setJoinMode(activity.joinMode);
-    setCostKind(activity.costKind);
-    setPriceNok(activity.priceNok?.toString() ?? '');
-    setCapacity(activity.capacity?.toString() ?? '');
-    setContactPersonId(activity.contactPerson?.id ?? '');
-    setWeekly(activity.schedule.weekly.map((s) => ({ ...s })));
-    setExceptions(activity.schedule.exceptions.map((e) => ({ date: e.date, note: e.note ?? '' })));
+    const newer: typeof form = {
+      title: activity.title,
+      description: activity.description,
+      category: activity.category,
+      venueKind: activity.venueKind,
+      locationId: activity.location?.id ?? '',
+      joinMode: activity.joinMode,
+      costKind: activity.costKind,
+      priceNok: activity.priceNok?.toString() ?? '',
+      capacity: activity.capacity?.toString() ?? '',
+      contactPersonId: activity.contactPerson?.id ?? '',
+      weekly: activity.schedule.weekly.map((s) => ({ ...s })),
+      exceptions: activity.schedule.exceptions.map((e) => ({ date: e.date, note: e.note ?? '' })),
+    };
+    const next = loadedForm.current ? rebaseEdits(loadedForm.current, formNow.current, newer) : newer;
+    loadedForm.current = newer;
+    setTitle(next.title);
+    setDescription(next.description);
+    setCategory(next.category);
+    setVenueKind(next.venueKind);
+    setLocationId(next.locationId);
+    setJoinMode(next.joinMode);
+    setCostKind(next.costKind);
+    setPriceNok(next.priceNok);
+    setCapacity(next.capacity);
+    setContactPersonId(next.contactPersonId);
+    setWeekly(next.weekly);
+    setExceptions(next.exceptions);
   }, [activity, loadedVersion]);
 
   async function save(event: FormEvent) {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import type { CareModel, CostKind, Species } from '../../gql/graphql';
 import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
 import { sortNorwegian } from '../../lib/format';
+import { rebaseEdits } from '../../lib/rebase-edits';
 import { useUser } from '../../session/SessionProvider';
 
 const PetCareEditorQuery = graphql(`
@@ -84,21 +85,38 @@ export default function PetCareEditorPage() {
   const [conflict, setConflict] = useState(false);
 
   const offer = data?.petCareOffer;
+  // What the form holds, as one value: compared with what was loaded to see what this user changed.
+  const form = { title, description, careModel, species, costKind, maxStayDays, bydeler, contactPersonId };
+  const formNow = useRef(form);
+  formNow.current = form;
+  const loadedForm = useRef<typeof form | null>(null);
+  // Fill the form from the server. A reload after a conflict keeps what this user changed and takes
+  // everything else from the newer version (rebaseEdits), so saving again loses neither edit.
   useEffect(() => {
     if (!offer || loadedVersion === offer.version) return;
     setVersion(offer.version);
-    const first = loadedVersion === null;
     setLoadedVersion(offer.version);
     setConflict(false);
-    if (!first) return;
-    setTitle(offer.title);
-    setDescription(offer.description);
-    setCareModel(offer.careModel);
-    setSpecies([...offer.species]);
-    setCostKind(offer.costKind);
-    setMaxStayDays(offer.maxStayDays?.toString() ?? '');
-    setBydeler(offer.bydeler.map((b) => b.code));
-    setContactPersonId(offer.contactPerson?.id ?? '');
+    const newer: typeof form = {
+      title: offer.title,
+      description: offer.description,
+      careModel: offer.careModel,
+      species: [...offer.species],
+      costKind: offer.costKind,
+      maxStayDays: offer.maxStayDays?.toString() ?? '',
+      bydeler: offer.bydeler.map((b) => b.code),
+      contactPersonId: offer.contactPerson?.id ?? '',
+    };
+    const next = loadedForm.current ? rebaseEdits(loadedForm.current, formNow.current, newer) : newer;
+    loadedForm.current = newer;
+    setTitle(next.title);
+    setDescription(next.description);
+    setCareModel(next.careModel);
+    setSpecies(next.species);
+    setCostKind(next.costKind);
+    setMaxStayDays(next.maxStayDays);
+    setBydeler(next.bydeler);
+    setContactPersonId(next.contactPersonId);
   }, [offer, loadedVersion]);
 
   async function save(event: FormEvent) {
