@@ -55,8 +55,7 @@ describe('Idempotency-Key on creates, through the gateway', () => {
 
   /** Fixed once, so that a retry sends the very same body even when the clock has moved. */
   let fixedConsent: object;
-  const consent = () =>
-    (fixedConsent ??= { scope: ['AGE_GROUP', 'NEED_DESCRIPTION'], expiresOn: new Date(app.now().getTime() + 100 * DAY_MS).toISOString().slice(0, 10) });
+  const consent = () => (fixedConsent ??= { scope: ['AGE_GROUP', 'NEED_DESCRIPTION'], expiresOn: app.clock.osloDate(100) });
   const CREATE_REFERRAL = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status version needDescription } }`;
   const createReferral = (key: string | undefined, input: object = {}, as: Caller = staff) =>
     app.query(CREATE_REFERRAL, {
@@ -221,7 +220,7 @@ describe('Idempotency-Key on creates, through the gateway', () => {
   });
 
   describe('the directory creates', () => {
-    const confirmedOn = () => new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
+    const confirmedOn = () => app.clock.osloDate(-1);
     const cases: { mutation: string; inputType: string; table: string; as: () => Caller; input: () => object; other: () => object }[] = [
       {
         mutation: 'createActivity',

@@ -1120,6 +1120,19 @@ describe('referral rules through the gateway', () => {
       expect(await readOk(sent.id, staff)).toMatchObject({ ...NO_PERSONAL_FIELDS, personalDataErased: true });
     });
 
+    it('a draft touched on the moved clock counts from then: retention compares the server clock with itself', async () => {
+      const draft = await create();
+      app.advanceDays(170);
+      await app.ok(`mutation($id: ID!, $input: UpdateReferralDraftInput!) { updateReferralDraft(id: $id, input: $input) { id } }`, {
+        as: staff,
+        variables: { id: draft.id, input: { version: draft.version, needDescription: NEED } },
+      });
+      // 195 days after it was created, 25 after it was last touched.
+      app.advanceDays(25);
+      expect((await app.runJobs()).erased).not.toContain(draft.id);
+      expect(await readOk(draft.id, staff)).toMatchObject({ needDescription: NEED, personalDataErased: false });
+    });
+
     it('time on the wait-list does not count: a referral resumed to SENT gets a new answer deadline', async () => {
       const held = await referralIn('ON_HOLD');
       app.advanceDays(20);

@@ -35,10 +35,16 @@ export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings:
   });
 }
 
-/** Runs the jobs every `intervalSeconds` (and shortly after start); returns a stop function. */
-export function scheduleReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, intervalSeconds: number, logger: Logger): () => void {
+/** Runs the jobs every `intervalSeconds` (and shortly after start) on the server's clock; returns a stop function. */
+export function scheduleReferralJobs(
+  orm: MikroORM<PostgreSqlDriver>,
+  settings: ReferralSettings,
+  intervalSeconds: number,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): () => void {
   const run = () =>
-    runReferralJobs(orm, settings)
+    runReferralJobs(orm, settings, now)
       .then((result) => {
         if (result.expired.length || result.erased.length) logger.info({ expired: result.expired.length, erased: result.erased.length }, 'referral jobs ran');
       })

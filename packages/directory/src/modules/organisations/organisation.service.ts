@@ -67,7 +67,7 @@ export class OrganisationService {
 
   async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
     assertAdmin(this.principal);
-    const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: new Date(), updatedAt: new Date() });
+    const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: this.now(), updatedAt: this.now() });
     await this.apply(organisation, input);
     await this.em.flush();
     return organisation;
@@ -135,7 +135,7 @@ export class OrganisationService {
       }
       organisation.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
       // A change of the collection alone would not raise the version; this makes it conflict-safe.
-      organisation.updatedAt = new Date();
+      organisation.updatedAt = this.now();
     }
     // Bydeler sent with the change have been checked above (a shelter's must be empty).
     if (becomesShelter) await this.assertHidesWhereItIs(organisation, input.bydeler === undefined);

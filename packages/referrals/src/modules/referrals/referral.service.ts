@@ -223,6 +223,7 @@ export class ReferralService {
     this.erasePersonalFields(referral);
     this.recordTransition(next, null, ReferralStatus.DRAFT, actor);
     referral.redirectedToId = next.id;
+    referral.updatedAt = now;
     this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);
     this.audit.add(actor, 'REDIRECT', referral.id);
     this.audit.add(actor, 'CREATE', next.id);
@@ -302,6 +303,7 @@ export class ReferralService {
         throw ValidationError.field(`input.${field}`, `must not contain ${what}: describe the need without identifying anyone${why}`);
       }
     }
+    referral.updatedAt = this.now();
     for (const field of PERSONAL_FIELDS) {
       const value = input[field];
       if (value === undefined) continue;
@@ -320,10 +322,12 @@ export class ReferralService {
     referral.consentScope = [...new Set(input.scope)];
     referral.consentExpiresAt = expiresAt;
     referral.consentWithdrawnAt = null;
+    referral.updatedAt = now;
   }
 
   private recordTransition(referral: ReferralEntity, from: ReferralStatus | null, to: ReferralStatus, actor: AuditActor, reason?: ReasonCode | null): void {
     referral.status = to;
+    referral.updatedAt = this.now();
     this.em.persist(
       this.em.create(ReferralStatusChangeEntity, {
         referral,
@@ -347,6 +351,7 @@ export class ReferralService {
 
   private withdraw(referral: ReferralEntity, actor: AuditActor): void {
     referral.consentWithdrawnAt = this.now();
+    referral.updatedAt = this.now();
     if (isOpen(referral.status)) this.close(referral, ReferralStatus.CANCELLED, ReasonCode.CONSENT_WITHDRAWN, actor);
     this.erasePersonalFields(referral);
     this.audit.add(actor, 'WITHDRAW_CONSENT', referral.id);
@@ -355,6 +360,7 @@ export class ReferralService {
   private erasePersonalFields(referral: ReferralEntity): void {
     for (const field of PERSONAL_FIELDS) (referral as unknown as Record<string, unknown>)[field] = null;
     referral.personalDataErasedAt = this.now();
+    referral.updatedAt = this.now();
   }
 
   // --- scheduled jobs ----------------------------------------------------------------------
