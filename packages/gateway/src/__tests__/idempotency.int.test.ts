@@ -96,6 +96,23 @@ describe('Idempotency-Key on creates, through the gateway', () => {
       expect(await count('directory.idempotency_record', 'key = ?', [key])).toBe(0);
     });
 
+    it('a retry after consent was withdrawn returns the erased referral, creates nothing, and the record keeps no digest of the erased fields', async () => {
+      const key = newKey();
+      const created = (await createReferral(key)).body.data.createReferral;
+      const hashOf = async () =>
+        (await app.referralsEm().execute('select request_hash from referrals.idempotency_record where key = ?', [key]))[0]?.request_hash;
+      expect(await hashOf()).toMatch(/^[0-9a-f]{64}$/);
+      await app.ok('mutation($id: ID!, $v: Int!) { withdrawReferralConsent(id: $id, version: $v) { id } }', {
+        as: staff,
+        variables: { id: created.id, v: created.version },
+      });
+      expect(await hashOf()).toBe('');
+      const before = await referralRows();
+      const retry = await createReferral(key);
+      expect(retry.body).toEqual({ data: { createReferral: { id: created.id, status: 'CANCELLED', version: expect.any(Number), needDescription: null } } });
+      expect(await referralRows()).toBe(before);
+    });
+
     it('the key may be sent as a Structured Field string ("…"), as the IETF draft writes it: the same key as without quotes', async () => {
       const key = newKey();
       const first = await createReferral(key);
@@ -321,6 +338,15 @@ describe('Idempotency-Key on creates, through the gateway', () => {
       expect(records).toEqual([{ result_id: later.body.data.createReferral.id }]);
       // Every record from before the window went with it, whoever made it.
       expect(await count('referrals.idempotency_record', 'created_at < ?', [new Date(app.now().getTime() - DAY_MS)])).toBe(0);
+    });
+
+    it('the referral jobs purge records past their window, even when no one sends a key', async () => {
+      const key = newKey();
+      await createReferral(key);
+      app.advanceDays(1.01);
+      const { purgedKeys } = await app.runJobs();
+      expect(purgedKeys).toBeGreaterThanOrEqual(1);
+      expect(await count('referrals.idempotency_record', 'key = ?', [key])).toBe(0);
     });
 
     it('in the directory too', async () => {

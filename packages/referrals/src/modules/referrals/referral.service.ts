@@ -1,6 +1,7 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  eraseIdempotencyDigests,
   ForbiddenError,
   isAuthenticated,
   isUuid,
@@ -139,13 +140,17 @@ export class ReferralService {
     // The whole chain of redirects, from the first referral on.
     let first = referral;
     while (first.redirectedFrom) first = await this.em.findOneOrFail(ReferralEntity, { id: first.redirectedFrom.id });
+    const chain: string[] = [];
     for (let current: ReferralEntity | null = first; current;) {
       this.withdraw(current, actor);
+      chain.push(current.id);
       current = current.redirectedToId
         ? await this.em.findOne(ReferralEntity, { id: current.redirectedToId, sendingShelterId: referral.sendingShelterId })
         : null;
     }
     await this.em.flush();
+    // The digests of the requests that created them were made of the fields just erased.
+    await eraseIdempotencyDigests(this.em, chain);
     return viewOf(referral, 'SHELTER', this.now());
   }
 
@@ -228,6 +233,7 @@ export class ReferralService {
     this.audit.add(actor, 'REDIRECT', referral.id);
     this.audit.add(actor, 'CREATE', next.id);
     await this.em.flush();
+    await eraseIdempotencyDigests(this.em, [referral.id]);
     return viewOf(next, 'SHELTER', now);
   }
 
@@ -396,6 +402,10 @@ export class ReferralService {
       this.audit.add(actor, 'ERASE_PERSONAL_DATA', referral.id);
     }
     await this.em.flush();
+    await eraseIdempotencyDigests(
+      this.em,
+      due.map((r) => r.id),
+    );
     return due.map((r) => r.id);
   }
 }
