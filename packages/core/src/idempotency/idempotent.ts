@@ -83,18 +83,22 @@ export function scheduleIdempotencyPurge(orm: MikroORM, logger: Logger, now: () 
  *
  * `args` are the mutation's coerced arguments (what the "body" means; the selection set is not
  * part of it, so a retry may ask for other fields). `reread` loads the created record by id
- * through the normal read path, with the caller's authorization of the moment.
+ * through the normal read path, with the caller's authorization of the moment. `prepare` runs
+ * before the transaction opens (a look-up in another subgraph, checks that audit a refusal on a
+ * connection of their own): no connection is held through a round trip, and none is taken from
+ * inside the transaction. Its result is passed to `create`.
  */
-export async function idempotentCreate<T extends { id: string }>(
+export async function idempotentCreate<T extends { id: string }, P = undefined>(
   ctx: IdempotencyContext,
   operation: string,
   args: Record<string, unknown>,
-  create: () => Promise<T>,
+  create: (prepared: P) => Promise<T>,
   reread: (id: string) => Promise<T | null | undefined> | T | null | undefined,
+  prepare: () => Promise<P> | P = () => undefined as P,
 ): Promise<T> {
   const key = ctx.idempotencyKey;
   // Only signed-in callers create anything; the create itself refuses everyone else.
-  if (key === undefined || !isAuthenticated(ctx.principal)) return create();
+  if (key === undefined || !isAuthenticated(ctx.principal)) return create(await prepare());
   const { em } = ctx;
   const subject = ctx.principal.subject;
   const now = ctx.now();
@@ -111,9 +115,10 @@ export async function idempotentCreate<T extends { id: string }>(
     if (!result) throw new NotFoundError(operation.replace(/^[a-z]+/, ''), previous.resultId);
     return result;
   }
+  const prepared = await prepare();
   await em.begin();
   try {
-    const result = await create();
+    const result = await create(prepared);
     em.create<IdempotencyRecord>(IDEMPOTENCY_RECORD, { subject, key, operation, requestHash, resultId: result.id, createdAt: now });
     try {
       await em.flush();

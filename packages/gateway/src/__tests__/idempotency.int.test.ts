@@ -113,6 +113,14 @@ describe('Idempotency-Key on creates, through the gateway', () => {
       expect(await referralRows()).toBe(before);
     });
 
+    it('the directory is asked about the offer before the transaction opens, not while it holds a connection', async () => {
+      const statements = await app.recordStatements(() => createReferral(newKey()));
+      const lookup = statements.findIndex((sql) => /from "directory"\."activity"/i.test(sql));
+      const begin = statements.findIndex((sql) => /^begin/i.test(sql.trim()));
+      expect(lookup).toBeGreaterThanOrEqual(0);
+      expect(begin).toBeGreaterThan(lookup);
+    });
+
     it('the key may be sent as a Structured Field string ("…"), as the IETF draft writes it: the same key as without quotes', async () => {
       const key = newKey();
       const first = await createReferral(key);

@@ -17,7 +17,7 @@ import {
 import { DateTime } from 'luxon';
 
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
-import type { DirectoryLookup } from '../directory-link/directory-client.js';
+import type { DirectoryLookup, OfferFacts } from '../directory-link/directory-client.js';
 import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
@@ -87,10 +87,17 @@ export class ReferralService {
     return { ...result, nodes: result.nodes.map((r) => viewOf(r, side, now)) };
   }
 
-  async create(input: CreateReferralInput): Promise<ReferralView> {
+  /** What a create needs from the directory, asked before any transaction opens. */
+  async prepareCreate(input: CreateReferralInput): Promise<OfferFacts> {
+    this.shelterStaff();
+    const target = this.target(input);
+    return this.directory.offer(target.kind, target.id, this.authorization);
+  }
+
+  async create(input: CreateReferralInput, offer?: OfferFacts): Promise<ReferralView> {
     const user = this.shelterStaff();
     const target = this.target(input);
-    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const facts = offer ?? (await this.prepareCreate(input));
     const now = this.now();
     const referral = this.em.create(ReferralEntity, {
       status: ReferralStatus.DRAFT,
@@ -201,13 +208,28 @@ export class ReferralService {
    * to the new draft (the declined one keeps none); consent does not: it was given for the first
    * organisation, so the shelter records it again before sending.
    */
-  async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
+  /**
+   * The checks of a redirect that may audit a refusal (on a connection of their own), and the
+   * directory look-up, before any transaction opens; `redirect` checks again inside it.
+   */
+  async prepareRedirect(id: string, input: RedirectReferralInput): Promise<OfferFacts> {
+    await this.redirectable(id, input);
+    const target = this.target(input);
+    return this.directory.offer(target.kind, target.id, this.authorization);
+  }
+
+  private async redirectable(id: string, input: RedirectReferralInput): Promise<ReferralEntity> {
     const { referral } = await this.loadForSide(id, 'REDIRECT', 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DECLINED)
       throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
     if (referral.consentWithdrawnAt) throw ValidationError.field('consent', 'the resident withdrew consent: the referral cannot be sent on');
+    return referral;
+  }
+
+  async redirect(id: string, input: RedirectReferralInput, offer?: OfferFacts): Promise<ReferralView> {
+    const referral = await this.redirectable(id, input);
     const target = this.target(input);
-    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const facts = offer ?? (await this.directory.offer(target.kind, target.id, this.authorization));
     const user = this.user();
     const actor = actorOf(user);
     const now = this.now();
