@@ -7,10 +7,11 @@ import type { BaseContext } from '../auth/access.js';
 import { isAuthenticated } from '../auth/principal.js';
 import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
 import type { Logger } from '../logging/logger.js';
+import { DAY_MS } from '../time/oslo.js';
 import { IDEMPOTENCY_RECORD, type IdempotencyRecord } from './idempotency-record.entity.js';
 
 /** How long a key stands for its first request. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_WINDOW_MS = DAY_MS;
 
 /** The description every create mutation carries, where integrators read it. */
 export const IDEMPOTENT_CREATE =

@@ -1,3 +1,5 @@
+import { DAY_MS } from '@samspill/core';
+
 import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
 import { type Caller, PlatformTestApp, type Response } from './support/platform.js';
@@ -8,7 +10,6 @@ import { type Caller, PlatformTestApp, type Response } from './support/platform.
  * get CONFLICT; keys are per caller; a malformed key is refused before anything runs.
  */
 
-const DAY_MS = 86_400_000;
 const NEED = 'Ønsker å bli kjent med folk i nærmiljøet.';
 const errorOf = (res: Response) => {
   const e = res.body.errors?.[0];

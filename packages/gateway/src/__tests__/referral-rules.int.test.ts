@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { DAY_MS } from '@samspill/core';
 import { createLogger } from '@samspill/core';
 import { buildReferralsSchema } from '@samspill/referrals';
 
@@ -51,8 +52,6 @@ const NO_PERSONAL_FIELDS = {
   pets: null,
   needDescription: null,
 };
-
-const DAY_MS = 86_400_000;
 
 interface Ref {
   id: string;

@@ -9,10 +9,8 @@ import { type Caller, PlatformTestApp, type Response } from './support/platform.
  * The clock is moved to a month of the test's own, so nothing depends on today's date.
  */
 
-const DAY_MS = 86_400_000;
 const STATS =
   'query($from: String!, $to: String!) { referralStatistics(fromMonth: $from, toMonth: $to) { bydelCode month category outcome count suppressed } }';
-const osloDate = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
 
 interface Ref {
   id: string;
@@ -54,12 +52,7 @@ describe('referral statistics', () => {
   const city: Caller = { role: 'BYDEL_INTEGRATOR', subject: 'oslo-kommune' };
   const admin: Caller = { role: 'PLATFORM_ADMIN', subject: 'admin-1' };
 
-  /** Moves the clock to `at` (forward only). */
-  const moveTo = (at: Date) => {
-    const days = (at.getTime() - app.now().getTime()) / DAY_MS;
-    if (days < 0) throw new Error(`the clock does not go back (to ${at.toISOString()})`);
-    app.advanceDays(days);
-  };
+  const moveTo = (at: Date) => app.clock.moveTo(at);
   /** A UTC instant in the test's month (`offset` 0) or a later one. */
   const utc = (offset: number, day: number, hour: number) => new Date(Date.UTC(year, monthNumber - 1 + offset, day, hour));
   // The month is final at 00:00 Oslo time `finalAfterDays` days after it ends (22:00 or 23:00 UTC the day before).
@@ -74,7 +67,7 @@ describe('referral statistics', () => {
           input: {
             activityId,
             pseudonymousReference: 'OK-2026-001',
-            consent: { scope: ['PSEUDONYMOUS_REFERENCE'], expiresOn: osloDate(new Date(app.now().getTime() + 200 * DAY_MS)) },
+            consent: { scope: ['PSEUDONYMOUS_REFERENCE'], expiresOn: app.clock.osloDate(200) },
           },
         },
       })
@@ -123,7 +116,7 @@ describe('referral statistics', () => {
     staff = { role: 'SHELTER_STAFF', organisationId: shelter.id, subject: 'staff-s' };
 
     // The test's month: the one after the clock's, entered on its 5th.
-    const [y, m] = osloDate(app.now()).split('-').map(Number) as [number, number];
+    const [y, m] = app.clock.osloDate().split('-').map(Number) as [number, number];
     year = m === 12 ? y + 1 : y;
     monthNumber = m === 12 ? 1 : m + 1;
     month = `${year}-${String(monthNumber).padStart(2, '0')}`;

@@ -1,6 +1,7 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  DAY_MS,
   eraseIdempotencyDigests,
   ForbiddenError,
   isAuthenticated,
@@ -26,7 +27,6 @@ import { ReasonCode, ReferralAction, ReferralStatus, TargetKind } from './referr
 import { checkTransition, EXPIRING_STATES, isOpen, type Side } from './referral-state-machine.js';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CONSENT_DAYS = 366;
 const PERSONAL_FIELDS = ['pseudonymousReference', 'ageGroup', 'languages', 'interpreterNeeded', 'childrenAges', 'pets', 'needDescription'] as const;
 
