@@ -91,7 +91,7 @@ async function startChild(script, env) {
   // the image's Node.js options); the platform's own configuration is given explicitly in
   // serve-platform.mjs. The floor runs with the same options.
   const child = spawn(process.execPath, [path.join(root, 'scripts/bench', script)], {
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS, ...env },
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS, IDEMPOTENCY_SECRET: 'bench-idempotency-secret-0123456789abcdef', ...env },
     // The IPC channel closes when this process ends, however it ends: the child then stops too.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

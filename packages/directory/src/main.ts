@@ -1,4 +1,4 @@
-import { assertDeployable, createLogger, loadConfigOrExit, openOrm, stopOnSignals } from '@samspill/core';
+import { assertDeployable, createLogger, loadConfigOrExit, openOrm, scheduleIdempotencyPurge, stopOnSignals } from '@samspill/core';
 
 import { directoryOrmSettings } from './orm.js';
 import { createDirectoryServer } from './server.js';
@@ -19,8 +19,10 @@ async function main(): Promise<void> {
   }
   const server = await createDirectoryServer(orm, config, logger);
   const url = await server.listen(config.http.directoryPort, config.http.host, 'DIRECTORY_PORT');
+  const stopPurge = scheduleIdempotencyPurge(orm, logger);
   logger.info({ url }, 'directory subgraph ready');
   stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
+    stopPurge();
     await server.stop();
     await orm.close();
   });

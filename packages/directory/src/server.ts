@@ -42,6 +42,7 @@ export async function createDirectoryServer(
         em,
         now,
         idempotencyKey,
+        idempotencySecret: config.idempotency.secret,
         bydeler,
         loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }),
       };

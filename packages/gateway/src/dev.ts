@@ -9,6 +9,7 @@ import {
   issueToken,
   loadConfigOrExit,
   openOrm,
+  scheduleIdempotencyPurge,
   startDatabase,
   stopOnSignals,
 } from '@samspill/core';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const directoryUrl = await directory.listen(config.http.directoryPort, config.http.host, 'DIRECTORY_PORT');
   const referralsUrl = await referrals.listen(config.http.referralsPort, config.http.host, 'REFERRALS_PORT');
   started.push(scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger));
+  started.push(scheduleIdempotencyPurge(directoryOrm, logger));
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');

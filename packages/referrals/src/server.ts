@@ -45,6 +45,7 @@ export async function createReferralsServer(
         },
         now,
         idempotencyKey,
+        idempotencySecret: config.idempotency.secret,
         loaders: createReferralLoaders(em),
       };
     },

@@ -6,9 +6,10 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://samspill@db.example.org/samspill',
   AUTH_SIGNING_KEYS: `k1=${STRONG}`,
   GATEWAY_SHARED_SECRET: 'g'.repeat(32),
+  IDEMPOTENCY_SECRET: 'i'.repeat(32),
 };
 /** What production requires beyond the defaults. */
-const PRODUCTION_REQUIRED = ['AUTH_SIGNING_KEYS', 'DATABASE_URL', 'GATEWAY_SHARED_SECRET'];
+const PRODUCTION_REQUIRED = ['AUTH_SIGNING_KEYS', 'DATABASE_URL', 'GATEWAY_SHARED_SECRET', 'IDEMPOTENCY_SECRET'];
 
 /** The problems parseConfig reports for this environment (fails the test when it accepts it). */
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -132,7 +133,7 @@ describe('parseConfig', () => {
     expect(config.database.url).toBe(PRODUCTION.DATABASE_URL);
   });
 
-  it('requires AUTH_SIGNING_KEYS, DATABASE_URL and GATEWAY_SHARED_SECRET in production, each on its own', () => {
+  it('requires AUTH_SIGNING_KEYS, DATABASE_URL, GATEWAY_SHARED_SECRET and IDEMPOTENCY_SECRET in production, each on its own', () => {
     const named = problemsOf({ NODE_ENV: 'production' })
       .map((p) => p.split(':')[0])
       .sort();

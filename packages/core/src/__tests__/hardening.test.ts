@@ -53,20 +53,36 @@ describe('hardening', () => {
     try {
       assertDeployable(dev, { database: true, gatewaySecret: true });
     } catch (error) {
-      expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['AUTH_SIGNING_KEYS', 'DATABASE_URL', 'GATEWAY_SHARED_SECRET']);
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual([
+        'AUTH_SIGNING_KEYS',
+        'DATABASE_URL',
+        'IDEMPOTENCY_SECRET',
+        'GATEWAY_SHARED_SECRET',
+      ]);
     }
-    const ready = parseConfig({ AUTH_SIGNING_KEYS: `k=${'x'.repeat(40)}`, DATABASE_URL: 'postgres://a@b/c', GATEWAY_SHARED_SECRET: 'y'.repeat(40) });
+    const ready = parseConfig({
+      AUTH_SIGNING_KEYS: `k=${'x'.repeat(40)}`,
+      DATABASE_URL: 'postgres://a@b/c',
+      GATEWAY_SHARED_SECRET: 'y'.repeat(40),
+      IDEMPOTENCY_SECRET: 'z'.repeat(40),
+    });
     expect(() => assertDeployable(ready, { database: true, gatewaySecret: true })).not.toThrow();
   });
 
   it('the production entry points refuse short secrets too, whatever NODE_ENV says', () => {
-    const weak = parseConfig({ AUTH_SIGNING_KEYS: 'k=short', DATABASE_URL: 'postgres://a@b/c', GATEWAY_SHARED_SECRET: 'only-sixteen-chr' });
+    const weak = parseConfig({
+      AUTH_SIGNING_KEYS: 'k=short',
+      DATABASE_URL: 'postgres://a@b/c',
+      GATEWAY_SHARED_SECRET: 'only-sixteen-chr',
+      IDEMPOTENCY_SECRET: 'short',
+    });
     expect(() => assertDeployable(weak, { database: true, gatewaySecret: true })).toThrow(ConfigError);
     try {
       assertDeployable(weak, { database: true, gatewaySecret: true });
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'AUTH_SIGNING_KEYS: each secret needs at least 32 characters',
+        'IDEMPOTENCY_SECRET: needs at least 32 characters',
         'GATEWAY_SHARED_SECRET: is required, at least 32 characters, or the subgraphs answer anyone',
       ]);
     }

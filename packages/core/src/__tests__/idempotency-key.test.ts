@@ -1,4 +1,7 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import { parse } from 'graphql';
+import stringify from 'safe-stable-stringify';
 
 import { checkIdempotentOperation, parseIdempotencyKey } from '../idempotency/idempotency-key.js';
 import { requestDigest } from '../idempotency/idempotent.js';
@@ -41,12 +44,23 @@ describe('which operations a key may come with', () => {
   });
 });
 
+const SECRET = 'a-test-secret-of-at-least-32-characters';
+
 describe('the digest of a request', () => {
   it('does not depend on the order of keys, and does on every value and on the operation', () => {
-    const a = requestDigest('createReferral', { input: { activityId: 'x', languages: ['no', 'ar'] } });
-    expect(requestDigest('createReferral', { input: { languages: ['no', 'ar'], activityId: 'x' } })).toBe(a);
-    expect(requestDigest('createReferral', { input: { activityId: 'x', languages: ['ar', 'no'] } })).not.toBe(a);
-    expect(requestDigest('redirectReferral', { input: { activityId: 'x', languages: ['no', 'ar'] } })).not.toBe(a);
+    const a = requestDigest(SECRET, 'createReferral', { input: { activityId: 'x', languages: ['no', 'ar'] } });
+    expect(requestDigest(SECRET, 'createReferral', { input: { languages: ['no', 'ar'], activityId: 'x' } })).toBe(a);
+    expect(requestDigest(SECRET, 'createReferral', { input: { activityId: 'x', languages: ['ar', 'no'] } })).not.toBe(a);
+    expect(requestDigest(SECRET, 'redirectReferral', { input: { activityId: 'x', languages: ['no', 'ar'] } })).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is an HMAC under the server secret: without the secret, a guessed request cannot be confirmed', () => {
+    const args = { input: { activityId: 'x', ageGroup: 'ADULT', needDescription: 'Trenger leksehjelp' } };
+    const digest = requestDigest(SECRET, 'createReferral', args);
+    const body = stringify({ operation: 'createReferral', args })!;
+    expect(digest).toBe(createHmac('sha256', SECRET).update(body).digest('hex'));
+    expect(digest).not.toBe(createHash('sha256').update(body).digest('hex'));
+    expect(requestDigest('another-secret-of-at-least-32-characters', 'createReferral', args)).not.toBe(digest);
   });
 });

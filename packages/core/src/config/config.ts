@@ -6,6 +6,12 @@ import { z } from 'zod';
  */
 const DEVELOPMENT_SIGNING_KEY = 'dev=samspill-development-signing-key-not-for-production';
 
+/**
+ * The key of the Idempotency-Key digests when IDEMPOTENCY_SECRET is unset: fixed (not random per
+ * process), so that several development instances agree; public, so never in production.
+ */
+const DEVELOPMENT_IDEMPOTENCY_SECRET = 'samspill-development-idempotency-secret-not-for-production';
+
 /** Signing secrets and the gateway secret: shorter ones can be guessed. */
 const MIN_SECRET_LENGTH = 32;
 
@@ -68,6 +74,7 @@ const schema = z.object({
   WEB_SESSION_IDLE_MINUTES: positiveInt.default(30),
   WEB_SESSION_MAX_HOURS: positiveInt.default(12),
   WEB_SESSION_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  IDEMPOTENCY_SECRET: z.string().min(1).optional(),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
@@ -159,6 +166,15 @@ export interface Config {
     /** Port of the development OpenID Connect issuer (started by the development start only). */
     readonly devIssuerPort: number;
   };
+  readonly idempotency: {
+    /**
+     * The HMAC key of the request digests kept with Idempotency-Keys: never in the database, so
+     * that whoever reads the database or a backup cannot confirm a guess about a request.
+     */
+    readonly secret: string;
+    /** True when the built-in development secret is in use (never in production). */
+    readonly usingDevelopmentSecret: boolean;
+  };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -185,6 +201,9 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
     problems.push(`GATEWAY_SHARED_SECRET: is required in production, at least ${MIN_SECRET_LENGTH} characters`);
   }
   if (!env.DATABASE_URL) problems.push('DATABASE_URL: is required in production (the embedded database is for development)');
+  if (!env.IDEMPOTENCY_SECRET || env.IDEMPOTENCY_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`IDEMPOTENCY_SECRET: is required in production, at least ${MIN_SECRET_LENGTH} characters`);
+  }
   return problems;
 }
 
@@ -265,6 +284,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       session: { idleMinutes: e.WEB_SESSION_IDLE_MINUTES, maxHours: e.WEB_SESSION_MAX_HOURS, secret: e.WEB_SESSION_SECRET },
       devIssuerPort: e.DEV_OIDC_PORT,
     },
+    idempotency: { secret: e.IDEMPOTENCY_SECRET ?? DEVELOPMENT_IDEMPOTENCY_SECRET, usingDevelopmentSecret: !e.IDEMPOTENCY_SECRET },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
@@ -295,6 +315,8 @@ export function assertDeployable(config: Config, needs: { database: boolean; gat
     problems.push(`AUTH_SIGNING_KEYS: each secret needs at least ${MIN_SECRET_LENGTH} characters`);
   }
   if (needs.database && !config.database.url) problems.push('DATABASE_URL: is required (the embedded database is for development)');
+  if (config.idempotency.usingDevelopmentSecret) problems.push('IDEMPOTENCY_SECRET: must be set (the built-in development secret is public)');
+  else if (config.idempotency.secret.length < MIN_SECRET_LENGTH) problems.push(`IDEMPOTENCY_SECRET: needs at least ${MIN_SECRET_LENGTH} characters`);
   const secret = config.federation.gatewaySharedSecret;
   if (needs.gatewaySecret && (!secret || secret.length < MIN_SECRET_LENGTH)) {
     problems.push(`GATEWAY_SHARED_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters, or the subgraphs answer anyone`);

@@ -12,7 +12,7 @@ export interface IdempotencyRecord {
   key: string;
   /** The mutation field, e.g. `createReferral`. */
   operation: string;
-  /** SHA-256 (hex) of the mutation field and its arguments. */
+  /** HMAC-SHA-256 (hex, keyed with `IDEMPOTENCY_SECRET`) of the mutation field and its arguments; empty once what it created was erased. */
   requestHash: string;
   /** The id of what the mutation returned. */
   resultId: string;

@@ -1,11 +1,6 @@
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, osloDateOf } from '../time/oslo.js';
 
-const OSLO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
-
-/** The calendar date in Oslo at `at`, as YYYY-MM-DD. */
-export function osloDateOf(at: Date): string {
-  return OSLO_DATE.format(at);
-}
+export { DAY_MS, osloDateOf };
 
 /**
  * The clock of a test app: the wall clock, moved by `advanceDays`. Every date a test uses comes
@@ -20,6 +15,13 @@ export class TestClock {
 
   advanceDays(days: number): void {
     this.offsetMs += days * DAY_MS;
+  }
+
+  /** Moves the clock forward to `at` (never back: what the servers wrote would then lie ahead). */
+  moveTo(at: Date): void {
+    const ms = at.getTime() - this.now().getTime();
+    if (ms < 0) throw new Error(`the clock does not go back (to ${at.toISOString()})`);
+    this.offsetMs += ms;
   }
 
   /** The moment `days` days ago (negative: ahead). */

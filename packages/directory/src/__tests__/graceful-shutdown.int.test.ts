@@ -49,6 +49,7 @@ class DirectoryProcess {
         HOST: '127.0.0.1',
         AUTH_SIGNING_KEYS: 'k1=a-signing-secret-of-at-least-32-characters',
         GATEWAY_SHARED_SECRET: SECRET,
+        IDEMPOTENCY_SECRET: 'an-idempotency-secret-of-at-least-32-characters',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

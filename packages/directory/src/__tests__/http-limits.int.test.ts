@@ -374,6 +374,7 @@ describe('a directory subgraph in production configuration', () => {
       DATABASE_URL: 'postgres://x@127.0.0.1/x',
       AUTH_SIGNING_KEYS: `k1=${'x'.repeat(40)}`,
       GATEWAY_SHARED_SECRET: GATEWAY_SECRET,
+      IDEMPOTENCY_SECRET: 'i'.repeat(40),
     });
   });
   afterAll(() => app.close());

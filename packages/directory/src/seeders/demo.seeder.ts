@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
-import { DateTime } from 'luxon';
+import { DAY_MS, osloDateOf } from '@samspill/core';
 
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
@@ -24,8 +24,6 @@ import {
   DEMO_PET_CARE_OFFERS,
   DEMO_VOLUNTEER_ROUTINES,
 } from './demo-data.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A stable UUID (v4-shaped) derived from a record's kind and key, so that reseeding gives the same ids. */
 export function demoUuid(kind: string, key: string): string {
@@ -54,7 +52,7 @@ export class DemoSeeder extends Seeder {
     const now = this.now();
     const daysAgo = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
     const shiftDays = demoShiftDays(now);
-    const today = DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).toISODate()!;
+    const today = osloDateOf(now);
     const confirmedOn = (date: string) => shiftDate(date, shiftDays);
 
     // The bydeler themselves come with the migrations.

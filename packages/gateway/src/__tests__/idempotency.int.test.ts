@@ -1,3 +1,5 @@
+import { DAY_MS } from '@samspill/core';
+
 import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
 import { type Caller, PlatformTestApp, type Response } from './support/platform.js';
@@ -8,7 +10,6 @@ import { type Caller, PlatformTestApp, type Response } from './support/platform.
  * get CONFLICT; keys are per caller; a malformed key is refused before anything runs.
  */
 
-const DAY_MS = 86_400_000;
 const NEED = 'Ønsker å bli kjent med folk i nærmiljøet.';
 const errorOf = (res: Response) => {
   const e = res.body.errors?.[0];
@@ -55,8 +56,7 @@ describe('Idempotency-Key on creates, through the gateway', () => {
 
   /** Fixed once, so that a retry sends the very same body even when the clock has moved. */
   let fixedConsent: object;
-  const consent = () =>
-    (fixedConsent ??= { scope: ['AGE_GROUP', 'NEED_DESCRIPTION'], expiresOn: new Date(app.now().getTime() + 100 * DAY_MS).toISOString().slice(0, 10) });
+  const consent = () => (fixedConsent ??= { scope: ['AGE_GROUP', 'NEED_DESCRIPTION'], expiresOn: app.clock.osloDate(100) });
   const CREATE_REFERRAL = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status version needDescription } }`;
   const createReferral = (key: string | undefined, input: object = {}, as: Caller = staff) =>
     app.query(CREATE_REFERRAL, {
@@ -95,6 +95,31 @@ describe('Idempotency-Key on creates, through the gateway', () => {
         },
       ]);
       expect(await count('directory.idempotency_record', 'key = ?', [key])).toBe(0);
+    });
+
+    it('a retry after consent was withdrawn returns the erased referral, creates nothing, and the record keeps no digest of the erased fields', async () => {
+      const key = newKey();
+      const created = (await createReferral(key)).body.data.createReferral;
+      const hashOf = async () =>
+        (await app.referralsEm().execute('select request_hash from referrals.idempotency_record where key = ?', [key]))[0]?.request_hash;
+      expect(await hashOf()).toMatch(/^[0-9a-f]{64}$/);
+      await app.ok('mutation($id: ID!, $v: Int!) { withdrawReferralConsent(id: $id, version: $v) { id } }', {
+        as: staff,
+        variables: { id: created.id, v: created.version },
+      });
+      expect(await hashOf()).toBe('');
+      const before = await referralRows();
+      const retry = await createReferral(key);
+      expect(retry.body).toEqual({ data: { createReferral: { id: created.id, status: 'CANCELLED', version: expect.any(Number), needDescription: null } } });
+      expect(await referralRows()).toBe(before);
+    });
+
+    it('the directory is asked about the offer before the transaction opens, not while it holds a connection', async () => {
+      const statements = await app.recordStatements(() => createReferral(newKey()));
+      const lookup = statements.findIndex((sql) => /from "directory"\."activity"/i.test(sql));
+      const begin = statements.findIndex((sql) => /^begin/i.test(sql.trim()));
+      expect(lookup).toBeGreaterThanOrEqual(0);
+      expect(begin).toBeGreaterThan(lookup);
     });
 
     it('the key may be sent as a Structured Field string ("…"), as the IETF draft writes it: the same key as without quotes', async () => {
@@ -221,7 +246,7 @@ describe('Idempotency-Key on creates, through the gateway', () => {
   });
 
   describe('the directory creates', () => {
-    const confirmedOn = () => new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
+    const confirmedOn = () => app.clock.osloDate(-1);
     const cases: { mutation: string; inputType: string; table: string; as: () => Caller; input: () => object; other: () => object }[] = [
       {
         mutation: 'createActivity',
@@ -322,6 +347,15 @@ describe('Idempotency-Key on creates, through the gateway', () => {
       expect(records).toEqual([{ result_id: later.body.data.createReferral.id }]);
       // Every record from before the window went with it, whoever made it.
       expect(await count('referrals.idempotency_record', 'created_at < ?', [new Date(app.now().getTime() - DAY_MS)])).toBe(0);
+    });
+
+    it('the referral jobs purge records past their window, even when no one sends a key', async () => {
+      const key = newKey();
+      await createReferral(key);
+      app.advanceDays(1.01);
+      const { purgedKeys } = await app.runJobs();
+      expect(purgedKeys).toBeGreaterThanOrEqual(1);
+      expect(await count('referrals.idempotency_record', 'key = ?', [key])).toBe(0);
     });
 
     it('in the directory too', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { DAY_MS } from '@samspill/core';
 import { createLogger } from '@samspill/core';
 import { buildReferralsSchema } from '@samspill/referrals';
 
@@ -51,8 +52,6 @@ const NO_PERSONAL_FIELDS = {
   pets: null,
   needDescription: null,
 };
-
-const DAY_MS = 86_400_000;
 
 interface Ref {
   id: string;
@@ -1118,6 +1117,19 @@ describe('referral rules through the gateway', () => {
       expect(erased).toEqual(expect.arrayContaining([draft.id, sent.id]));
       expect(await readOk(draft.id, staff)).toMatchObject({ ...NO_PERSONAL_FIELDS, status: 'DRAFT', personalDataErased: true });
       expect(await readOk(sent.id, staff)).toMatchObject({ ...NO_PERSONAL_FIELDS, personalDataErased: true });
+    });
+
+    it('a draft touched on the moved clock counts from then: retention compares the server clock with itself', async () => {
+      const draft = await create();
+      app.advanceDays(170);
+      await app.ok(`mutation($id: ID!, $input: UpdateReferralDraftInput!) { updateReferralDraft(id: $id, input: $input) { id } }`, {
+        as: staff,
+        variables: { id: draft.id, input: { version: draft.version, needDescription: NEED } },
+      });
+      // 195 days after it was created, 25 after it was last touched.
+      app.advanceDays(25);
+      expect((await app.runJobs()).erased).not.toContain(draft.id);
+      expect(await readOk(draft.id, staff)).toMatchObject({ needDescription: NEED, personalDataErased: false });
     });
 
     it('time on the wait-list does not count: a referral resumed to SENT gets a new answer deadline', async () => {

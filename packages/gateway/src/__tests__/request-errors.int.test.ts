@@ -30,7 +30,9 @@ describe.each(['test', 'production'])('request errors with NODE_ENV=%s', (nodeEn
 
   beforeAll(async () => {
     app = await PlatformTestApp.start(
-      nodeEnv === 'production' ? { NODE_ENV: 'production', AUTH_SIGNING_KEYS: `k1=${'x'.repeat(40)}`, DATABASE_URL: 'postgres://x@127.0.0.1/x' } : {},
+      nodeEnv === 'production'
+        ? { NODE_ENV: 'production', AUTH_SIGNING_KEYS: `k1=${'x'.repeat(40)}`, DATABASE_URL: 'postgres://x@127.0.0.1/x', IDEMPOTENCY_SECRET: 'i'.repeat(40) }
+        : {},
     );
     const em = app.directoryEm();
     await seedBydeler(em);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@samspill/core';
+import { DAY_MS, type Principal } from '@samspill/core';
 import { ActivityEntity, DEMO_BYDEL, DEMO_IDS, DEMO_USERS, PetCareOfferEntity } from '@samspill/directory';
 import {
   type DirectoryLookup,
@@ -11,8 +11,6 @@ import {
   type ReferralSettings,
   TargetKind,
 } from '@samspill/referrals';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Step = [ReferralAction, ReasonCode?];
 

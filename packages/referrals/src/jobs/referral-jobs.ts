@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { ANONYMOUS, type Logger } from '@samspill/core';
+import { ANONYMOUS, type Logger, purgeExpiredIdempotencyRecords } from '@samspill/core';
 
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { DirectoryLookup } from '../modules/directory-link/directory-client.js';
@@ -17,28 +17,39 @@ export interface JobResult {
   readonly ran: boolean;
   readonly expired: string[];
   readonly erased: string[];
+  /** How many Idempotency-Key records older than their 24 hours went. */
+  readonly purgedKeys: number;
 }
 
 /**
- * Expires unanswered referrals and erases personal fields after the retention period, in one
+ * Expires unanswered referrals, erases personal fields after the retention period and purges
+ * Idempotency-Key records past their window, in one
  * transaction under an advisory lock, so that several API instances never run it at once.
  */
 export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, now: () => Date = () => new Date()): Promise<JobResult> {
   const em = orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
     const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [JOBS_LOCK]);
-    if (!locked) return { ran: false, expired: [], erased: [] };
+    if (!locked) return { ran: false, expired: [], erased: [], purgedKeys: 0 };
     const service = new ReferralService(tx, ANONYMOUS, NO_DIRECTORY, settings, now);
     const expired = await service.expireOverdue(SYSTEM_ACTOR);
     const erased = await service.eraseAfterRetention(SYSTEM_ACTOR);
-    return { ran: true, expired, erased };
+    // In a quiet system no one writes a key for days: the records go here, not only on the next write.
+    const purgedKeys = await purgeExpiredIdempotencyRecords(tx, now());
+    return { ran: true, expired, erased, purgedKeys };
   });
 }
 
-/** Runs the jobs every `intervalSeconds` (and shortly after start); returns a stop function. */
-export function scheduleReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, intervalSeconds: number, logger: Logger): () => void {
+/** Runs the jobs every `intervalSeconds` (and shortly after start) on the server's clock; returns a stop function. */
+export function scheduleReferralJobs(
+  orm: MikroORM<PostgreSqlDriver>,
+  settings: ReferralSettings,
+  intervalSeconds: number,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): () => void {
   const run = () =>
-    runReferralJobs(orm, settings)
+    runReferralJobs(orm, settings, now)
       .then((result) => {
         if (result.expired.length || result.erased.length) logger.info({ expired: result.expired.length, erased: result.erased.length }, 'referral jobs ran');
       })

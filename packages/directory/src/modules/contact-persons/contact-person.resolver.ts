@@ -23,7 +23,7 @@ export class ContactPersonResolver {
   @Mutation(() => ContactPerson, { description: `Add a contact person to your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
-    const service = new ContactPersonService(ctx.em, ctx.principal);
+    const service = new ContactPersonService(ctx.em, ctx.principal, ctx.now);
     return idempotentCreate(
       ctx,
       'addContactPerson',

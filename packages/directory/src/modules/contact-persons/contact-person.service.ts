@@ -15,6 +15,7 @@ export class ContactPersonService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   ofOrganisation(organisationId: string): Promise<ContactPersonEntity[]> {
@@ -27,7 +28,7 @@ export class ContactPersonService {
     assertMayEdit(this.principal, input.organisationId);
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
-    const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: new Date() });
+    const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: this.now() });
     this.apply(contact, input);
     await this.em.flush();
     return contact;

@@ -7,12 +7,12 @@ import {
   isAuthenticated,
   isUuid,
   NotFoundError,
+  osloDateOf,
   type Page,
   type Principal,
   UnauthenticatedError,
   ValidationError,
 } from '@samspill/core';
-import { DateTime } from 'luxon';
 
 import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
@@ -31,9 +31,6 @@ import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 
 const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
 const REQUIRED = ['kind', 'name'] as const;
-
-/** The calendar date in Oslo (YYYY-MM-DD) at `at`: "today" for a date an admin types in. */
-const osloDate = (at: Date): string => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' }).toISODate()!;
 
 function assertAdmin(principal: Principal): void {
   if (!isAuthenticated(principal)) throw new UnauthenticatedError();
@@ -68,7 +65,7 @@ export class OrganisationService {
 
   async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
     assertAdmin(this.principal);
-    const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: new Date(), updatedAt: new Date() });
+    const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: this.now(), updatedAt: this.now() });
     await this.apply(organisation, input);
     await this.em.flush();
     return organisation;
@@ -89,7 +86,7 @@ export class OrganisationService {
     if (this.principal.kind !== 'user') throw new UnauthenticatedError();
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
-    if (input.confirmedOn > osloDate(this.now())) throw ValidationError.field('input.confirmedOn', 'must not be in the future');
+    if (input.confirmedOn > osloDateOf(this.now())) throw ValidationError.field('input.confirmedOn', 'must not be in the future');
     if (input.status === VolunteerRoutineStatus.NOT_APPLICABLE && input.requirement !== 'POLICE_CERTIFICATE') {
       throw ValidationError.field('input.status', 'only the police certificate can be not applicable');
     }
@@ -136,7 +133,7 @@ export class OrganisationService {
       }
       organisation.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
       // A change of the collection alone would not raise the version; this makes it conflict-safe.
-      organisation.updatedAt = new Date();
+      organisation.updatedAt = this.now();
     }
     // Bydeler sent with the change have been checked above (a shelter's must be empty).
     if (becomesShelter) await this.assertHidesWhereItIs(organisation, input.bydeler === undefined);

@@ -136,7 +136,7 @@ export class PetCareOfferService {
         throw ValidationError.field('input.bydeler', "a shelter's offers serve all of Oslo: their bydeler are not recorded");
       }
       offer.bydeler.set(input.bydeler.map((code) => this.em.getReference(BydelEntity, code)));
-      offer.updatedAt = new Date();
+      offer.updatedAt = this.now();
     }
     if (input.contactPersonId !== undefined) {
       if (input.contactPersonId === null) offer.contactPerson = null;

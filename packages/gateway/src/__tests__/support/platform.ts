@@ -89,10 +89,15 @@ export class PlatformTestApp {
 
   /** Runs `work` and returns the data statements (not BEGIN/COMMIT/SET) both subgraphs sent. */
   async countStatements(work: () => Promise<unknown>): Promise<string[]> {
+    return (await this.recordStatements(work)).filter((sql) => !/^(begin|commit|rollback|savepoint|release|set )/i.test(sql.trim()));
+  }
+
+  /** Runs `work` and returns every statement both subgraphs sent, transaction control included, in order. */
+  async recordStatements(work: () => Promise<unknown>): Promise<string[]> {
     this.statements = [];
     try {
       await work();
-      return this.statements.filter((sql) => !/^(begin|commit|rollback|savepoint|release|set )/i.test(sql.trim()));
+      return this.statements;
     } finally {
       this.statements = null;
     }

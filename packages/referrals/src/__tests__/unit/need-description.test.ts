@@ -18,6 +18,16 @@ describe('forbiddenContent: what must never be in a referral’s free text', () 
       ['53097248017', 'a d-nummer with a wrong check digit'],
       ['01457012345', 'an h-nummer (month + 40)'],
       ['i 2 13097248022', 'after another number'],
+      ['Fnr 01 01 70 12345', 'written "DD MM YY NNNNN"'],
+      ['01.01.70 12345', 'written "DD.MM.YY NNNNN"'],
+      ['010170 12 345', 'written "DDMMYY NN NNN"'],
+      ['01/01/70-12345', 'written with slashes and a hyphen'],
+      ['01 . 01 . 70 - 123 45', 'with spaces around the separators'],
+      ['\uff10\uff11\uff10\uff11\uff17\uff10\uff11\uff12\uff13\uff14\uff15', 'in full-width digits'],
+      ['\u0660\u0661\u0660\u0661\u0667\u0660\uff11\u0662\u0663\u0664\u0665', 'in Arabic-Indic digits, one full-width'],
+      ['\u06f0\u06f1 \u06f0\u06f1 \u06f7\u06f0 \u06f1\u06f2\u06f3\u06f4\u06f5', 'in Persian digits, grouped'],
+      ['\u0966\u0967\u0966\u0967\u096d\u0966\u0967\u0968\u0969\u096a\u096b', 'in Devanagari digits'],
+      ['ring 22334455 01017012345', 'after a phone number in the same run of groups'],
     ])('%j (%s) → IDENTITY_NUMBER', (text) => {
       expect(forbiddenContent(text)).toEqual(['IDENTITY_NUMBER']);
     });
@@ -56,6 +66,8 @@ describe('forbiddenContent: what must never be in a referral’s free text', () 
       ['+47 22 12 34 56', 'a landline with +47'],
       ['004792345678', 'with the 0047 prefix'],
       ['Ring henne på 922 34 567 etter skolen.', 'a mobile number 3-2-3 in a sentence'],
+      ['\u0669\u0662 \u0663\u0664 \u0665\u0666 \u0667\u0668', 'in Arabic-Indic digits'],
+      ['\uff19\uff12\uff13\uff14\uff15\uff16\uff17\uff18', 'in full-width digits'],
     ])('%j (%s) → PHONE_NUMBER', (text) => {
       expect(forbiddenContent(text)).toEqual(['PHONE_NUMBER']);
     });
@@ -80,6 +92,14 @@ describe('forbiddenContent: what must never be in a referral’s free text', () 
       ['Har 8 000 kr i måneden å leve for.'],
       ['Snakker arabisk og litt norsk (nivå A2).'],
       ['kari@example (ikke en adresse)'],
+      // An ISO date or a date with a four-digit year next to a number does not join into eleven digits.
+      ['Flyttet 2024-03-15 123 dager siden'],
+      ['Født 15.03.2016 12345'],
+      // Groups of two or three digits only never make eleven; single digits, commas and words end a run.
+      ['uke 10 11 12 13 14 15'],
+      ['rom 101 102 103 104'],
+      ['barn 10, 12 og 14 år, 1 2 3 4 5 6 7 8 9 0 1'],
+      ['Hun har 3 barn: 12 og 345678 (kundenummer)'],
       [''],
     ])('%j → nothing', (text) => {
       expect(forbiddenContent(text)).toEqual([]);

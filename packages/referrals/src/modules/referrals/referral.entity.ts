@@ -126,6 +126,7 @@ export class ReferralEntity {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  /** Set by the service from the server's clock (the one retention compares it with), not by the ORM. */
+  @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

@@ -43,8 +43,9 @@ export class ReferralResolver {
       ctx,
       'createReferral',
       { input },
-      () => service.create(input),
+      (offer) => service.create(input, offer),
       (id) => service.get(id),
+      () => service.prepareCreate(input),
     );
   }
 
@@ -102,8 +103,9 @@ export class ReferralResolver {
       ctx,
       'redirectReferral',
       { id, input },
-      () => service.redirect(id, input),
+      (offer) => service.redirect(id, input, offer),
       (created) => service.get(created),
+      () => service.prepareRedirect(id, input),
     );
   }
 

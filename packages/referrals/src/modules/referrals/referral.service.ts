@@ -1,6 +1,8 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  DAY_MS,
+  eraseIdempotencyDigests,
   ForbiddenError,
   isAuthenticated,
   isUuid,
@@ -16,7 +18,7 @@ import {
 import { DateTime } from 'luxon';
 
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
-import type { DirectoryLookup } from '../directory-link/directory-client.js';
+import type { DirectoryLookup, OfferFacts } from '../directory-link/directory-client.js';
 import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
@@ -25,7 +27,6 @@ import { ReasonCode, ReferralAction, ReferralStatus, TargetKind } from './referr
 import { checkTransition, EXPIRING_STATES, isOpen, type Side } from './referral-state-machine.js';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CONSENT_DAYS = 366;
 const PERSONAL_FIELDS = ['pseudonymousReference', 'ageGroup', 'languages', 'interpreterNeeded', 'childrenAges', 'pets', 'needDescription'] as const;
 
@@ -86,10 +87,17 @@ export class ReferralService {
     return { ...result, nodes: result.nodes.map((r) => viewOf(r, side, now)) };
   }
 
-  async create(input: CreateReferralInput): Promise<ReferralView> {
+  /** What a create needs from the directory, asked before any transaction opens. */
+  async prepareCreate(input: CreateReferralInput): Promise<OfferFacts> {
+    this.shelterStaff();
+    const target = this.target(input);
+    return this.directory.offer(target.kind, target.id, this.authorization);
+  }
+
+  async create(input: CreateReferralInput, offer?: OfferFacts): Promise<ReferralView> {
     const user = this.shelterStaff();
     const target = this.target(input);
-    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const facts = offer ?? (await this.prepareCreate(input));
     const now = this.now();
     const referral = this.em.create(ReferralEntity, {
       status: ReferralStatus.DRAFT,
@@ -139,13 +147,17 @@ export class ReferralService {
     // The whole chain of redirects, from the first referral on.
     let first = referral;
     while (first.redirectedFrom) first = await this.em.findOneOrFail(ReferralEntity, { id: first.redirectedFrom.id });
+    const chain: string[] = [];
     for (let current: ReferralEntity | null = first; current;) {
       this.withdraw(current, actor);
+      chain.push(current.id);
       current = current.redirectedToId
         ? await this.em.findOne(ReferralEntity, { id: current.redirectedToId, sendingShelterId: referral.sendingShelterId })
         : null;
     }
     await this.em.flush();
+    // The digests of the requests that created them were made of the fields just erased.
+    await eraseIdempotencyDigests(this.em, chain);
     return viewOf(referral, 'SHELTER', this.now());
   }
 
@@ -196,13 +208,28 @@ export class ReferralService {
    * to the new draft (the declined one keeps none); consent does not: it was given for the first
    * organisation, so the shelter records it again before sending.
    */
-  async redirect(id: string, input: RedirectReferralInput): Promise<ReferralView> {
+  /**
+   * The checks of a redirect that may audit a refusal (on a connection of their own), and the
+   * directory look-up, before any transaction opens; `redirect` checks again inside it.
+   */
+  async prepareRedirect(id: string, input: RedirectReferralInput): Promise<OfferFacts> {
+    await this.redirectable(id, input);
+    const target = this.target(input);
+    return this.directory.offer(target.kind, target.id, this.authorization);
+  }
+
+  private async redirectable(id: string, input: RedirectReferralInput): Promise<ReferralEntity> {
     const { referral } = await this.loadForSide(id, 'REDIRECT', 'SHELTER', input.version);
     if (referral.status !== ReferralStatus.DECLINED)
       throw ValidationError.field('id', `only a DECLINED referral can be redirected; this one is ${referral.status}`);
     if (referral.consentWithdrawnAt) throw ValidationError.field('consent', 'the resident withdrew consent: the referral cannot be sent on');
+    return referral;
+  }
+
+  async redirect(id: string, input: RedirectReferralInput, offer?: OfferFacts): Promise<ReferralView> {
+    const referral = await this.redirectable(id, input);
     const target = this.target(input);
-    const facts = await this.directory.offer(target.kind, target.id, this.authorization);
+    const facts = offer ?? (await this.directory.offer(target.kind, target.id, this.authorization));
     const user = this.user();
     const actor = actorOf(user);
     const now = this.now();
@@ -223,10 +250,12 @@ export class ReferralService {
     this.erasePersonalFields(referral);
     this.recordTransition(next, null, ReferralStatus.DRAFT, actor);
     referral.redirectedToId = next.id;
+    referral.updatedAt = now;
     this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);
     this.audit.add(actor, 'REDIRECT', referral.id);
     this.audit.add(actor, 'CREATE', next.id);
     await this.em.flush();
+    await eraseIdempotencyDigests(this.em, [referral.id]);
     return viewOf(next, 'SHELTER', now);
   }
 
@@ -302,6 +331,7 @@ export class ReferralService {
         throw ValidationError.field(`input.${field}`, `must not contain ${what}: describe the need without identifying anyone${why}`);
       }
     }
+    referral.updatedAt = this.now();
     for (const field of PERSONAL_FIELDS) {
       const value = input[field];
       if (value === undefined) continue;
@@ -320,10 +350,12 @@ export class ReferralService {
     referral.consentScope = [...new Set(input.scope)];
     referral.consentExpiresAt = expiresAt;
     referral.consentWithdrawnAt = null;
+    referral.updatedAt = now;
   }
 
   private recordTransition(referral: ReferralEntity, from: ReferralStatus | null, to: ReferralStatus, actor: AuditActor, reason?: ReasonCode | null): void {
     referral.status = to;
+    referral.updatedAt = this.now();
     this.em.persist(
       this.em.create(ReferralStatusChangeEntity, {
         referral,
@@ -347,6 +379,7 @@ export class ReferralService {
 
   private withdraw(referral: ReferralEntity, actor: AuditActor): void {
     referral.consentWithdrawnAt = this.now();
+    referral.updatedAt = this.now();
     if (isOpen(referral.status)) this.close(referral, ReferralStatus.CANCELLED, ReasonCode.CONSENT_WITHDRAWN, actor);
     this.erasePersonalFields(referral);
     this.audit.add(actor, 'WITHDRAW_CONSENT', referral.id);
@@ -355,6 +388,7 @@ export class ReferralService {
   private erasePersonalFields(referral: ReferralEntity): void {
     for (const field of PERSONAL_FIELDS) (referral as unknown as Record<string, unknown>)[field] = null;
     referral.personalDataErasedAt = this.now();
+    referral.updatedAt = this.now();
   }
 
   // --- scheduled jobs ----------------------------------------------------------------------
@@ -390,6 +424,10 @@ export class ReferralService {
       this.audit.add(actor, 'ERASE_PERSONAL_DATA', referral.id);
     }
     await this.em.flush();
+    await eraseIdempotencyDigests(
+      this.em,
+      due.map((r) => r.id),
+    );
     return due.map((r) => r.id);
   }
 }

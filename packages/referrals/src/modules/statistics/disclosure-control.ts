@@ -14,19 +14,6 @@ export interface CountedCell {
   readonly count: number;
 }
 
-/**
- * The margins a reader could know from elsewhere (an organisation's own inbox, a bydel's or the
- * city's annual report, another query): referrals of one bydel, month and category over all
- * outcomes; of one bydel, month and outcome over all categories; of one month, category and
- * outcome over all bydeler. Any sum of these (a bydel's month, a year, the whole city) is then
- * protected too.
- */
-const MARGINS: ReadonlyArray<(c: CountedCell) => string> = [
-  (c) => `${c.bydelCode}|${c.month}|${c.category}|*`,
-  (c) => `${c.bydelCode}|${c.month}|*|${c.outcome}`,
-  (c) => `*|${c.month}|${c.category}|${c.outcome}`,
-];
-
 const order = (a: CountedCell, b: CountedCell): number =>
   a.count - b.count ||
   (a.bydelCode ?? '').localeCompare(b.bydelCode ?? '') ||
@@ -41,13 +28,21 @@ const order = (a: CountedCell, b: CountedCell): number =>
  * - primary suppression: a cell under {@link SUPPRESSION_THRESHOLD} is withheld. Withheld cells
  *   are left out, not returned as "suppressed": a reader cannot tell a withheld cell from an
  *   empty one.
- * - secondary suppression: in every margin ({@link MARGINS}), what is withheld adds up to 0 or to
- *   at least the threshold; where it would add up to 1–4 (a margin known from elsewhere minus
- *   the published cells would give it away), the smallest published cell of that margin is
- *   withheld too, until every margin holds.
+ * - secondary suppression by the hypercube method (Repsilber; Giessing, as in τ-ARGUS; Eurostat's
+ *   SDC handbook, ch. 4): each withheld cell is the corner of a 2 × 2 × 2 box (two bydeler × two
+ *   categories × two outcomes) of withheld cells. Adding a number to four of its corners and
+ *   taking it from the other four changes no margin and no published cell, so a reader who knows
+ *   every margin (a bydel's category over all outcomes, a bydel's outcome over all categories, a
+ *   category's outcome over all bydeler: known from an organisation's inbox, a report, another
+ *   query; and so every sum of them) and every published cell cannot tell the cell from one 0 (or 5 or more) away:
+ *   the box is chosen so that its corners allow that. Every margin holding a withheld cell then
+ *   holds at least two. Of the boxes that protect a cell, the one that withholds the fewest
+ *   referrals more is taken.
+ * - a small cell that no box can protect (its bydel has no second category, say) would be given
+ *   away by the margins whatever else is withheld: the whole month is withheld then.
  *
- * Each month on its own (no margin spans months), deterministic (ties go by bydel, category,
- * outcome): the same month always gives the same cells, whatever range or bydel was asked for.
+ * Each month on its own (no margin spans months), deterministic (cells and boxes go by count,
+ * bydel, category, outcome): the same month always gives the same cells, whatever range or bydel was asked for.
  * Returns the cells that may be published, in the order given.
  */
 export function protectCells(cells: readonly CountedCell[]): CountedCell[] {
@@ -58,28 +53,41 @@ export function protectCells(cells: readonly CountedCell[]): CountedCell[] {
 }
 
 function protectMonth(cells: readonly CountedCell[]): CountedCell[] {
+  const at = new Map(cells.map((c) => [`${c.bydelCode}|${c.category}|${c.outcome}`, c]));
+  const bydeler = [...new Set(cells.map((c) => c.bydelCode))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const categories = [...new Set(cells.map((c) => c.category))].sort();
+  const outcomes = [...new Set(cells.map((c) => c.outcome))].sort();
   const withheld = new Set(cells.filter((c) => c.count < SUPPRESSION_THRESHOLD));
-  const groups = MARGINS.map((key) => {
-    const byKey = new Map<string, CountedCell[]>();
-    for (const cell of cells) {
-      const k = key(cell);
-      byKey.set(k, [...(byKey.get(k) ?? []), cell]);
-    }
-    return [...byKey.values()].map((group) => [...group].sort(order));
-  }).flat();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const group of groups) {
-      const hidden = group.filter((c) => withheld.has(c)).reduce((sum, c) => sum + c.count, 0);
-      if (hidden === 0 || hidden >= SUPPRESSION_THRESHOLD) continue;
-      const next = group.find((c) => !withheld.has(c));
-      if (next) {
-        withheld.add(next);
-        changed = true;
-      }
-    }
+  for (const cell of [...withheld].sort(order)) {
+    let best: { corners: CountedCell[]; cost: number } | null = null;
+    for (const b of bydeler)
+      for (const c of categories)
+        for (const o of outcomes) {
+          if (b === cell.bydelCode || c === cell.category || o === cell.outcome) continue;
+          const corners = [cell.bydelCode, b].flatMap((bb) => [cell.category, c].flatMap((cc) => [cell.outcome, o].map((oo) => at.get(`${bb}|${cc}|${oo}`))));
+          if (corners.some((corner) => corner === undefined)) continue;
+          const box = corners as CountedCell[];
+          if (!protects(cell, box)) continue;
+          const cost = box.filter((corner) => !withheld.has(corner)).reduce((sum, corner) => sum + corner.count, 0);
+          if (!best || cost < best.cost) best = { corners: box, cost };
+        }
+    if (!best) return [];
+    for (const corner of best.corners) withheld.add(corner);
   }
   return cells.filter((c) => !withheld.has(c));
+}
+
+/**
+ * Whether the box (corners in bydel × category × outcome order, `cell` first) lets `cell` move to
+ * 0 or to the threshold while every margin stays: the corners that move with it (an even number
+ * of steps away) must hold at least its count, or those that move against it at least what it
+ * lacks of the threshold.
+ */
+function protects(cell: CountedCell, box: readonly CountedCell[]): boolean {
+  const parity = (i: number) => ((i >> 2) ^ (i >> 1) ^ i) & 1;
+  const withIt = box.filter((_, i) => parity(i) === 0).map((c) => c.count);
+  const against = box.filter((_, i) => parity(i) === 1).map((c) => c.count);
+  return Math.min(...withIt) >= cell.count || cell.count + Math.min(...against) >= SUPPRESSION_THRESHOLD;
 }
 
 /** When a month's statistics become final: `finalAfterDays` days after it ends (Oslo time). */
