@@ -5,7 +5,12 @@ let stack: WebStack;
 beforeAll(async () => {
   stack = await startWebStack({
     demoData: false,
-    env: { NODE_ENV: 'production', AUTH_SIGNING_KEYS: 'k1=a-production-signing-secret-of-32-chars', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' },
+    env: {
+      NODE_ENV: 'production',
+      AUTH_SIGNING_KEYS: 'k1=a-production-signing-secret-of-32-chars',
+      IDEMPOTENCY_SECRET: 'an-idempotency-secret-of-32-characters',
+      DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+    },
   });
 });
 afterAll(() => stack?.stop());

@@ -98,7 +98,7 @@ function directoryOf(em: EntityManager): DirectoryLookup {
 
 /**
  * Demo referrals from Oslo Krisesenter in several states, made through the real workflow with a
- * clock set back in time, plus a batch that makes some statistics cells large enough to show.
+ * clock set back in time, plus a batch in an earlier month whose statistics cells are large enough to publish.
  * Skipped when referrals already exist.
  */
 export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm: EntityManager, settings: ReferralSettings): Promise<boolean> {
@@ -148,8 +148,10 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
     const activities = await activitiesOf({ organisation: DEMO_IDS[story.organisation] });
     await tell(story, DEMO_IDS[story.organisation], activities[made % activities.length]!.id);
   }
-  // Enough completed referrals to one activity in the demo integrator's bydel, in one month, for
-  // the statistics to show a number rather than a suppressed cell.
+  // Statistics publish only final months, never a cell under 5, and withhold a whole month when a
+  // small cell cannot be protected. So the demo integrator's figures come from a month about three
+  // months back, which none of the stories above reaches (they are at most 40 days old), holding
+  // only cells of 5 or more: 6 completed and 5 cancelled referrals to one activity in the demo bydel.
   const [popular] = await activitiesOf({ bydel: DEMO_BYDEL });
   const completed: Step[] = [
     [ReferralAction.SEND],
@@ -158,8 +160,10 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
     [ReferralAction.START],
     [ReferralAction.COMPLETE, ReasonCode.GOT_HELP],
   ];
-  for (let i = 0; i < 6; i++) {
-    const story = { reference: `OK-2026-2${String(i).padStart(2, '0')}`, daysAgo: 3, steps: completed, need: 'Ønsker å delta jevnlig.' };
+  const cancelled: Step[] = [[ReferralAction.SEND], [ReferralAction.CANCEL, ReasonCode.NO_LONGER_INTERESTED]];
+  for (let i = 0; i < 11; i++) {
+    const steps = i < 6 ? completed : cancelled;
+    const story = { reference: `OK-2026-2${String(i).padStart(2, '0')}`, daysAgo: 90, steps, need: 'Ønsker å delta jevnlig.' };
     await tell(story, popular!.organisation.id, popular!.id);
   }
   return true;
