@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
-import { StatisticsSnapshots } from './statistics-snapshots.js';
 import type { ReferralOutcome, ReferralStatisticsCell } from './statistics.type.js';
+import { StatisticsSnapshots } from './statistics-snapshots.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
