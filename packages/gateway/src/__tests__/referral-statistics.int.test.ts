@@ -1,3 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { StatisticsSnapshots } from '@samspill/referrals';
+
 import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
@@ -225,6 +228,32 @@ describe('referral statistics', () => {
     expect((await app.runJobs()).snapshots).toEqual([monthOf(2)]);
     expect((await app.runJobs()).snapshots).toEqual([]);
     expect(await stats(admin, monthOf(2), monthOf(2))).toEqual([]);
+  });
+
+  it('two instances taking the same month’s snapshot at once: one writes it, the other waits and writes nothing', async () => {
+    const next = monthOf(3);
+    await send(socialAlna); // in the month after the jobs' one, so that it has a referral to count
+    moveTo(minutesFrom(finalAt(3), 15));
+    const first = app.referralsOrm.em.fork() as EntityManager;
+    const second = app.referralsOrm.em.fork() as EntityManager;
+    await first.begin();
+    try {
+      expect(await new StatisticsSnapshots(first, app.now, finalAfterDays).takeMissing(next, next)).toEqual([next]);
+      // The second neither sees the first's uncommitted snapshot nor may write its own: it waits on the month's key.
+      const racing = new StatisticsSnapshots(second, app.now, finalAfterDays).takeMissing(next, next);
+      for (let waiting = false; !waiting;) {
+        const [row] = await app.referralsOrm.em.fork().execute<Array<{ waiting: number }>>('select count(*)::int as waiting from pg_locks where not granted');
+        waiting = row!.waiting > 0;
+      }
+      await first.commit();
+      expect(await racing).toEqual([]);
+    } finally {
+      if (first.isInTransaction()) await first.rollback();
+    }
+    const [{ months }] = await app.referralsOrm.em
+      .fork()
+      .execute<Array<{ months: number }>>('select count(*)::int as months from referrals.statistics_month where month = ?', [next]);
+    expect(months).toBe(1);
   });
 
   it('no cell under 5, none flagged as suppressed', async () => {
