@@ -7,6 +7,7 @@ export * from './modules/referrals/need-description.js';
 export * from './modules/referrals/referral.entity.js';
 export * from './modules/referrals/referral.service.js';
 export * from './modules/referrals/referral-enums.js';
+export { StatisticsSnapshots } from './modules/statistics/statistics-snapshots.js';
 export * from './orm.js';
 export * from './schema.js';
 export * from './schema-sdl.js';

@@ -1,3 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { StatisticsSnapshots } from '@samspill/referrals';
+
 import { makeActivity, makeLocation, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
@@ -54,10 +57,12 @@ describe('referral statistics', () => {
 
   const moveTo = (at: Date) => app.clock.moveTo(at);
   /** A UTC instant in the test's month (`offset` 0) or a later one. */
-  const utc = (offset: number, day: number, hour: number) => new Date(Date.UTC(year, monthNumber - 1 + offset, day, hour));
-  // The month is final at 00:00 Oslo time `finalAfterDays` days after it ends (22:00 or 23:00 UTC the day before).
-  const justBeforeFinal = () => utc(1, finalAfterDays, 20);
-  const justAfterFinal = () => utc(1, finalAfterDays + 1, 6);
+  const utc = (offset: number, day: number, hour: number, minute = 0) => new Date(Date.UTC(year, monthNumber - 1 + offset, day, hour, minute));
+  // The test's month is a June: final at 00:00 Oslo summer time (UTC+2) `finalAfterDays` days
+  // after it ends, 22:00 UTC the day before; its snapshot is taken 15 minutes later at the earliest.
+  const finalAt = (offset = 0) => utc(offset + 1, finalAfterDays, 22);
+  const minutesFrom = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+  const monthOf = (offset: number) => `${year}-${String(monthNumber + offset).padStart(2, '0')}`;
 
   const create = async (activityId: string): Promise<Ref> =>
     (
@@ -85,18 +90,43 @@ describe('referral statistics', () => {
   const send = async (activityId: string) => step(await create(activityId), 'SEND', staff);
 
   const stats = async (as: Caller, from = month, to = month): Promise<Cell[]> => (await app.ok(STATS, { as, variables: { from, to } })).referralStatistics;
+  const callers = () => [grunerlokka, alna, ostensjo, frogner, city, admin];
   /** Everything the integrators (and an admin) can ask: each of them, for the month alone and for all time. */
-  const everyAnswer = async () => {
+  const everyAnswer = async (of = month) => {
     const answers: Record<string, Cell[]> = {};
-    for (const as of [grunerlokka, alna, ostensjo, frogner, city, admin]) {
-      answers[`${as.subject} ${month}`] = await stats(as);
-      answers[`${as.subject} all time`] = await stats(as, '2000-01', '2099-12');
+    for (const as of callers()) {
+      answers[`${as.subject} month`] = await stats(as, of, of);
+      answers[`${as.subject} all time`] = (await stats(as, '2000-01', '2099-12')).filter((c) => c.month === of);
     }
     return answers;
   };
+  const withoutMonth = (answers: Record<string, Cell[]>) =>
+    Object.fromEntries(Object.entries(answers).map(([key, cells]) => [key, cells.map(({ month: _month, ...rest }) => rest)]));
 
-  const ostensjoReferrals: Ref[] = [];
+  /**
+   * One month's referrals: Alna SOCIAL 6 open and 1 cancelled; the other corners of a box (Alna and
+   * Østensjø × SOCIAL and CULTURE × OPEN and CANCELLED) 5 each; PHYSICAL_ACTIVITY 5 open in each bydel.
+   * Returns Østensjø's PHYSICAL_ACTIVITY ones.
+   */
+  const fill = async (): Promise<Ref[]> => {
+    for (let i = 0; i < 7; i++) {
+      const ref = await send(socialAlna);
+      if (i < 1) await step(ref, 'CANCEL', staff, 'NO_LONGER_INTERESTED');
+    }
+    for (const activity of [cultureAlna, socialOstensjo, cultureOstensjo])
+      for (let i = 0; i < 10; i++) {
+        const ref = await send(activity);
+        if (i < 5) await step(ref, 'CANCEL', staff, 'NO_LONGER_INTERESTED');
+      }
+    for (let i = 0; i < 5; i++) await send(sportAlna);
+    const sport: Ref[] = [];
+    for (let i = 0; i < 5; i++) sport.push(await send(sportOstensjo));
+    await create(socialAlna); // a draft: never sent, never counted
+    return sport;
+  };
 
+  let ostensjoReferrals: Ref[] = [];
+  let twinOstensjo: Ref[] = [];
   beforeAll(async () => {
     app = await PlatformTestApp.start();
     finalAfterDays = app.config.referrals.statisticsFinalAfterDays;
@@ -115,47 +145,38 @@ describe('referral statistics', () => {
     sportAlna = (await makeActivity(em, centre, { title: 'Svømming', category: ActivityCategory.PHYSICAL_ACTIVITY, ...at(furuset) })).id;
     staff = { role: 'SHELTER_STAFF', organisationId: shelter.id, subject: 'staff-s' };
 
-    // The test's month: the one after the clock's, entered on its 5th.
+    // The test's month: the next June after the clock's month (summer time), entered on its 5th.
     const [y, m] = app.clock.osloDate().split('-').map(Number) as [number, number];
-    year = m === 12 ? y + 1 : y;
-    monthNumber = m === 12 ? 1 : m + 1;
+    year = m >= 6 ? y + 1 : y;
+    monthNumber = 6;
     month = `${year}-${String(monthNumber).padStart(2, '0')}`;
     moveTo(utc(0, 5, 10));
   });
   afterAll(() => app.close());
 
-  it('the attack: one referral sent, then cancelled: no integrator’s answer changes', async () => {
-    const before = await everyAnswer();
-    const ref = await send(socialAlna);
-    expect(await everyAnswer()).toEqual(before);
-    await step(ref, 'CANCEL', staff, 'GOT_HELP');
-    expect(await everyAnswer()).toEqual(before);
-    expect(Object.values(before).flat()).toEqual([]);
-  });
-
-  it('a month is not published, not even in part, until it is final', async () => {
-    // With the attack's cancelled one: Alna SOCIAL 6 open and 2 cancelled; the other corners of a box
-    // (Alna and Østensjø × SOCIAL and CULTURE × OPEN and CANCELLED) 5 each; PHYSICAL_ACTIVITY 5 open in each bydel.
-    for (let i = 0; i < 7; i++) {
-      const ref = await send(socialAlna);
-      if (i < 1) await step(ref, 'CANCEL', staff, 'NO_LONGER_INTERESTED');
-    }
-    for (const activity of [cultureAlna, socialOstensjo, cultureOstensjo])
-      for (let i = 0; i < 10; i++) {
-        const ref = await send(activity);
-        if (i < 5) await step(ref, 'CANCEL', staff, 'NO_LONGER_INTERESTED');
-      }
-    for (let i = 0; i < 5; i++) await send(sportAlna);
-    for (let i = 0; i < 5; i++) ostensjoReferrals.push(await send(sportOstensjo));
-    await create(socialAlna); // a draft: never sent, never counted
+  it('a month is not published, not even in part, until it is final and its snapshot taken', async () => {
+    // The test's month: a referral is sent and then cancelled (the attack), among the others.
+    ostensjoReferrals = await fill();
+    const attack = await send(socialAlna);
+    expect(Object.values(await everyAnswer()).flat()).toEqual([]);
+    await step(attack, 'CANCEL', staff, 'GOT_HELP');
     expect(Object.values(await everyAnswer()).flat()).toEqual([]);
 
-    moveTo(justBeforeFinal());
+    // The twin month, the next one: the same referrals without the attack's.
+    moveTo(utc(1, 3, 10));
+    twinOstensjo = await fill();
+
+    moveTo(minutesFrom(finalAt(), -1)); // 23:59 Oslo time on the month's last open day
+    expect(Object.values(await everyAnswer()).flat()).toEqual([]);
+    moveTo(minutesFrom(finalAt(), 1));
+    // Final, but its snapshot waits out the grace period for late commits: still nothing. A cancel
+    // stamped now is after the month became final and does not count (Østensjø stays at 5 below).
+    await step(ostensjoReferrals[1]!, 'CANCEL', staff, 'GOT_HELP');
     expect(Object.values(await everyAnswer()).flat()).toEqual([]);
   });
 
   it('once final: cells of 5 or more are published, cells under 5 are not, nor what would give them away', async () => {
-    moveTo(justAfterFinal());
+    moveTo(minutesFrom(finalAt(), 15));
     const ostensjoCells = [{ bydelCode: '030113', month, category: 'PHYSICAL_ACTIVITY', outcome: 'OPEN', count: 5, suppressed: false }];
     // Alna SOCIAL CANCELLED (2) is withheld, and with it the box of cells around it: Alna SOCIAL
     // OPEN alone would be given away by Alna's OPEN total minus the published cells, and the 2 by
@@ -168,18 +189,71 @@ describe('referral statistics', () => {
     expect(await stats(frogner)).toEqual([]);
     // The city sees exactly the sum of the bydeler's views, so nothing can be had by subtracting one from the other.
     for (const as of [city, admin]) expect(await stats(as)).toEqual([...alnaCells, ...ostensjoCells]);
-    // The range asked for changes nothing either.
+    // The range asked for changes nothing either; the twin month is not final yet.
     for (const as of [alna, ostensjo, city]) expect(await stats(as, '2000-01', '2099-12')).toEqual(await stats(as));
   });
 
-  it('a published month never changes: an outcome after it became final does not move its figures', async () => {
+  it('the attack: one referral sent, then cancelled, changes no integrator’s answer, once the month is final', async () => {
+    moveTo(minutesFrom(finalAt(1), 1));
+    await step(twinOstensjo[1]!, 'CANCEL', staff, 'GOT_HELP'); // as in the attacked month
+    moveTo(minutesFrom(finalAt(1), 15));
+    const attacked = await everyAnswer(month);
+    expect(Object.values(attacked).flat().length).toBeGreaterThan(0);
+    expect(withoutMonth(attacked)).toEqual(withoutMonth(await everyAnswer(monthOf(1))));
+  });
+
+  it('a published month never changes: not by a later outcome, nor by the jobs, nor by a new REFERRAL_STATISTICS_FINAL_AFTER_DAYS', async () => {
     const published = await everyAnswer();
-    expect(published[`bydel-ostensjo ${month}`]).toHaveLength(1);
+    expect(published['bydel-ostensjo month']).toHaveLength(1);
     // One of Østensjø's five is cancelled: a live count would drop to 4 (and out), showing that one.
     await step(ostensjoReferrals[0]!, 'CANCEL', staff, 'GOT_HELP');
     expect(await everyAnswer()).toEqual(published);
     moveTo(utc(3, 1, 10));
+    expect((await app.runJobs()).snapshots).toEqual([]); // both months were taken by the reads
     expect(await everyAnswer()).toEqual(published);
+    const settings = app.config.referrals as { statisticsFinalAfterDays: number };
+    try {
+      // Final later (the later cancels would count, the twin month would not be final yet) or sooner: neither moves a published month.
+      for (const days of [60, 3]) {
+        settings.statisticsFinalAfterDays = days;
+        expect(await everyAnswer()).toEqual(published);
+      }
+    } finally {
+      settings.statisticsFinalAfterDays = finalAfterDays;
+    }
+  });
+
+  it('the jobs take each month’s snapshot once, when it is final', async () => {
+    moveTo(minutesFrom(finalAt(2), 15));
+    expect((await app.runJobs()).snapshots).toEqual([monthOf(2)]);
+    expect((await app.runJobs()).snapshots).toEqual([]);
+    expect(await stats(admin, monthOf(2), monthOf(2))).toEqual([]);
+  });
+
+  it('two instances taking the same month’s snapshot at once: one writes it, the other waits and writes nothing', async () => {
+    const next = monthOf(3);
+    await send(socialAlna); // in the month after the jobs' one, so that it has a referral to count
+    moveTo(minutesFrom(finalAt(3), 15));
+    const first = app.referralsOrm.em.fork() as EntityManager;
+    const second = app.referralsOrm.em.fork() as EntityManager;
+    await first.begin();
+    try {
+      expect(await new StatisticsSnapshots(first, app.now, finalAfterDays).takeMissing(next, next)).toEqual([next]);
+      // The second neither sees the first's uncommitted snapshot nor may write its own: it waits on the month's key.
+      const racing = new StatisticsSnapshots(second, app.now, finalAfterDays).takeMissing(next, next);
+      for (let waiting = false; !waiting;) {
+        const [row] = await app.referralsOrm.em.fork().execute<Array<{ waiting: number }>>('select count(*)::int as waiting from pg_locks where not granted');
+        waiting = row!.waiting > 0;
+      }
+      await first.commit();
+      expect(await racing).toEqual([]);
+    } finally {
+      if (first.isInTransaction()) await first.rollback();
+    }
+    const [{ months }] = await app.referralsOrm.em
+      .fork()
+      .execute<Array<{ months: number }>>('select count(*)::int as months from referrals.statistics_month where month = ?', [next]);
+    expect(months).toBe(1);
   });
 
   it('no cell under 5, none flagged as suppressed', async () => {

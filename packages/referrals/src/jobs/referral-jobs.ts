@@ -5,6 +5,7 @@ import { ANONYMOUS, type Logger, purgeExpiredIdempotencyRecords } from '@samspil
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { DirectoryLookup } from '../modules/directory-link/directory-client.js';
 import { ReferralService, type ReferralSettings } from '../modules/referrals/referral.service.js';
+import { StatisticsSnapshots } from '../modules/statistics/statistics-snapshots.js';
 
 /** Arbitrary, fixed: the advisory lock that lets one instance at a time run the jobs. */
 const JOBS_LOCK = 0x5a_4d_53_50;
@@ -19,24 +20,29 @@ export interface JobResult {
   readonly erased: string[];
   /** How many Idempotency-Key records older than their 24 hours went. */
   readonly purgedKeys: number;
+  /** The months (YYYY-MM) whose statistics snapshot was taken, now that they are final. */
+  readonly snapshots: string[];
 }
 
 /**
  * Expires unanswered referrals, erases personal fields after the retention period and purges
- * Idempotency-Key records past their window, in one
+ * Idempotency-Key records past their window, and takes the statistics snapshot of each month that
+ * has become final, in one
  * transaction under an advisory lock, so that several API instances never run it at once.
  */
 export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings: ReferralSettings, now: () => Date = () => new Date()): Promise<JobResult> {
   const em = orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
     const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [JOBS_LOCK]);
-    if (!locked) return { ran: false, expired: [], erased: [], purgedKeys: 0 };
+    if (!locked) return { ran: false, expired: [], erased: [], purgedKeys: 0, snapshots: [] };
     const service = new ReferralService(tx, ANONYMOUS, NO_DIRECTORY, settings, now);
     const expired = await service.expireOverdue(SYSTEM_ACTOR);
     const erased = await service.eraseAfterRetention(SYSTEM_ACTOR);
     // In a quiet system no one writes a key for days: the records go here, not only on the next write.
     const purgedKeys = await purgeExpiredIdempotencyRecords(tx, now());
-    return { ran: true, expired, erased, purgedKeys };
+    // Each month's statistics, once, as soon as it is final (a read takes it too if this has not yet).
+    const snapshots = await new StatisticsSnapshots(tx, now, settings.statisticsFinalAfterDays).takeMissing('0000-01', '9999-12');
+    return { ran: true, expired, erased, purgedKeys, snapshots };
   });
 }
 
@@ -51,7 +57,8 @@ export function scheduleReferralJobs(
   const run = () =>
     runReferralJobs(orm, settings, now)
       .then((result) => {
-        if (result.expired.length || result.erased.length) logger.info({ expired: result.expired.length, erased: result.erased.length }, 'referral jobs ran');
+        if (result.expired.length || result.erased.length || result.snapshots.length)
+          logger.info({ expired: result.expired.length, erased: result.erased.length, snapshots: result.snapshots }, 'referral jobs ran');
       })
       .catch((error) => logger.error({ err: error }, 'referral jobs failed'));
   const first = setTimeout(run, 2_000);

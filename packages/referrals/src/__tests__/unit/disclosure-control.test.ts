@@ -1,4 +1,4 @@
-import { type CountedCell, latestFinalMonth, monthFinalAt, protectCells } from '../../modules/statistics/disclosure-control.js';
+import { type CountedCell, latestFinalMonth, monthFinalAt, protectCells, SNAPSHOT_GRACE_MS } from '../../modules/statistics/disclosure-control.js';
 
 const cell = (bydelCode: string | null, category: string, outcome: string, count: number, month = '2026-03'): CountedCell => ({
   bydelCode,
@@ -144,12 +144,22 @@ describe('when a month is final', () => {
     expect(monthFinalAt('2026-01', 0).toISOString()).toBe('2026-01-31T23:00:00.000Z');
   });
 
-  it('the latest final month moves on at that moment, not before', () => {
-    const finalAt = monthFinalAt('2026-03', 7);
-    expect(latestFinalMonth(new Date(finalAt.getTime() - 1), 7)).toBe('2026-02');
-    expect(latestFinalMonth(finalAt, 7)).toBe('2026-03');
+  it('June is final in July at 00:00 Oslo summer time (UTC+2), January in February at 00:00 winter time (UTC+1)', () => {
+    expect(monthFinalAt('2026-06', 7).toISOString()).toBe('2026-07-07T22:00:00.000Z');
+    expect(monthFinalAt('2027-01', 7).toISOString()).toBe('2027-02-07T23:00:00.000Z');
+  });
+
+  it.each(['2026-03', '2026-06', '2027-01'])('the latest publishable month becomes %s once it has been final for the grace period, not before', (month) => {
+    const publishable = monthFinalAt(month, 7).getTime() + SNAPSHOT_GRACE_MS;
+    const before = latestFinalMonth(new Date(publishable - 1), 7);
+    expect(before < month).toBe(true);
+    expect(latestFinalMonth(new Date(publishable), 7)).toBe(month);
+  });
+
+  it('the latest final month counts the configured days', () => {
     expect(latestFinalMonth(new Date(Date.UTC(2026, 3, 30, 12)), 7)).toBe('2026-03');
     expect(latestFinalMonth(new Date(Date.UTC(2026, 3, 30, 12)), 35)).toBe('2026-02');
+    expect(latestFinalMonth(new Date(Date.UTC(2026, 3, 30, 12)), 366)).toBe('2025-03');
   });
 });
 

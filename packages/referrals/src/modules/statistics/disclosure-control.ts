@@ -90,12 +90,38 @@ function protects(cell: CountedCell, box: readonly CountedCell[]): boolean {
   return Math.min(...withIt) >= cell.count || cell.count + Math.min(...against) >= SUPPRESSION_THRESHOLD;
 }
 
-/** When a month's statistics become final: `finalAfterDays` days after it ends (Oslo time). */
+/**
+ * How long after a month is final its snapshot is taken: a transition stamped just before the
+ * month became final, in a transaction that commits a little later, is still counted. One that
+ * commits later than this is left out of that month for good (the snapshot is never retaken).
+ */
+export const SNAPSHOT_GRACE_MS = 15 * 60_000;
+
+/**
+ * When a month's statistics become final: at 00:00 Oslo time `finalAfterDays` days after it ends.
+ * The one definition: the snapshot counts each referral's outcome as of this instant, and
+ * {@link latestFinalMonth} (which months may be published) is derived from it.
+ */
 export function monthFinalAt(month: string, finalAfterDays: number): Date {
   return DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE }).plus({ months: 1, days: finalAfterDays }).toJSDate();
 }
 
-/** The latest month (YYYY-MM) whose statistics are final at `now`. */
+/** The month (YYYY-MM) `months` after `month` (before, if negative). */
+export function addMonths(month: string, months: number): string {
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE }).plus({ months }).toFormat('yyyy-MM');
+}
+
+/** The month (YYYY-MM, Oslo time) an instant falls in. */
+export function osloMonth(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).toFormat('yyyy-MM');
+}
+
+/**
+ * The latest month (YYYY-MM) whose snapshot may be taken at `now`: final ({@link monthFinalAt})
+ * at least {@link SNAPSHOT_GRACE_MS} ago.
+ */
 export function latestFinalMonth(now: Date, finalAfterDays: number): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).minus({ days: finalAfterDays }).startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
+  let month = addMonths(osloMonth(now), -1);
+  while (monthFinalAt(month, finalAfterDays).getTime() + SNAPSHOT_GRACE_MS > now.getTime()) month = addMonths(month, -1);
+  return month;
 }

@@ -10,7 +10,7 @@ export class StatisticsResolver {
   @Query(() => [ReferralStatisticsCell], {
     description: [
       'Referral counts per bydel × month × category × outcome, for closed months only. A bydel’s integrator sees its own bydel; a city-wide integrator and platform admins see all bydeler, by the same rules.',
-      'A month is published once it is final, a configured number of days after it ends (REFERRAL_STATISTICS_FINAL_AFTER_DAYS, default 7); until then it returns nothing. Each referral counts in the month it was sent, with the outcome it had when that month became final (OPEN: still open then), so a published figure never changes later.',
+      'A month is final at 00:00 Oslo time a configured number of days after it ends (REFERRAL_STATISTICS_FINAL_AFTER_DAYS, default 7) and published from a snapshot taken once, shortly after; until then it returns nothing. Each referral counts in the month it was sent, with the outcome it had when that month became final (OPEN: still open then), so a published figure never changes later, not even when the setting does.',
       'A cell under 5 is never returned, not even as suppressed, and neither is any cell whose publication would let a total (over outcomes, categories or bydeler) minus the published cells give away a count under 5 (secondary suppression): a missing cell may be 0 or withheld. No totals are returned; do not compute any from these cells as if they were complete.',
     ].join('\n\n'),
   })

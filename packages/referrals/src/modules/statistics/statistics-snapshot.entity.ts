@@ -1,0 +1,51 @@
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A month whose statistics have been published: written once, when the month became final, and
+ * never again. Its key is what lets only one of two instances racing to take the snapshot write
+ * it (`insert … on conflict do nothing`).
+ */
+@Entity({ tableName: 'statistics_month' })
+export class StatisticsMonthEntity {
+  /** YYYY-MM, Oslo time. */
+  @PrimaryKey({ type: 'string', length: 7 })
+  month!: string;
+
+  /** The instant the month became final: the outcomes counted are those of just before it. */
+  @Property({ type: 'datetime' })
+  finalAt!: Date;
+
+  /** REFERRAL_STATISTICS_FINAL_AFTER_DAYS when the snapshot was taken; a later change does not touch this month. */
+  @Property({ type: 'integer' })
+  finalAfterDays!: number;
+
+  @Property({ type: 'datetime' })
+  takenAt!: Date;
+}
+
+/**
+ * One published cell of a month's snapshot: only what disclosure control let through (5 or more,
+ * after secondary suppression). The raw counts, and so the small ones, are never stored.
+ */
+@Entity({ tableName: 'statistics_cell' })
+@Check({ name: 'statistics_cell_count_check', expression: 'count >= 5' })
+export class StatisticsCellEntity {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne({ entity: () => StatisticsMonthEntity, fieldName: 'month', deleteRule: 'cascade' })
+  @Index()
+  month!: StatisticsMonthEntity;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  bydelCode?: string | null;
+
+  @Property({ type: 'string', length: 40 })
+  category!: string;
+
+  @Property({ type: 'string', length: 20 })
+  outcome!: string;
+
+  @Property({ type: 'integer' })
+  count!: number;
+}
