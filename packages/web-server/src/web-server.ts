@@ -28,7 +28,7 @@ const REFRESH_MARGIN_MS = 60_000;
 /** The header with which the app returns the session's CSRF token. */
 export const CSRF_HEADER = 'x-csrf-token';
 /** Request headers passed on to the gateway (beside the bearer token). */
-const FORWARDED_HEADERS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
+const FORWARDED_HEADERS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key'];
 
 export interface WebServerOptions {
   readonly config: Config;

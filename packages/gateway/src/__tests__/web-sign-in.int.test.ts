@@ -120,6 +120,20 @@ describe('/graphql through the web server (backend-for-frontend)', () => {
     expect(bydeler.body.data.bydeler).toHaveLength(15);
   });
 
+  it('passes an Idempotency-Key on, so a create retried from the browser creates one record', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-admin');
+    const { csrfToken } = await sessionOf(browser);
+    const create = `mutation { createOrganisation(input: { kind: VOLUNTARY_ORGANISATION, name: "Idempotent forening", description: "Prøver om en gjentatt oppretting gir én." }) { id } }`;
+    const headers = { 'x-csrf-token': csrfToken, 'idempotency-key': 'web-retry-1' };
+    const first = await graphql(browser, create, headers);
+    const retried = await graphql(browser, create, headers);
+    expect(first.body.errors).toBeUndefined();
+    expect(retried.body.data.createOrganisation.id).toBe(first.body.data.createOrganisation.id);
+    const listed = await graphql(browser, '{ organisations(first: 100) { nodes { name } } }', { 'x-csrf-token': csrfToken });
+    expect(listed.body.data.organisations.nodes.filter((o: { name: string }) => o.name === 'Idempotent forening')).toHaveLength(1);
+  });
+
   it('refuses a request that uses the session without the CSRF token, with a wrong one, or from another origin', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'demo-shelter-staff');

@@ -58,7 +58,10 @@ describe('a referral from search to accepted, in the browser', () => {
     await page.getByLabel('Barnas alder').fill('8, 10');
     await page.getByLabel('Hva trenger beboeren?').fill('Trenger leksehjelp for to barn, helst på tirsdager.');
     await page.getByRole('button', { name: 'Velg alle' }).click();
+    // The create carries an Idempotency-Key, so sending it again after a lost answer refers her once.
+    const creating = page.waitForRequest((request) => request.url().endsWith('/graphql') && (request.postData() ?? '').includes('createReferral'));
     await page.getByRole('button', { name: 'Send henvisning' }).click();
+    expect((await creating).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByText('Henvisningen er sendt.').waitFor();
     await expectStatus(page, 'Sendt');
     const referralPath = new URL(page.url()).pathname;

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { cacheExchange, Client, fetchExchange, Provider as UrqlProvider } from 'urql';
 
+import { idempotencyExchange } from './idempotency';
 import { fetchSession, logout, type Session } from './session';
 
 export type SignedOutReason = 'idle' | 'signed-out' | null;
@@ -83,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       new Client({
         url: '/graphql',
-        exchanges: [cacheExchange, fetchExchange],
+        exchanges: [cacheExchange, idempotencyExchange, fetchExchange],
         preferGetMethod: false,
         fetchOptions: (): RequestInit => {
           const headers: Record<string, string> = {};

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { useDebounced } from '../../features/search/useDebounced';
 import { graphql } from '../../gql';
 import { isConflict, problemsOf } from '../../lib/errors';
+import { useIdempotencyKey } from '../../session/idempotency';
 
 const RedirectCandidatesQuery = graphql(`
   query RedirectCandidates($text: String) {
@@ -37,10 +38,11 @@ export function RedirectReferral({ referral }: { referral: { id: string; version
   const settled = useDebounced(text.trim());
   const [{ data }] = useQuery({ query: RedirectCandidatesQuery, variables: { text: settled || null }, pause: !settled });
   const [, redirect] = useMutation(RedirectReferralMutation);
+  const idempotencyKey = useIdempotencyKey();
   const [message, setMessage] = useState<string | null>(null);
 
   async function choose(activityId: string) {
-    const result = await redirect({ id: referral.id, input: { activityId, version: referral.version } });
+    const result = await redirect({ id: referral.id, input: { activityId, version: referral.version } }, { idempotencyKey });
     if (result.error || !result.data) {
       setMessage(isConflict(result.error) ? t('referral.conflict') : (problemsOf(result.error)[0]?.message ?? t('common.error')));
       return;

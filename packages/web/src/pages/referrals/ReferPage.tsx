@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import type { AgeGroup, ConsentField, CreateReferralInput, PetSpecies } from '../../gql/graphql';
 import { fieldProblem, problemsOf, type ServerProblem } from '../../lib/errors';
 import { addDays, osloToday } from '../../lib/format';
+import { useIdempotencyKey } from '../../session/idempotency';
 
 const ReferTargetQuery = graphql(`
   query ReferTarget($id: ID!, $activity: Boolean!) {
@@ -65,6 +66,8 @@ export default function ReferPage() {
   const navigate = useNavigate();
   const [{ data: target }] = useQuery({ query: ReferTargetQuery, variables: { id, activity: isActivity } });
   const [, createReferral] = useMutation(CreateReferralMutation);
+  // A submit sent again after a lost answer must not refer her twice.
+  const idempotencyKey = useIdempotencyKey();
   const [, transition] = useMutation(TransitionReferralMutation);
 
   const today = osloToday();
@@ -128,7 +131,7 @@ export default function ReferPage() {
       consent: { scope, expiresOn },
     };
     setBusy(true);
-    const created = await createReferral({ input });
+    const created = await createReferral({ input }, { idempotencyKey });
     if (created.error || !created.data) {
       setBusy(false);
       setProblems(problemsOf(created.error));
