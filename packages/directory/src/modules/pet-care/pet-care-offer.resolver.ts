@@ -7,7 +7,6 @@ import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
 import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
-import { OfferStatus } from '../offers/offer-enums.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
@@ -74,13 +73,13 @@ export class PetCareOfferResolver {
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.PUBLISHED, version);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).publish(id, version);
   }
 
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.ARCHIVED, version);
+    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).archive(id, version);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
