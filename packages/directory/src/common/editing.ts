@@ -2,6 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, isAuthenticated, isUuid, mayEdit, NotFoundError, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
+import type { ProjectedLoader } from '../read-path.js';
+
 /** Only the organisation's own editors and platform admins change its offers, contacts and places. */
 export function assertMayEdit(principal: Principal, organisationId: string): void {
   if (!isAuthenticated(principal)) throw new UnauthenticatedError();
@@ -46,4 +48,15 @@ export function applyChanges<T extends object>(
     if (value === null && required.includes(key)) throw ValidationError.field(`input.${key}`, 'cannot be cleared');
     (target as Record<string, unknown>)[key] = value;
   }
+}
+
+/**
+ * What a write left behind, as the feature's row: read back through the request's loader after
+ * it forgets what it held, so a mutation's result is the same kind of object as a list's rows.
+ */
+export async function readBack<R>(rows: ProjectedLoader<string, R | null>, label: string, id: string): Promise<R> {
+  rows.forget();
+  const row = await rows.load(id);
+  if (!row) throw new NotFoundError(label, id);
+  return row;
 }

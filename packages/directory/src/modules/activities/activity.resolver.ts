@@ -35,19 +35,19 @@ export class ActivityResolver {
   })
   @Allow(Access.anyone)
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).list(args);
+    return new ActivityService(ctx).list(args);
   }
 
   @Query(() => Activity, { nullable: true, description: 'One activity; NOT_FOUND when it does not exist or you may not see it.' })
   @Allow(Access.anyone)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).get(id);
+    return new ActivityService(ctx).get(id);
   }
 
   @Mutation(() => Activity, { description: `Create an activity (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: DirectoryContext) {
-    const service = new ActivityService(ctx.em, ctx.principal, ctx.now);
+    const service = new ActivityService(ctx);
     return idempotentCreate(
       ctx,
       'createActivity',
@@ -62,25 +62,25 @@ export class ActivityResolver {
   })
   @Allow(EDITORS)
   updateActivity(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).update(id, input);
+    return new ActivityService(ctx).update(id, input);
   }
 
   @Mutation(() => Activity, { description: 'Publish an activity: it appears in the directory and counts as just verified.' })
   @Allow(EDITORS)
   publishActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).publish(id, version);
+    return new ActivityService(ctx).publish(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Archive an activity: it leaves the directory but is kept.' })
   @Allow(EDITORS)
   archiveActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).archive(id, version);
+    return new ActivityService(ctx).archive(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Confirm that the activity is still as described (sets lastVerifiedAt to now).' })
   @Allow(EDITORS)
   confirmActivityStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
+    return new ActivityService(ctx).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation)

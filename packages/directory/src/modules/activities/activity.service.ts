@@ -1,5 +1,5 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { isUuid, NotFoundError, type Page, ValidationError } from '@samspill/core';
+import { type Page, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit } from '../../common/editing.js';
 import { columnOrder, runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
@@ -98,14 +98,11 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     });
   }
 
-  /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
-  async get(id: string): Promise<ActivityEntity> {
-    const activity = isUuid(id) ? await this.em.findOne(ActivityEntity, { id }) : null;
-    if (!activity || !activityPolicy.allows(this.principal, activity)) throw new NotFoundError('Activity', id);
-    return activity;
+  protected rows() {
+    return this.ctx.loaders.activity;
   }
 
-  async create(input: CreateActivityInput): Promise<ActivityEntity> {
+  async create(input: CreateActivityInput): Promise<ActivityRow> {
     assertMayEdit(this.principal, input.organisationId);
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
@@ -129,14 +126,14 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     });
     await this.applyInput(activity, input, true);
     await this.em.flush();
-    return activity;
+    return this.readBack(activity);
   }
 
-  async update(id: string, input: UpdateActivityInput): Promise<ActivityEntity> {
+  async update(id: string, input: UpdateActivityInput): Promise<ActivityRow> {
     const activity = await this.loadForEdit(id, input.version);
     await this.applyInput(activity, input, false);
     await this.em.flush();
-    return activity;
+    return this.readBack(activity);
   }
 
   private async applyInput(activity: ActivityEntity, input: CreateActivityInput | UpdateActivityInput, creating: boolean): Promise<void> {

@@ -17,13 +17,13 @@ export class ContactPersonResolver {
   @Query(() => [ContactPerson], { description: "An organisation's contact persons. Signed-in users only." })
   @Allow(Access.authenticated)
   contactPersons(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
-    return new ContactPersonService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+    return new ContactPersonService(ctx).ofOrganisation(organisationId);
   }
 
   @Mutation(() => ContactPerson, { description: `Add a contact person to your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
-    const service = new ContactPersonService(ctx.em, ctx.principal);
+    const service = new ContactPersonService(ctx);
     return idempotentCreate(
       ctx,
       'addContactPerson',
@@ -40,13 +40,13 @@ export class ContactPersonResolver {
     @Arg('input', () => UpdateContactPersonInput) input: UpdateContactPersonInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new ContactPersonService(ctx.em, ctx.principal).update(id, input);
+    return new ContactPersonService(ctx).update(id, input);
   }
 
   @Mutation(() => ID, { description: 'Remove a contact person of your organisation; returns its id.' })
   @Allow(EDITORS)
   removeContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ContactPersonService(ctx.em, ctx.principal).remove(id);
+    return new ContactPersonService(ctx).remove(id);
   }
 
   @FieldResolver(() => Organisation)

@@ -20,7 +20,7 @@ export class LocationResolver {
   @Query(() => [Location], { description: "An organisation's locations that you may see." })
   @Allow(Access.anyone)
   locations(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
-    return new LocationService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+    return new LocationService(ctx).ofOrganisation(organisationId);
   }
 
   @Mutation(() => Location, { description: `Add a location to your organisation. ${IDEMPOTENT_CREATE}` })
@@ -30,7 +30,7 @@ export class LocationResolver {
       ctx,
       'createLocation',
       { input },
-      () => new LocationService(ctx.em, ctx.principal).create(input),
+      () => new LocationService(ctx).create(input),
       async (id) => {
         const location = await ctx.loaders.location.load(id);
         return location && canSeeLocation(ctx.principal, location) ? location : null;
@@ -41,7 +41,7 @@ export class LocationResolver {
   @Mutation(() => Location, { description: 'Change a location of your organisation. Send the version you read.' })
   @Allow(EDITORS)
   updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: DirectoryContext) {
-    return new LocationService(ctx.em, ctx.principal).update(id, input);
+    return new LocationService(ctx).update(id, input);
   }
 
   @FieldResolver(() => Organisation)

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAdmin, isUuid, type Principal, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { applyChanges, assertMayEdit, loadForEdit, readBack } from '../../common/editing.js';
+import type { DirectoryContext } from '../../context.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
 import { audienceFitsPlace, widestAudienceAt } from '../activities/activity-audience.js';
 import { VenueKind } from '../activities/activity-enums.js';
@@ -11,6 +12,7 @@ import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { LocationEntity } from './location.entity.js';
 import type { CreateLocationInput, UpdateLocationInput } from './location.input.js';
 import { canSeeLocation } from './location.policy.js';
+import type { LocationRow } from './location.row.js';
 import { LocationVisibility } from './location-visibility.enum.js';
 
 const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude', 'longitude', 'visibility'] as const satisfies ReadonlyArray<
@@ -19,10 +21,13 @@ const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude
 const REQUIRED = ['name', 'visibility'] as const;
 
 export class LocationService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-  ) {}
+  private readonly em: EntityManager;
+  private readonly principal: Principal;
+
+  constructor(private readonly ctx: DirectoryContext) {
+    this.em = ctx.em;
+    this.principal = ctx.principal;
+  }
 
   /** An organisation's locations that the caller may see. */
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
@@ -31,23 +36,23 @@ export class LocationService {
     return locations.filter((location) => canSeeLocation(this.principal, location));
   }
 
-  async create(input: CreateLocationInput): Promise<LocationEntity> {
+  async create(input: CreateLocationInput): Promise<LocationRow> {
     assertMayEdit(this.principal, input.organisationId);
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const location = this.em.create(LocationEntity, { organisation, name: input.name, visibility: input.visibility });
     this.apply(location, input, organisation);
     await this.em.flush();
-    return location;
+    return readBack(this.ctx.loaders.location, 'Location', location.id);
   }
 
-  async update(id: string, input: UpdateLocationInput): Promise<LocationEntity> {
+  async update(id: string, input: UpdateLocationInput): Promise<LocationRow> {
     const location = await loadForEdit(this.em, LocationEntity, 'Location', id, this.principal, (l) => canSeeLocation(this.principal, l), input.version);
     const organisation = await this.em.findOneOrFail(OrganisationEntity, { id: location.organisation.id });
     this.apply(location, input, organisation);
     await this.keepActivitiesInStep(location);
     await this.em.flush();
-    return location;
+    return readBack(this.ctx.loaders.location, 'Location', location.id);
   }
 
   /**

@@ -27,19 +27,19 @@ export class PetCareOfferResolver {
   @Query(() => PetCareOfferConnection, { description: 'Pet-care offers, filtered and paginated. Signed-in users only.' })
   @Allow(Access.authenticated)
   petCareOffers(@Args(() => PetCareOffersArgs) args: PetCareOffersArgs, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).list(args);
+    return new PetCareOfferService(ctx).list(args);
   }
 
   @Query(() => PetCareOffer, { nullable: true })
   @Allow(Access.authenticated)
   petCareOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).get(id);
+    return new PetCareOfferService(ctx).get(id);
   }
 
   @Mutation(() => PetCareOffer, { description: `Create a pet-care offer (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
   @Allow(EDITORS)
   createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
-    const service = new PetCareOfferService(ctx.em, ctx.principal, ctx.now);
+    const service = new PetCareOfferService(ctx);
     return idempotentCreate(
       ctx,
       'createPetCareOffer',
@@ -56,7 +56,7 @@ export class PetCareOfferResolver {
     @Arg('input', () => UpdatePetCareOfferInput) input: UpdatePetCareOfferInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).update(id, input);
+    return new PetCareOfferService(ctx).update(id, input);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Set how many places are free right now.' })
@@ -67,25 +67,25 @@ export class PetCareOfferResolver {
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setPlacesAvailable(id, placesAvailable, version);
+    return new PetCareOfferService(ctx).setPlacesAvailable(id, placesAvailable, version);
   }
 
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).publish(id, version);
+    return new PetCareOfferService(ctx).publish(id, version);
   }
 
   @Mutation(() => PetCareOffer)
   @Allow(EDITORS)
   archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).archive(id, version);
+    return new PetCareOfferService(ctx).archive(id, version);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
   @Allow(EDITORS)
   confirmPetCareOfferStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
+    return new PetCareOfferService(ctx).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation, { description: 'The provider.' })

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { isAuthenticated, isUuid, NotFoundError, type Page, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, type Page, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, assertMayEdit } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
@@ -54,14 +54,17 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
     return listByRelevanceOr(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
   }
 
-  async get(id: string): Promise<PetCareOfferEntity> {
-    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
-    const offer = isUuid(id) ? await this.em.findOne(PetCareOfferEntity, { id }) : null;
-    if (!offer || !petCareOfferPolicy.allows(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
-    return offer;
+  protected rows() {
+    return this.ctx.loaders.petCareOffer;
   }
 
-  async create(input: CreatePetCareOfferInput): Promise<PetCareOfferEntity> {
+  /** Signed-in callers only (UNAUTHENTICATED otherwise), then the offer policy. */
+  override async get(id: string): Promise<PetCareOfferRow> {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    return super.get(id);
+  }
+
+  async create(input: CreatePetCareOfferInput): Promise<PetCareOfferRow> {
     assertMayEdit(this.principal, input.organisationId);
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
@@ -79,24 +82,24 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
     });
     await this.apply(offer, input);
     await this.em.flush();
-    return offer;
+    return this.readBack(offer);
   }
 
-  async update(id: string, input: UpdatePetCareOfferInput): Promise<PetCareOfferEntity> {
+  async update(id: string, input: UpdatePetCareOfferInput): Promise<PetCareOfferRow> {
     const offer = await this.loadForEdit(id, input.version);
     await this.apply(offer, input);
     await this.em.flush();
-    return offer;
+    return this.readBack(offer);
   }
 
   /** Free places right now; the update time is what makes the number trustworthy. */
-  async setPlacesAvailable(id: string, places: number, version?: number | null): Promise<PetCareOfferEntity> {
+  async setPlacesAvailable(id: string, places: number, version?: number | null): Promise<PetCareOfferRow> {
     if (!Number.isInteger(places) || places < 0 || places > 1000) throw ValidationError.field('placesAvailable', 'must be a whole number from 0 to 1000');
     const offer = await this.loadForEdit(id, version);
     offer.placesAvailable = places;
     offer.placesUpdatedAt = this.now();
     await this.em.flush();
-    return offer;
+    return this.readBack(offer);
   }
 
   private async apply(offer: PetCareOfferEntity, input: CreatePetCareOfferInput | UpdatePetCareOfferInput): Promise<void> {
