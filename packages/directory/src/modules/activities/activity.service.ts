@@ -1,7 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { type Page, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit } from '../../common/editing.js';
+import { applyChanges } from '../../common/editing.js';
 import { columnOrder, runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
 import { distanceSql, nearCondition } from '../../common/search-conditions.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
@@ -103,7 +103,7 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
   }
 
   async create(input: CreateActivityInput): Promise<ActivityRow> {
-    assertMayEdit(this.principal, input.organisationId);
+    activityPolicy.assert(this.principal, 'activity:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const now = this.now();

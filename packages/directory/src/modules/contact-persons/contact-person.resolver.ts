@@ -6,11 +6,10 @@ import type { DirectoryContext } from '../../context.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import { contactPersonPolicy } from './contact-person.policy.js';
 import type { ContactPersonRow } from './contact-person.row.js';
 import { ContactPersonService } from './contact-person.service.js';
 import { ContactPerson } from './contact-person.type.js';
-
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
 
 @Resolver(() => ContactPerson)
 export class ContactPersonResolver {
@@ -21,7 +20,7 @@ export class ContactPersonResolver {
   }
 
   @Mutation(() => ContactPerson, { description: `Add a contact person to your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
     const service = new ContactPersonService(ctx);
     return idempotentCreate(
@@ -34,7 +33,7 @@ export class ContactPersonResolver {
   }
 
   @Mutation(() => ContactPerson, { description: 'Change a contact person of your organisation. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   updateContactPerson(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateContactPersonInput) input: UpdateContactPersonInput,
@@ -44,7 +43,7 @@ export class ContactPersonResolver {
   }
 
   @Mutation(() => ID, { description: 'Remove a contact person of your organisation; returns its id.' })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   removeContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
     return new ContactPersonService(ctx).remove(id);
   }
@@ -59,5 +58,6 @@ export class ContactPersonResolver {
 /** `_entities` for ContactPerson: signed-in callers only, exactly like every other way to a contact person. */
 export async function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
-  return ctx.loaders.contactPerson.load(reference.id);
+  const contact = await ctx.loaders.contactPerson.load(reference.id);
+  return contact && contactPersonPolicy.may(ctx.principal, 'contactPerson:see', contact) ? contact : null;
 }

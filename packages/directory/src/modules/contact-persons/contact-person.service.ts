@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAuthenticated, isUuid, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit, readBack } from '../../common/editing.js';
+import { applyChanges, loadForEdit, readBack } from '../../common/editing.js';
 import { toE164 } from '../../common/validators.js';
 import type { DirectoryContext } from '../../context.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
 import type { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import { contactPersonPolicy } from './contact-person.policy.js';
 import type { ContactPersonRow } from './contact-person.row.js';
 
 const EDITABLE = ['name', 'title', 'email', 'languages'] as const satisfies ReadonlyArray<keyof ContactPersonEntity>;
@@ -29,7 +30,7 @@ export class ContactPersonService {
   }
 
   async add(input: AddContactPersonInput): Promise<ContactPersonRow> {
-    assertMayEdit(this.principal, input.organisationId);
+    contactPersonPolicy.assert(this.principal, 'contactPerson:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: new Date() });
@@ -53,7 +54,7 @@ export class ContactPersonService {
   }
 
   private load(id: string, version?: number): Promise<ContactPersonEntity> {
-    return loadForEdit(this.em, ContactPersonEntity, 'ContactPerson', id, this.principal, () => isAuthenticated(this.principal), version);
+    return loadForEdit(this.em, ContactPersonEntity, contactPersonPolicy, id, this.principal, version);
   }
 
   private apply(contact: ContactPersonEntity, input: AddContactPersonInput | UpdateContactPersonInput): void {

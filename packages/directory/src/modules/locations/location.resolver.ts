@@ -8,12 +8,10 @@ import { Bydel } from '../bydeler/bydel.type.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { CreateLocationInput, UpdateLocationInput } from './location.input.js';
-import { canSeeLocation } from './location.policy.js';
+import { locationPolicy } from './location.policy.js';
 import type { LocationRow } from './location.row.js';
 import { LocationService } from './location.service.js';
 import { Location } from './location.type.js';
-
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
 
 @Resolver(() => Location)
 export class LocationResolver {
@@ -24,7 +22,7 @@ export class LocationResolver {
   }
 
   @Mutation(() => Location, { description: `Add a location to your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(locationPolicy.access('location:edit'))
   createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: DirectoryContext) {
     return idempotentCreate(
       ctx,
@@ -33,13 +31,13 @@ export class LocationResolver {
       () => new LocationService(ctx).create(input),
       async (id) => {
         const location = await ctx.loaders.location.load(id);
-        return location && canSeeLocation(ctx.principal, location) ? location : null;
+        return location && locationPolicy.may(ctx.principal, 'location:see', location) ? location : null;
       },
     );
   }
 
   @Mutation(() => Location, { description: 'Change a location of your organisation. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(locationPolicy.access('location:edit'))
   updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: DirectoryContext) {
     return new LocationService(ctx).update(id, input);
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAdmin, isUuid, type Principal, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit, readBack } from '../../common/editing.js';
+import { applyChanges, loadForEdit, readBack } from '../../common/editing.js';
 import type { DirectoryContext } from '../../context.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
 import { audienceFitsPlace, widestAudienceAt } from '../activities/activity-audience.js';
@@ -11,7 +11,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { LocationEntity } from './location.entity.js';
 import type { CreateLocationInput, UpdateLocationInput } from './location.input.js';
-import { canSeeLocation } from './location.policy.js';
+import { locationPolicy } from './location.policy.js';
 import type { LocationRow } from './location.row.js';
 import { LocationVisibility } from './location-visibility.enum.js';
 
@@ -33,11 +33,11 @@ export class LocationService {
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
     if (!isUuid(organisationId)) throw ValidationError.field('organisationId', 'must be an organisation id (UUID)');
     const locations = await this.em.find(LocationEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
-    return locations.filter((location) => canSeeLocation(this.principal, location));
+    return locations.filter((location) => locationPolicy.may(this.principal, 'location:see', location));
   }
 
   async create(input: CreateLocationInput): Promise<LocationRow> {
-    assertMayEdit(this.principal, input.organisationId);
+    locationPolicy.assert(this.principal, 'location:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const location = this.em.create(LocationEntity, { organisation, name: input.name, visibility: input.visibility });
@@ -47,7 +47,7 @@ export class LocationService {
   }
 
   async update(id: string, input: UpdateLocationInput): Promise<LocationRow> {
-    const location = await loadForEdit(this.em, LocationEntity, 'Location', id, this.principal, (l) => canSeeLocation(this.principal, l), input.version);
+    const location = await loadForEdit(this.em, LocationEntity, locationPolicy, id, this.principal, input.version);
     const organisation = await this.em.findOneOrFail(OrganisationEntity, { id: location.organisation.id });
     this.apply(location, input, organisation);
     await this.keepActivitiesInStep(location);

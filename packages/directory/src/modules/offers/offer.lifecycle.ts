@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, NotFoundError, type Principal } from '@samspill/core';
 
+import type { FeaturePolicy } from '../../common/authorization.js';
 import { loadForEdit, readBack } from '../../common/editing.js';
-import type { Policy } from '../../common/policy.js';
 import type { DirectoryContext } from '../../context.js';
 import type { ProjectedLoader } from '../../read-path.js';
 import type { OfferEntity } from './offer.entity.js';
@@ -22,7 +22,7 @@ export abstract class OfferLifecycle<E extends OfferEntity, R extends { readonly
   /** The GraphQL type's name, for NOT_FOUND. */
   protected abstract readonly label: string;
   /** Who sees which of these offers. */
-  protected abstract readonly policy: Policy<R, E>;
+  protected abstract readonly policy: FeaturePolicy<string, R, E>;
 
   /** The request's loader of these rows by id. */
   protected abstract rows(): ProjectedLoader<string, R | null>;
@@ -40,7 +40,7 @@ export abstract class OfferLifecycle<E extends OfferEntity, R extends { readonly
   /** One offer the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
   async get(id: string): Promise<R> {
     const row = isUuid(id) ? await this.rows().load(id) : null;
-    if (!row || !this.policy.allows(this.principal, row)) throw new NotFoundError(this.label, id);
+    if (!row || !this.policy.may(this.principal, `${this.policy.name}:see`, row)) throw new NotFoundError(this.label, id);
     return row;
   }
 
@@ -81,6 +81,6 @@ export abstract class OfferLifecycle<E extends OfferEntity, R extends { readonly
 
   /** The offer to change: NOT_FOUND when the caller may not see it, FORBIDDEN when they may not change it. */
   protected loadForEdit(id: string, version?: number | null): Promise<E> {
-    return loadForEdit(this.em, this.entity, this.label, id, this.principal, (offer) => this.policy.allows(this.principal, offer as unknown as R), version);
+    return loadForEdit(this.em, this.entity, this.policy, id, this.principal, version);
   }
 }

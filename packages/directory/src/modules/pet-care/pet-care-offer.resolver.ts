@@ -17,8 +17,6 @@ import { PetCareOfferService } from './pet-care-offer.service.js';
 import { HOW_TO_REQUEST, PetCareOffer } from './pet-care-offer.type.js';
 import { PetCareOffersArgs } from './pet-care-offers.args.js';
 
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
-
 @ObjectType('PetCareOfferConnection')
 export class PetCareOfferConnection extends Connection(PetCareOffer) {}
 
@@ -37,7 +35,7 @@ export class PetCareOfferResolver {
   }
 
   @Mutation(() => PetCareOffer, { description: `Create a pet-care offer (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
     const service = new PetCareOfferService(ctx);
     return idempotentCreate(
@@ -50,7 +48,7 @@ export class PetCareOfferResolver {
   }
 
   @Mutation(() => PetCareOffer, { description: 'Change a pet-care offer. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   updatePetCareOffer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdatePetCareOfferInput) input: UpdatePetCareOfferInput,
@@ -60,7 +58,7 @@ export class PetCareOfferResolver {
   }
 
   @Mutation(() => PetCareOffer, { description: 'Set how many places are free right now.' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   setPetCarePlacesAvailable(
     @Arg('id', () => ID) id: string,
     @Arg('placesAvailable', () => Int) placesAvailable: number,
@@ -71,19 +69,19 @@ export class PetCareOfferResolver {
   }
 
   @Mutation(() => PetCareOffer)
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
     return new PetCareOfferService(ctx).publish(id, version);
   }
 
   @Mutation(() => PetCareOffer)
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
     return new PetCareOfferService(ctx).archive(id, version);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   confirmPetCareOfferStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
     return new PetCareOfferService(ctx).confirmStillValid(id);
   }
@@ -124,5 +122,5 @@ export class PetCareOfferResolver {
 export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   const offer = await ctx.loaders.petCareOffer.load(reference.id);
-  return offer && petCareOfferPolicy.allows(ctx.principal, offer) ? offer : null;
+  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer) ? offer : null;
 }

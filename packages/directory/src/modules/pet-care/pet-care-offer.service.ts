@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { isAuthenticated, type Page, UnauthenticatedError, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit } from '../../common/editing.js';
+import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
 import { servesBydeler } from '../../common/search-conditions.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
@@ -65,7 +65,7 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
   }
 
   async create(input: CreatePetCareOfferInput): Promise<PetCareOfferRow> {
-    assertMayEdit(this.principal, input.organisationId);
+    petCareOfferPolicy.assert(this.principal, 'petCareOffer:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const now = this.now();
