@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { keysetSignature, openOrm, paginate, ValidationError } from '@samspill/core';
+import { keysetSignature, openOrm, type Page, paginate, ValidationError } from '@samspill/core';
 import { createTestDatabase, type TestDatabase } from '@samspill/core/testkit';
 
 import { AuditService } from '../modules/audit/audit.service.js';
@@ -38,13 +38,13 @@ describe('paginate: keyset pages in the one cursor format, tampering refused', (
 
   async function all(orderBy: Record<string, 'asc' | 'desc'>): Promise<string[]> {
     const seen: string[] = [];
-    let after: string | null = null;
+    let after: string | undefined;
     for (let round = 0; round < 10; round++) {
-      const page = await paginate(em(), AuditEntryEntity, where(), orderBy as never, { first: 2, after });
+      const page: Page<AuditEntryEntity> = await paginate(em(), AuditEntryEntity, where(), orderBy as never, { first: 2, after });
       expect(page.totalCount).toBe(5);
       seen.push(...page.nodes.map((entry) => entry.id));
       if (!page.pageInfo.hasNextPage) return seen;
-      after = page.pageInfo.endCursor;
+      after = page.pageInfo.endCursor ?? undefined;
       expect(after).toMatch(/^[A-Za-z0-9_-]{6}~[^~]+~\d+$/);
     }
     throw new Error('did not end');
@@ -58,7 +58,7 @@ describe('paginate: keyset pages in the one cursor format, tampering refused', (
   });
 
   it('refuses a cursor of another order, a garbage one, a NUL and a non-numeric id with BAD_USER_INPUT on after', async () => {
-    const first = await paginate(em(), AuditEntryEntity, where(), { id: 'desc' }, { first: 2, after: null });
+    const first = await paginate(em(), AuditEntryEntity, where(), { id: 'desc' }, { first: 2 });
     const cursor = first.pageInfo.endCursor!;
     const [, value, id] = cursor.split('~');
     const otherOrder = `${keysetSignature('AuditEntryEntity-at-desc-id-desc')}~${value}~${id}`;
