@@ -6,6 +6,7 @@ export * from './auth/principal.js';
 export * from './auth/tokens.js';
 export * from './config/config.js';
 export * from './db/database.js';
+export * from './db/keyset.js';
 export * from './db/migration-generator.js';
 export * from './db/orm.js';
 export * from './db/paginate.js';

@@ -21,6 +21,8 @@ export interface ProjectedLoader<K, V> {
   load(key: K, info?: GraphQLResolveInfo): V | Promise<V>;
   /** Caches a value loaded elsewhere (a join) for `load(key, info)` where `info` gives `selection`. */
   prime(key: K, selection: Selection, value: V): void;
+  /** Forgets every row loaded or primed so far: a write made them stale (a service reads its result back after this). */
+  forget(): void;
 }
 
 interface Want<K> {
@@ -129,6 +131,10 @@ export class LoaderKit {
       prime: (key, selection, value) => {
         const at = cacheKey(key, selection);
         if (!primed.has(at)) primed.set(at, value);
+      },
+      forget: () => {
+        loader.clearAll();
+        primed.clear();
       },
     };
   }

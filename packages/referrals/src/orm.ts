@@ -2,15 +2,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { idempotencyRecordEntity, type OrmSettings } from '@samspill/core';
 
 import { migrations } from './migrations/index.js';
-import { AuditEntryEntity } from './modules/audit/audit-entry.entity.js';
-import { ReferralEntity } from './modules/referrals/referral.entity.js';
-import { ReferralStatusChangeEntity } from './modules/referrals/referral-status-change.entity.js';
-import { StatisticsCellEntity, StatisticsMonthEntity } from './modules/statistics/statistics-snapshot.entity.js';
+import { referralsModules } from './modules/index.js';
 import { REFERRALS_SCHEMA } from './referrals-schema.js';
 
 export { REFERRALS_SCHEMA };
 
-export const referralEntities = [ReferralEntity, ReferralStatusChangeEntity, AuditEntryEntity, StatisticsMonthEntity, StatisticsCellEntity];
+/** Every feature's entities, from its module. */
+export const referralEntities = referralsModules.flatMap((module) => module.entities);
 
 export function referralsOrmSettings(clientUrl: string): OrmSettings {
   return {

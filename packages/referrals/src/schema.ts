@@ -1,8 +1,6 @@
 import { buildFederatedSchema, type SubgraphSchemas } from '@samspill/core';
 
-import { AuditResolver } from './modules/audit/audit.resolver.js';
-import { ReferralResolver } from './modules/referrals/referral.resolver.js';
-import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
+import { referralsModules } from './modules/index.js';
 
 let built: Promise<SubgraphSchemas> | undefined;
 
@@ -13,7 +11,7 @@ let built: Promise<SubgraphSchemas> | undefined;
 export function buildReferralsSchema(): Promise<SubgraphSchemas> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [ReferralResolver, AuditResolver, StatisticsResolver],
+      resolvers: referralsModules.flatMap((module) => module.resolvers) as unknown as [Function, ...Function[]],
       validate: { forbidUnknownValues: false, skipMissingProperties: true },
     },
     {},

@@ -306,6 +306,23 @@ describe('activities: creating and changing', () => {
     expect(new Date(res.body.data.publishActivity.publishedAt).getTime()).toBe(row.publishedAt!.getTime());
   });
 
+  it('each mutation of one operation answers with the row as that mutation left it (read back afresh, not from the cache)', async () => {
+    const draft = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), { status: OfferStatus.DRAFT });
+    const res = await app.query(
+      `mutation($id: ID!) {
+        published: publishActivity(id: $id) { status version }
+        archived: archiveActivity(id: $id) { status version }
+        confirmed: confirmActivityStillValid(id: $id) { status version }
+      }`,
+      { variables: { id: draft.id }, as: editorA },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const { published, archived, confirmed } = res.body.data;
+    expect(published.status).toBe('PUBLISHED');
+    expect(archived).toMatchObject({ status: 'ARCHIVED', version: published.version + 1 });
+    expect(confirmed).toMatchObject({ status: 'ARCHIVED', version: archived.version + 1 });
+  });
+
   it('confirmActivityStillValid moves lastVerifiedAt forward to now', async () => {
     const activity = await makeActivity(app.em(), await app.em().findOneOrFail(OrganisationEntity, { id: orgA.id }), {
       lastVerifiedAt: app.clock.daysAgo(120),

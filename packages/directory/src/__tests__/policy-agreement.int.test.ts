@@ -6,6 +6,7 @@ import { DIRECTORY_SCHEMA } from '../directory-schema.js';
 import { LeanRows } from '../lean-rows.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { activityPolicy } from '../modules/activities/activity.policy.js';
+import { contactPersonPolicy } from '../modules/contact-persons/contact-person.policy.js';
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { locationPolicy, nearSearchPolicy } from '../modules/locations/location.policy.js';
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
@@ -97,6 +98,39 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
     }
     // The callers do not all see the same: the rows tell them apart (no form trivially agrees on "all" or "none").
     expect(sizes.size).toBeGreaterThan(1);
+  });
+
+  it("each feature's edit rule and its role gate agree: whom the row rule lets edit, the gate lets through, and no one else edits", () => {
+    const features = [activityPolicy, petCareOfferPolicy, locationPolicy, contactPersonPolicy] as const;
+    for (const feature of features) {
+      const action = `${feature.name}:edit` as never;
+      const gate = feature.access(action);
+      const editors = new Set<string>();
+      for (const principal of principals()) {
+        let gated = true;
+        try {
+          gate.check!(undefined, { principal } as never);
+        } catch {
+          gated = false;
+        }
+        for (const organisation of [a, b]) {
+          const owned = { organisation: { id: organisation.id } };
+          const may = feature.may(principal, action, owned);
+          // Nobody gets past the row rule whom the gate in front of the mutation stops.
+          if (may) expect({ feature: feature.name, principal, gated }).toEqual({ feature: feature.name, principal, gated: true });
+          if (may) editors.add(`${principal.kind === 'user' ? principal.subject : 'anonymous'}@${organisation.name}`);
+          if (!may) expect(() => feature.assert(principal, action, owned)).toThrow();
+        }
+      }
+      // Editors of A for A, of B for B, and admins for both: scope, not only role, decides.
+      expect([...editors].sort()).toEqual(
+        [
+          `ORG_EDITOR-${a.id}@A`,
+          `ORG_EDITOR-${b.id}@B`,
+          ...[a.id, b.id, 'none'].flatMap((scope) => [`PLATFORM_ADMIN-${scope}@A`, `PLATFORM_ADMIN-${scope}@B`]),
+        ].sort(),
+      );
+    }
   });
 
   it('picks what the rules say, for a few callers', async () => {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import { type EntityName, type FilterQuery, type QueryOrderMap, raw } from '@mikro-orm/core';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { type Page, type PageArgs, ValidationError } from '@samspill/core';
+import { badCursor, decodeKeysetCursor, encodeKeysetCursor, keysetSignature, type KeysetValueType, type Page, type PageArgs } from '@samspill/core';
 
 import { DIRECTORY_SCHEMA } from '../directory-schema.js';
 import { LeanRows } from '../lean-rows.js';
@@ -105,7 +103,7 @@ export interface KeysetOrder {
   readonly params: unknown[];
   readonly direction: 'asc' | 'desc';
   readonly name: string;
-  readonly type?: 'numeric' | 'text' | 'timestamptz';
+  readonly type?: KeysetValueType;
 }
 
 const COLUMN_TYPES: Record<string, KeysetOrder['type']> = { string: 'text', Date: 'timestamptz', number: 'numeric' };
@@ -127,26 +125,6 @@ export function columnOrder<T>(em: EntityManager, entity: EntityName<T>, alias: 
   return { sql: `${alias}."${prop.fieldNames[0]}"`, params: [], direction: way, name: `${meta.className}-${property}-${way}`, type };
 }
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-
-/**
- * A cursor's value, checked against the order's type; undefined when it is not one. Only what this
- * code encodes comes back (base64url of the value, re-encoded the same), and never a NUL.
- */
-function cursorValue(order: KeysetOrder, encoded: string): string | undefined {
-  if ((order.type ?? 'numeric') === 'numeric') return /^-?\d+(\.\d+)?$/.test(encoded) ? encoded : undefined;
-  if (!BASE64URL.test(encoded)) return undefined;
-  const value = Buffer.from(encoded, 'base64url').toString('utf8');
-  if (value.includes('\u0000') || Buffer.from(value, 'utf8').toString('base64url') !== encoded) return undefined;
-  if (order.type === 'timestamptz' && !TIMESTAMP.test(value)) return undefined;
-  return value;
-}
-
-function badCursor(): ValidationError {
-  return ValidationError.field('after', 'is not a cursor from this list: pass a pageInfo.endCursor you received');
-}
-
 /**
  * Runs a filtered query ordered by a computed value (relevance, distance) or a column, with keyset
  * pagination on (value, id): see `KeysetOrder`. The first page is one statement: every candidate
@@ -155,7 +133,7 @@ function badCursor(): ValidationError {
  */
 export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
   const { alias, order } = query;
-  const signature = createHash('sha256').update(order.name).digest('base64url').slice(0, 6);
+  const signature = keysetSignature(order.name);
 
   // Lean rows, as the loaders give (lean-rows.ts): a page of results is only read, so it needs no
   // managed entities, whose hydration and change-tracking snapshots were most of a search's CPU.
@@ -197,9 +175,8 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
     extras.push('total_count');
   }
   if (page.after) {
-    const [prefix, encoded, id, ...rest] = page.after.split('~');
-    const value = encoded === undefined ? undefined : cursorValue(order, encoded);
-    if (prefix !== signature || value === undefined || !id || rest.length || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
+    // The supergraph's one cursor format (core's keyset.ts), as core's `paginate` writes it too.
+    const { value, id } = decodeKeysetCursor(page.after, signature, order.type ?? 'numeric');
     const comparison = order.direction === 'desc' ? '<' : '>';
     const cast = order.type ?? 'numeric';
     qb.andWhere(`(${order.sql} ${comparison} ?::${cast} or (${order.sql} = ?::${cast} and ${alias}.id > ?))`, [
@@ -247,7 +224,7 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
     },
   );
   const cursorOf = (row: Record<string, unknown>) =>
-    `${signature}~${numeric ? String(row.sort_value) : Buffer.from(String(row.cursor_value), 'utf8').toString('base64url')}~${String(row.id)}`;
+    encodeKeysetCursor(signature, order.type ?? 'numeric', String(numeric ? row.sort_value : row.cursor_value), String(row.id));
   return {
     nodes,
     totalCount,

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
-
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 
 import { SearchColumns } from '../../common/search-columns.js';
 import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
-import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
 import type { LocationEntity } from '../locations/location.entity.js';
-import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OfferEntity, type OfferOptionalProps } from '../offers/offer.entity.js';
+import { OfferAudience } from '../offers/offer-enums.js';
 import { Accessibility, ActivityCategory, JoinMode, TargetGroup, VenueKind } from './activity-enums.js';
 import type { ScheduleData } from './schedule.js';
 
-/** An activity (an HSDS service) that an organisation offers. */
+/** An activity (an HSDS service) that an organisation offers; what every offer has is in `OfferEntity`. */
 @Entity({ tableName: 'activity' })
 @SearchColumns('activity', 'title', 'description')
 @Index({ properties: ['status', 'audience'] })
@@ -23,22 +20,10 @@ import type { ScheduleData } from './schedule.js';
 })
 @Check({ name: 'activity_age_range_check', expression: 'age_min IS NULL OR age_max IS NULL OR age_min <= age_max' })
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })
-export class ActivityEntity {
-  [OptionalProps]?:
-    'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'audience' | 'status' | 'lastVerifiedAt' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne({ entity: 'OrganisationEntity', deleteRule: 'cascade' })
-  @Index()
-  organisation!: OrganisationEntity;
-
-  @Property({ type: 'string', length: 200 })
-  title!: string;
-
-  @Property({ type: 'text' })
-  description!: string;
+// The freshness index (on the base's lastVerifiedAt): "recently verified" sorts and filters use it.
+@Index({ properties: ['lastVerifiedAt'] })
+export class ActivityEntity extends OfferEntity {
+  [OptionalProps]?: OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
 
   @Enum({ items: () => ActivityCategory })
   category!: ActivityCategory;
@@ -74,9 +59,6 @@ export class ActivityEntity {
   @Property({ type: 'array', columnType: 'smallint[]' })
   weekdays: number[] = [];
 
-  @Enum({ items: () => CostKind })
-  costKind: CostKind = CostKind.FREE;
-
   @Property({ type: 'integer', nullable: true })
   priceNok?: number | null;
 
@@ -98,29 +80,6 @@ export class ActivityEntity {
   @Property({ type: 'string', length: 500, nullable: true })
   accessibilityNote?: string | null;
 
-  @ManyToOne({ entity: 'ContactPersonEntity', nullable: true, deleteRule: 'set null' })
-  contactPerson?: ContactPersonEntity | null;
-
-  @Enum({ items: () => OfferStatus })
-  status: OfferStatus = OfferStatus.DRAFT;
-
   @Enum({ items: () => OfferAudience })
   audience: OfferAudience = OfferAudience.PUBLIC;
-
-  /** When the organisation last confirmed the activity is still as described. */
-  @Property({ type: 'datetime' })
-  @Index()
-  lastVerifiedAt: Date = new Date();
-
-  @Property({ type: 'datetime', nullable: true })
-  publishedAt?: Date | null;
-
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

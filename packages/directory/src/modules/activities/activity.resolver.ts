@@ -15,6 +15,7 @@ import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { ActivitiesArgs } from './activities.args.js';
 import { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import { activityPolicy } from './activity.policy.js';
 import type { ActivityRow } from './activity.row.js';
 import { ActivityService } from './activity.service.js';
 import { Activity } from './activity.type.js';
@@ -23,8 +24,6 @@ import { nextOccurrences, type OccurrenceData } from './occurrences.js';
 import { Occurrence } from './schedule.type.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
-
 @ObjectType('ActivityConnection')
 export class ActivityConnection extends Connection(Activity) {}
 
@@ -35,19 +34,19 @@ export class ActivityResolver {
   })
   @Allow(Access.anyone)
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).list(args);
+    return new ActivityService(ctx).list(args);
   }
 
   @Query(() => Activity, { nullable: true, description: 'One activity; NOT_FOUND when it does not exist or you may not see it.' })
   @Allow(Access.anyone)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).get(id);
+    return new ActivityService(ctx).get(id);
   }
 
   @Mutation(() => Activity, { description: `Create an activity (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(activityPolicy.access('activity:edit'))
   createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: DirectoryContext) {
-    const service = new ActivityService(ctx.em, ctx.principal, ctx.now);
+    const service = new ActivityService(ctx);
     return idempotentCreate(
       ctx,
       'createActivity',
@@ -60,27 +59,27 @@ export class ActivityResolver {
   @Mutation(() => Activity, {
     description: 'Change an activity. Send the version you read: if someone changed it since, you get CONFLICT and nothing changes.',
   })
-  @Allow(EDITORS)
+  @Allow(activityPolicy.access('activity:edit'))
   updateActivity(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).update(id, input);
+    return new ActivityService(ctx).update(id, input);
   }
 
   @Mutation(() => Activity, { description: 'Publish an activity: it appears in the directory and counts as just verified.' })
-  @Allow(EDITORS)
+  @Allow(activityPolicy.access('activity:edit'))
   publishActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).publish(id, version);
+    return new ActivityService(ctx).publish(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Archive an activity: it leaves the directory but is kept.' })
-  @Allow(EDITORS)
+  @Allow(activityPolicy.access('activity:edit'))
   archiveActivity(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).archive(id, version);
+    return new ActivityService(ctx).archive(id, version);
   }
 
   @Mutation(() => Activity, { description: 'Confirm that the activity is still as described (sets lastVerifiedAt to now).' })
-  @Allow(EDITORS)
+  @Allow(activityPolicy.access('activity:edit'))
   confirmActivityStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ActivityService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
+    return new ActivityService(ctx).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation)

@@ -1,8 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, NotFoundError, type Page, type Principal, ValidationError } from '@samspill/core';
+import { type Page, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { applyChanges } from '../../common/editing.js';
 import { columnOrder, runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
 import { distanceSql, nearCondition } from '../../common/search-conditions.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
@@ -10,12 +9,14 @@ import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js
 import { LocationEntity } from '../locations/location.entity.js';
 import { nearSearchPolicy } from '../locations/location.policy.js';
 import { LocationVisibility } from '../locations/location-visibility.enum.js';
+import { OfferLifecycle } from '../offers/offer.lifecycle.js';
 import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ActivitiesArgs, ActivitySort } from './activities.args.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import { activityPolicy } from './activity.policy.js';
+import type { ActivityRow } from './activity.row.js';
 import { audienceFitsPlace } from './activity-audience.js';
 import { isoWeekday, VenueKind } from './activity-enums.js';
 import type { ScheduleData } from './schedule.js';
@@ -49,13 +50,11 @@ const ORDER: Partial<Record<ActivitySort, QueryOrderMap<ActivityEntity>>> = {
   [ActivitySort.RECENTLY_UPDATED]: { updatedAt: 'desc', id: 'asc' },
 };
 
-/** The rules of activities: who sees which, who changes what, and what a valid activity is. */
-export class ActivityService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+/** The rules of activities: who sees which, who changes what, and what a valid activity is (its lifecycle is every offer's). */
+export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow> {
+  protected readonly entity = ActivityEntity;
+  protected readonly label = 'Activity';
+  protected readonly policy = activityPolicy;
 
   async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
     const f = args.filter ?? {};
@@ -99,15 +98,12 @@ export class ActivityService {
     });
   }
 
-  /** One activity the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
-  async get(id: string): Promise<ActivityEntity> {
-    const activity = isUuid(id) ? await this.em.findOne(ActivityEntity, { id }) : null;
-    if (!activity || !activityPolicy.allows(this.principal, activity)) throw new NotFoundError('Activity', id);
-    return activity;
+  protected rows() {
+    return this.ctx.loaders.activity;
   }
 
-  async create(input: CreateActivityInput): Promise<ActivityEntity> {
-    assertMayEdit(this.principal, input.organisationId);
+  async create(input: CreateActivityInput): Promise<ActivityRow> {
+    activityPolicy.assert(this.principal, 'activity:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const now = this.now();
@@ -130,46 +126,14 @@ export class ActivityService {
     });
     await this.applyInput(activity, input, true);
     await this.em.flush();
-    return activity;
+    return this.readBack(activity);
   }
 
-  async update(id: string, input: UpdateActivityInput): Promise<ActivityEntity> {
+  async update(id: string, input: UpdateActivityInput): Promise<ActivityRow> {
     const activity = await this.loadForEdit(id, input.version);
     await this.applyInput(activity, input, false);
     await this.em.flush();
-    return activity;
-  }
-
-  async publish(id: string, version?: number | null): Promise<ActivityEntity> {
-    const activity = await this.loadForEdit(id, version);
-    if (activity.status !== OfferStatus.PUBLISHED) {
-      activity.status = OfferStatus.PUBLISHED;
-      activity.publishedAt = this.now();
-      activity.lastVerifiedAt = this.now();
-      await this.em.flush();
-    }
-    return activity;
-  }
-
-  async archive(id: string, version?: number | null): Promise<ActivityEntity> {
-    const activity = await this.loadForEdit(id, version);
-    if (activity.status !== OfferStatus.ARCHIVED) {
-      activity.status = OfferStatus.ARCHIVED;
-      await this.em.flush();
-    }
-    return activity;
-  }
-
-  /** The organisation confirms the activity is still as described: freshness restarts. */
-  async confirmStillValid(id: string): Promise<ActivityEntity> {
-    const activity = await this.loadForEdit(id);
-    activity.lastVerifiedAt = this.now();
-    await this.em.flush();
-    return activity;
-  }
-
-  private loadForEdit(id: string, version?: number | null): Promise<ActivityEntity> {
-    return loadForEdit(this.em, ActivityEntity, 'Activity', id, this.principal, (a) => activityPolicy.allows(this.principal, a), version);
+    return this.readBack(activity);
   }
 
   private async applyInput(activity: ActivityEntity, input: CreateActivityInput | UpdateActivityInput, creating: boolean): Promise<void> {

@@ -6,24 +6,23 @@ import type { DirectoryContext } from '../../context.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import { contactPersonPolicy } from './contact-person.policy.js';
 import type { ContactPersonRow } from './contact-person.row.js';
 import { ContactPersonService } from './contact-person.service.js';
 import { ContactPerson } from './contact-person.type.js';
-
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
 
 @Resolver(() => ContactPerson)
 export class ContactPersonResolver {
   @Query(() => [ContactPerson], { description: "An organisation's contact persons. Signed-in users only." })
   @Allow(Access.authenticated)
   contactPersons(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
-    return new ContactPersonService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+    return new ContactPersonService(ctx).ofOrganisation(organisationId);
   }
 
   @Mutation(() => ContactPerson, { description: `Add a contact person to your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   addContactPerson(@Arg('input', () => AddContactPersonInput) input: AddContactPersonInput, @Ctx() ctx: DirectoryContext) {
-    const service = new ContactPersonService(ctx.em, ctx.principal, ctx.now);
+    const service = new ContactPersonService(ctx);
     return idempotentCreate(
       ctx,
       'addContactPerson',
@@ -34,19 +33,19 @@ export class ContactPersonResolver {
   }
 
   @Mutation(() => ContactPerson, { description: 'Change a contact person of your organisation. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   updateContactPerson(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateContactPersonInput) input: UpdateContactPersonInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new ContactPersonService(ctx.em, ctx.principal).update(id, input);
+    return new ContactPersonService(ctx).update(id, input);
   }
 
   @Mutation(() => ID, { description: 'Remove a contact person of your organisation; returns its id.' })
-  @Allow(EDITORS)
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
   removeContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new ContactPersonService(ctx.em, ctx.principal).remove(id);
+    return new ContactPersonService(ctx).remove(id);
   }
 
   @FieldResolver(() => Organisation)
@@ -59,5 +58,6 @@ export class ContactPersonResolver {
 /** `_entities` for ContactPerson: signed-in callers only, exactly like every other way to a contact person. */
 export async function resolveContactPersonReference(reference: { id: string }, ctx: DirectoryContext): Promise<ContactPersonRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
-  return ctx.loaders.contactPerson.load(reference.id);
+  const contact = await ctx.loaders.contactPerson.load(reference.id);
+  return contact && contactPersonPolicy.may(ctx.principal, 'contactPerson:see', contact) ? contact : null;
 }

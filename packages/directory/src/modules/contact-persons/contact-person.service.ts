@@ -1,22 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAuthenticated, isUuid, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { applyChanges, loadForEdit, readBack } from '../../common/editing.js';
 import { toE164 } from '../../common/validators.js';
+import type { DirectoryContext } from '../../context.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
 import type { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
+import { contactPersonPolicy } from './contact-person.policy.js';
+import type { ContactPersonRow } from './contact-person.row.js';
 
 const EDITABLE = ['name', 'title', 'email', 'languages'] as const satisfies ReadonlyArray<keyof ContactPersonEntity>;
 const REQUIRED = ['name', 'languages'] as const;
 
 /** Contact persons: seen by signed-in users only, changed by the organisation's editors and admins. */
 export class ContactPersonService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly em: EntityManager;
+  private readonly principal: Principal;
+  private readonly now: () => Date;
+
+  constructor(private readonly ctx: DirectoryContext) {
+    this.em = ctx.em;
+    this.principal = ctx.principal;
+    this.now = ctx.now;
+  }
 
   ofOrganisation(organisationId: string): Promise<ContactPersonEntity[]> {
     if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
@@ -24,21 +31,21 @@ export class ContactPersonService {
     return this.em.find(ContactPersonEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  async add(input: AddContactPersonInput): Promise<ContactPersonEntity> {
-    assertMayEdit(this.principal, input.organisationId);
+  async add(input: AddContactPersonInput): Promise<ContactPersonRow> {
+    contactPersonPolicy.assert(this.principal, 'contactPerson:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: this.now() });
     this.apply(contact, input);
     await this.em.flush();
-    return contact;
+    return readBack(this.ctx.loaders.contactPerson, 'ContactPerson', contact.id);
   }
 
-  async update(id: string, input: UpdateContactPersonInput): Promise<ContactPersonEntity> {
+  async update(id: string, input: UpdateContactPersonInput): Promise<ContactPersonRow> {
     const contact = await this.load(id, input.version);
     this.apply(contact, input);
     await this.em.flush();
-    return contact;
+    return readBack(this.ctx.loaders.contactPerson, 'ContactPerson', contact.id);
   }
 
   /** Removes a contact person; offers that named them keep working without one. */
@@ -49,7 +56,7 @@ export class ContactPersonService {
   }
 
   private load(id: string, version?: number): Promise<ContactPersonEntity> {
-    return loadForEdit(this.em, ContactPersonEntity, 'ContactPerson', id, this.principal, () => isAuthenticated(this.principal), version);
+    return loadForEdit(this.em, ContactPersonEntity, contactPersonPolicy, id, this.principal, version);
   }
 
   private apply(contact: ContactPersonEntity, input: AddContactPersonInput | UpdateContactPersonInput): void {

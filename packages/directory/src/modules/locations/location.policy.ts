@@ -1,5 +1,6 @@
 import { isAdmin, isAuthenticated, type Principal } from '@samspill/core';
 
+import { featurePolicy } from '../../common/authorization.js';
 import { and, is, NEVER, or, policy, type PolicyField } from '../../common/policy.js';
 import type { LocationEntity } from './location.entity.js';
 import type { LocationRow } from './location.row.js';
@@ -14,18 +15,22 @@ function ownOrganisation(principal: Principal): string | undefined {
 }
 
 /** PUBLIC: anyone; NETWORK: signed-in users; CONFIDENTIAL: the owning organisation's own people and admins. */
-export const locationPolicy = policy<LocationRow, LocationEntity>((principal) => {
-  const own = ownOrganisation(principal);
-  return or(
-    is(visibility, LocationVisibility.PUBLIC),
-    isAuthenticated(principal) ? is(visibility, LocationVisibility.NETWORK) : NEVER,
-    isAdmin(principal)
-      ? is(visibility, LocationVisibility.CONFIDENTIAL)
-      : own
-        ? and(is(visibility, LocationVisibility.CONFIDENTIAL), is(organisation, own))
-        : NEVER,
-  );
-});
+export const locationPolicy = featurePolicy(
+  'location',
+  'Location',
+  policy<LocationRow, LocationEntity>((principal) => {
+    const own = ownOrganisation(principal);
+    return or(
+      is(visibility, LocationVisibility.PUBLIC),
+      isAuthenticated(principal) ? is(visibility, LocationVisibility.NETWORK) : NEVER,
+      isAdmin(principal)
+        ? is(visibility, LocationVisibility.CONFIDENTIAL)
+        : own
+          ? and(is(visibility, LocationVisibility.CONFIDENTIAL), is(organisation, own))
+          : NEVER,
+    );
+  }),
+);
 
 /**
  * The places a "near" search may measure from: never CONFIDENTIAL, not even for a shelter's own
@@ -37,5 +42,5 @@ export const nearSearchPolicy = policy<LocationRow, LocationEntity>((principal) 
 
 /** The location policy's in-memory form, for a row already loaded. */
 export function canSeeLocation(principal: Principal, location: LocationRow): boolean {
-  return locationPolicy.allows(principal, location);
+  return locationPolicy.may(principal, 'location:see', location);
 }

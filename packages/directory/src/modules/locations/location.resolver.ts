@@ -8,40 +8,38 @@ import { Bydel } from '../bydeler/bydel.type.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { CreateLocationInput, UpdateLocationInput } from './location.input.js';
-import { canSeeLocation } from './location.policy.js';
+import { locationPolicy } from './location.policy.js';
 import type { LocationRow } from './location.row.js';
 import { LocationService } from './location.service.js';
 import { Location } from './location.type.js';
-
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
 
 @Resolver(() => Location)
 export class LocationResolver {
   @Query(() => [Location], { description: "An organisation's locations that you may see." })
   @Allow(Access.anyone)
   locations(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: DirectoryContext) {
-    return new LocationService(ctx.em, ctx.principal).ofOrganisation(organisationId);
+    return new LocationService(ctx).ofOrganisation(organisationId);
   }
 
   @Mutation(() => Location, { description: `Add a location to your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(locationPolicy.access('location:edit'))
   createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: DirectoryContext) {
     return idempotentCreate(
       ctx,
       'createLocation',
       { input },
-      () => new LocationService(ctx.em, ctx.principal).create(input),
+      () => new LocationService(ctx).create(input),
       async (id) => {
         const location = await ctx.loaders.location.load(id);
-        return location && canSeeLocation(ctx.principal, location) ? location : null;
+        return location && locationPolicy.may(ctx.principal, 'location:see', location) ? location : null;
       },
     );
   }
 
   @Mutation(() => Location, { description: 'Change a location of your organisation. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(locationPolicy.access('location:edit'))
   updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: DirectoryContext) {
-    return new LocationService(ctx.em, ctx.principal).update(id, input);
+    return new LocationService(ctx).update(id, input);
   }
 
   @FieldResolver(() => Organisation)

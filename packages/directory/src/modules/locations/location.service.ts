@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAdmin, isUuid, type Principal, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { applyChanges, loadForEdit, readBack } from '../../common/editing.js';
+import type { DirectoryContext } from '../../context.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
 import { audienceFitsPlace, widestAudienceAt } from '../activities/activity-audience.js';
 import { VenueKind } from '../activities/activity-enums.js';
@@ -10,7 +11,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { LocationEntity } from './location.entity.js';
 import type { CreateLocationInput, UpdateLocationInput } from './location.input.js';
-import { canSeeLocation } from './location.policy.js';
+import { locationPolicy } from './location.policy.js';
+import type { LocationRow } from './location.row.js';
 import { LocationVisibility } from './location-visibility.enum.js';
 
 const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude', 'longitude', 'visibility'] as const satisfies ReadonlyArray<
@@ -19,35 +21,38 @@ const EDITABLE = ['name', 'streetAddress', 'postalCode', 'postalTown', 'latitude
 const REQUIRED = ['name', 'visibility'] as const;
 
 export class LocationService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-  ) {}
+  private readonly em: EntityManager;
+  private readonly principal: Principal;
+
+  constructor(private readonly ctx: DirectoryContext) {
+    this.em = ctx.em;
+    this.principal = ctx.principal;
+  }
 
   /** An organisation's locations that the caller may see. */
   async ofOrganisation(organisationId: string): Promise<LocationEntity[]> {
     if (!isUuid(organisationId)) throw ValidationError.field('organisationId', 'must be an organisation id (UUID)');
     const locations = await this.em.find(LocationEntity, { organisation: organisationId }, { orderBy: { name: 'asc', id: 'asc' } });
-    return locations.filter((location) => canSeeLocation(this.principal, location));
+    return locations.filter((location) => locationPolicy.may(this.principal, 'location:see', location));
   }
 
-  async create(input: CreateLocationInput): Promise<LocationEntity> {
-    assertMayEdit(this.principal, input.organisationId);
+  async create(input: CreateLocationInput): Promise<LocationRow> {
+    locationPolicy.assert(this.principal, 'location:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const location = this.em.create(LocationEntity, { organisation, name: input.name, visibility: input.visibility });
     this.apply(location, input, organisation);
     await this.em.flush();
-    return location;
+    return readBack(this.ctx.loaders.location, 'Location', location.id);
   }
 
-  async update(id: string, input: UpdateLocationInput): Promise<LocationEntity> {
-    const location = await loadForEdit(this.em, LocationEntity, 'Location', id, this.principal, (l) => canSeeLocation(this.principal, l), input.version);
+  async update(id: string, input: UpdateLocationInput): Promise<LocationRow> {
+    const location = await loadForEdit(this.em, LocationEntity, locationPolicy, id, this.principal, input.version);
     const organisation = await this.em.findOneOrFail(OrganisationEntity, { id: location.organisation.id });
     this.apply(location, input, organisation);
     await this.keepActivitiesInStep(location);
     await this.em.flush();
-    return location;
+    return readBack(this.ctx.loaders.location, 'Location', location.id);
   }
 
   /**

@@ -35,19 +35,19 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: 'Organisations in the network, filtered and paginated by name.' })
   @Allow(Access.anyone)
   organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal, ctx.now).list(args);
+    return new OrganisationService(ctx).list(args);
   }
 
   @Query(() => Organisation, { nullable: true })
   @Allow(Access.anyone)
   organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new OrganisationService(ctx.em, ctx.principal, ctx.now).get(id);
+    return new OrganisationService(ctx).get(id);
   }
 
   @Mutation(() => Organisation, { description: `Register an organisation (platform admins). ${IDEMPOTENT_CREATE}` })
   @Allow(ADMINS)
   createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: DirectoryContext) {
-    const service = new OrganisationService(ctx.em, ctx.principal, ctx.now);
+    const service = new OrganisationService(ctx);
     return idempotentCreate(
       ctx,
       'createOrganisation',
@@ -64,7 +64,7 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new OrganisationService(ctx.em, ctx.principal, ctx.now).update(id, input);
+    return new OrganisationService(ctx).update(id, input);
   }
 
   @Mutation(() => Organisation, {
@@ -72,7 +72,7 @@ export class OrganisationResolver {
   })
   @Allow(ADMINS)
   recordVolunteerRoutine(@Arg('input', () => RecordVolunteerRoutineInput) input: RecordVolunteerRoutineInput, @Ctx() ctx: DirectoryContext) {
-    const service = new OrganisationService(ctx.em, ctx.principal, ctx.now);
+    const service = new OrganisationService(ctx);
     return idempotentCreate(
       ctx,
       'recordVolunteerRoutine',

@@ -14,15 +14,17 @@ import {
   ValidationError,
 } from '@samspill/core';
 
-import { applyChanges } from '../../common/editing.js';
+import { applyChanges, readBack } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
 import { servesBydeler } from '../../common/search-conditions.js';
 import { toE164 } from '../../common/validators.js';
+import type { DirectoryContext } from '../../context.js';
 import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import type { OrganisationRow } from './organisation.row.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import type { OrganisationsArgs } from './organisations.args.js';
 import { requirementsMet, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
@@ -39,11 +41,15 @@ function assertAdmin(principal: Principal): void {
 
 /** Organisations are public; registering and correcting them, and vetting, is for platform admins. */
 export class OrganisationService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly em: EntityManager;
+  private readonly principal: Principal;
+  private readonly now: () => Date;
+
+  constructor(private readonly ctx: DirectoryContext) {
+    this.em = ctx.em;
+    this.principal = ctx.principal;
+    this.now = ctx.now;
+  }
 
   list(args: OrganisationsArgs): Promise<Page<OrganisationEntity>> {
     const f = args.filter ?? {};
@@ -57,31 +63,33 @@ export class OrganisationService {
     return listByRelevanceOr(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
   }
 
-  async get(id: string): Promise<OrganisationEntity> {
-    const organisation = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
+  /** One organisation (organisations are public), as its row. */
+  async get(id: string): Promise<OrganisationRow> {
+    const organisation = isUuid(id) ? await this.ctx.loaders.organisation.load(id) : null;
     if (!organisation) throw new NotFoundError('Organisation', id);
     return organisation;
   }
 
-  async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
+  async create(input: CreateOrganisationInput): Promise<OrganisationRow> {
     assertAdmin(this.principal);
     const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: this.now(), updatedAt: this.now() });
     await this.apply(organisation, input);
     await this.em.flush();
-    return organisation;
+    return readBack(this.ctx.loaders.organisation, 'Organisation', organisation.id);
   }
 
-  async update(id: string, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+  async update(id: string, input: UpdateOrganisationInput): Promise<OrganisationRow> {
     assertAdmin(this.principal);
-    const organisation = await this.get(id);
+    const organisation = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
+    if (!organisation) throw new NotFoundError('Organisation', id);
     await this.em.lock(organisation, LockMode.OPTIMISTIC, input.version);
     await this.apply(organisation, input);
     await this.em.flush();
-    return organisation;
+    return readBack(this.ctx.loaders.organisation, 'Organisation', organisation.id);
   }
 
   /** Records the latest confirmation of one volunteer routine and recomputes whether all are met. */
-  async recordVolunteerRoutine(input: RecordVolunteerRoutineInput): Promise<OrganisationEntity> {
+  async recordVolunteerRoutine(input: RecordVolunteerRoutineInput): Promise<OrganisationRow> {
     assertAdmin(this.principal);
     if (this.principal.kind !== 'user') throw new UnauthenticatedError();
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
@@ -108,7 +116,7 @@ export class OrganisationService {
     const met = requirementsMet(organisation.volunteerRoutines.getItems());
     organisation.volunteerRequirementsMetAt = met ? (organisation.volunteerRequirementsMetAt ?? this.now()) : null;
     await this.em.flush();
-    return organisation;
+    return readBack(this.ctx.loaders.organisation, 'Organisation', organisation.id);
   }
 
   private async apply(organisation: OrganisationEntity, input: CreateOrganisationInput | UpdateOrganisationInput): Promise<void> {

@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
-import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
 
 import { SearchColumns } from '../../common/search-columns.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
-import type { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
-import { CostKind, OfferStatus } from '../offers/offer-enums.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OfferEntity, type OfferOptionalProps } from '../offers/offer.entity.js';
 import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
 
 /**
@@ -19,21 +15,8 @@ import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
   name: 'pet_care_offer_counts_check',
   expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',
 })
-export class PetCareOfferEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'costKind' | 'status' | 'lastVerifiedAt' | 'species' | 'vaccinationRequired' | 'vetCheckRequired';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne({ entity: 'OrganisationEntity', deleteRule: 'cascade' })
-  @Index()
-  organisation!: OrganisationEntity;
-
-  @Property({ type: 'string', length: 200 })
-  title!: string;
-
-  @Property({ type: 'text' })
-  description!: string;
+export class PetCareOfferEntity extends OfferEntity {
+  [OptionalProps]?: OfferOptionalProps | 'species' | 'vaccinationRequired' | 'vetCheckRequired';
 
   @Enum({ items: () => CareModel })
   careModel!: CareModel;
@@ -49,9 +32,6 @@ export class PetCareOfferEntity {
 
   @Property({ type: 'smallint', nullable: true })
   maxStayDays?: number | null;
-
-  @Enum({ items: () => CostKind })
-  costKind: CostKind = CostKind.FREE;
 
   @Property({ type: 'integer', nullable: true })
   pricePerDayNok?: number | null;
@@ -73,25 +53,4 @@ export class PetCareOfferEntity {
 
   @Property({ type: 'datetime', nullable: true })
   placesUpdatedAt?: Date | null;
-
-  @ManyToOne({ entity: 'ContactPersonEntity', nullable: true, deleteRule: 'set null' })
-  contactPerson?: ContactPersonEntity | null;
-
-  @Enum({ items: () => OfferStatus })
-  status: OfferStatus = OfferStatus.DRAFT;
-
-  @Property({ type: 'datetime' })
-  lastVerifiedAt: Date = new Date();
-
-  @Property({ type: 'datetime', nullable: true })
-  publishedAt?: Date | null;
-
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -7,7 +7,6 @@ import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
 import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
-import { OfferStatus } from '../offers/offer-enums.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
@@ -18,8 +17,6 @@ import { PetCareOfferService } from './pet-care-offer.service.js';
 import { HOW_TO_REQUEST, PetCareOffer } from './pet-care-offer.type.js';
 import { PetCareOffersArgs } from './pet-care-offers.args.js';
 
-const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
-
 @ObjectType('PetCareOfferConnection')
 export class PetCareOfferConnection extends Connection(PetCareOffer) {}
 
@@ -28,19 +25,19 @@ export class PetCareOfferResolver {
   @Query(() => PetCareOfferConnection, { description: 'Pet-care offers, filtered and paginated. Signed-in users only.' })
   @Allow(Access.authenticated)
   petCareOffers(@Args(() => PetCareOffersArgs) args: PetCareOffersArgs, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).list(args);
+    return new PetCareOfferService(ctx).list(args);
   }
 
   @Query(() => PetCareOffer, { nullable: true })
   @Allow(Access.authenticated)
   petCareOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).get(id);
+    return new PetCareOfferService(ctx).get(id);
   }
 
   @Mutation(() => PetCareOffer, { description: `Create a pet-care offer (as a DRAFT) for your organisation. ${IDEMPOTENT_CREATE}` })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   createPetCareOffer(@Arg('input', () => CreatePetCareOfferInput) input: CreatePetCareOfferInput, @Ctx() ctx: DirectoryContext) {
-    const service = new PetCareOfferService(ctx.em, ctx.principal, ctx.now);
+    const service = new PetCareOfferService(ctx);
     return idempotentCreate(
       ctx,
       'createPetCareOffer',
@@ -51,42 +48,42 @@ export class PetCareOfferResolver {
   }
 
   @Mutation(() => PetCareOffer, { description: 'Change a pet-care offer. Send the version you read.' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   updatePetCareOffer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdatePetCareOfferInput) input: UpdatePetCareOfferInput,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).update(id, input);
+    return new PetCareOfferService(ctx).update(id, input);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Set how many places are free right now.' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   setPetCarePlacesAvailable(
     @Arg('id', () => ID) id: string,
     @Arg('placesAvailable', () => Int) placesAvailable: number,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setPlacesAvailable(id, placesAvailable, version);
+    return new PetCareOfferService(ctx).setPlacesAvailable(id, placesAvailable, version);
   }
 
   @Mutation(() => PetCareOffer)
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   publishPetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.PUBLISHED, version);
+    return new PetCareOfferService(ctx).publish(id, version);
   }
 
   @Mutation(() => PetCareOffer)
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   archivePetCareOffer(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).setStatus(id, OfferStatus.ARCHIVED, version);
+    return new PetCareOfferService(ctx).archive(id, version);
   }
 
   @Mutation(() => PetCareOffer, { description: 'Confirm that the offer is still as described (sets lastVerifiedAt to now).' })
-  @Allow(EDITORS)
+  @Allow(petCareOfferPolicy.access('petCareOffer:edit'))
   confirmPetCareOfferStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
-    return new PetCareOfferService(ctx.em, ctx.principal, ctx.now).confirmStillValid(id);
+    return new PetCareOfferService(ctx).confirmStillValid(id);
   }
 
   @FieldResolver(() => Organisation, { description: 'The provider.' })
@@ -125,5 +122,5 @@ export class PetCareOfferResolver {
 export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   const offer = await ctx.loaders.petCareOffer.load(reference.id);
-  return offer && petCareOfferPolicy.allows(ctx.principal, offer) ? offer : null;
+  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer) ? offer : null;
 }

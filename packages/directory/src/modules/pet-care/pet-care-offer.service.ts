@@ -1,19 +1,20 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAuthenticated, isUuid, NotFoundError, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import { isAuthenticated, type Page, UnauthenticatedError, ValidationError } from '@samspill/core';
 
-import { applyChanges, assertMayEdit, loadForEdit } from '../../common/editing.js';
+import { applyChanges } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
 import { servesBydeler } from '../../common/search-conditions.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { ContactPersonEntity } from '../contact-persons/contact-person.entity.js';
+import { OfferLifecycle } from '../offers/offer.lifecycle.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
 import { petCareOfferPolicy } from './pet-care-offer.policy.js';
+import type { PetCareOfferRow } from './pet-care-offer.row.js';
 import type { PetCareOffersArgs } from './pet-care-offers.args.js';
 
 const EDITABLE = [
@@ -33,12 +34,10 @@ const EDITABLE = [
 const REQUIRED = ['title', 'description', 'careModel', 'species', 'costKind', 'vaccinationRequired', 'vetCheckRequired'] as const;
 
 /** Pet-care offers: signed-in users see them; requests always go through shelter staff. */
-export class PetCareOfferService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly principal: Principal,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetCareOfferRow> {
+  protected readonly entity = PetCareOfferEntity;
+  protected readonly label = 'PetCareOffer';
+  protected readonly policy = petCareOfferPolicy;
 
   list(args: PetCareOffersArgs): Promise<Page<PetCareOfferEntity>> {
     const visibility = petCareOfferPolicy.where(this.principal);
@@ -55,15 +54,18 @@ export class PetCareOfferService {
     return listByRelevanceOr(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
   }
 
-  async get(id: string): Promise<PetCareOfferEntity> {
-    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
-    const offer = isUuid(id) ? await this.em.findOne(PetCareOfferEntity, { id }) : null;
-    if (!offer || !petCareOfferPolicy.allows(this.principal, offer)) throw new NotFoundError('PetCareOffer', id);
-    return offer;
+  protected rows() {
+    return this.ctx.loaders.petCareOffer;
   }
 
-  async create(input: CreatePetCareOfferInput): Promise<PetCareOfferEntity> {
-    assertMayEdit(this.principal, input.organisationId);
+  /** Signed-in callers only (UNAUTHENTICATED otherwise), then the offer policy. */
+  override async get(id: string): Promise<PetCareOfferRow> {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    return super.get(id);
+  }
+
+  async create(input: CreatePetCareOfferInput): Promise<PetCareOfferRow> {
+    petCareOfferPolicy.assert(this.principal, 'petCareOffer:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
     const now = this.now();
@@ -80,48 +82,24 @@ export class PetCareOfferService {
     });
     await this.apply(offer, input);
     await this.em.flush();
-    return offer;
+    return this.readBack(offer);
   }
 
-  async update(id: string, input: UpdatePetCareOfferInput): Promise<PetCareOfferEntity> {
-    const offer = await this.load(id, input.version);
+  async update(id: string, input: UpdatePetCareOfferInput): Promise<PetCareOfferRow> {
+    const offer = await this.loadForEdit(id, input.version);
     await this.apply(offer, input);
     await this.em.flush();
-    return offer;
+    return this.readBack(offer);
   }
 
   /** Free places right now; the update time is what makes the number trustworthy. */
-  async setPlacesAvailable(id: string, places: number, version?: number | null): Promise<PetCareOfferEntity> {
+  async setPlacesAvailable(id: string, places: number, version?: number | null): Promise<PetCareOfferRow> {
     if (!Number.isInteger(places) || places < 0 || places > 1000) throw ValidationError.field('placesAvailable', 'must be a whole number from 0 to 1000');
-    const offer = await this.load(id, version);
+    const offer = await this.loadForEdit(id, version);
     offer.placesAvailable = places;
     offer.placesUpdatedAt = this.now();
     await this.em.flush();
-    return offer;
-  }
-
-  async setStatus(id: string, status: OfferStatus, version?: number | null): Promise<PetCareOfferEntity> {
-    const offer = await this.load(id, version);
-    if (offer.status !== status) {
-      offer.status = status;
-      if (status === OfferStatus.PUBLISHED) {
-        offer.publishedAt = this.now();
-        offer.lastVerifiedAt = this.now();
-      }
-      await this.em.flush();
-    }
-    return offer;
-  }
-
-  async confirmStillValid(id: string): Promise<PetCareOfferEntity> {
-    const offer = await this.load(id);
-    offer.lastVerifiedAt = this.now();
-    await this.em.flush();
-    return offer;
-  }
-
-  private load(id: string, version?: number | null): Promise<PetCareOfferEntity> {
-    return loadForEdit(this.em, PetCareOfferEntity, 'PetCareOffer', id, this.principal, (o) => petCareOfferPolicy.allows(this.principal, o), version);
+    return this.readBack(offer);
   }
 
   private async apply(offer: PetCareOfferEntity, input: CreatePetCareOfferInput | UpdatePetCareOfferInput): Promise<void> {
