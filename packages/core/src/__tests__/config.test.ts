@@ -156,6 +156,20 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...PRODUCTION, AUTH_SIGNING_KEYS: `k1=${STRONG},k2=${'y'.repeat(32)}` })).not.toThrow();
   });
 
+  it("refuses an OIDC issuer or key set over plain http in production (its keys sign every role's tokens), loopback aside", () => {
+    expect(problemsOf({ ...PRODUCTION, AUTH_OIDC_ISSUER: 'http://login.example.org' })).toEqual([
+      expect.stringMatching(/^AUTH_OIDC_ISSUER: must be an https URL/),
+    ]);
+    expect(problemsOf({ ...PRODUCTION, AUTH_OIDC_ISSUER: 'https://login.example.org', AUTH_OIDC_JWKS_URL: 'http://login.example.org/keys' })).toEqual([
+      expect.stringMatching(/^AUTH_OIDC_JWKS_URL: must be an https URL/),
+    ]);
+    expect(() =>
+      parseConfig({ ...PRODUCTION, AUTH_OIDC_ISSUER: 'https://login.example.org', AUTH_OIDC_JWKS_URL: 'https://login.example.org/keys' }),
+    ).not.toThrow();
+    expect(() => parseConfig({ ...PRODUCTION, AUTH_OIDC_ISSUER: 'http://127.0.0.1:4300' })).not.toThrow();
+    expect(() => parseConfig({ NODE_ENV: 'development', AUTH_OIDC_ISSUER: 'http://login.example.org' })).not.toThrow();
+  });
+
   it('allows short signing secrets outside production', () => {
     const config = parseConfig({ NODE_ENV: 'test', AUTH_SIGNING_KEYS: 'k=short' });
     expect([...config.auth.signingKeys]).toEqual([['k', 'short']]);

@@ -204,7 +204,20 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   if (!env.IDEMPOTENCY_SECRET || env.IDEMPOTENCY_SECRET.length < MIN_SECRET_LENGTH) {
     problems.push(`IDEMPOTENCY_SECRET: is required in production, at least ${MIN_SECRET_LENGTH} characters`);
   }
+  // Whoever can change the issuer's keys in transit can sign tokens for any role: fetch them over https.
+  for (const name of ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_JWKS_URL'] as const) {
+    if (env[name] && !isHttpsOrLoopback(env[name])) problems.push(`${name}: must be an https URL in production (the issuer's signing keys come from it)`);
+  }
   return problems;
+}
+
+function isHttpsOrLoopback(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return true; // not a URL at all: zod reports that
+  }
 }
 
 /** Problems in any environment that zod cannot see field by field. */

@@ -58,7 +58,11 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
 
   async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
     const f = args.filter ?? {};
-    const conditions: FilterQuery<ActivityEntity>[] = [activityPolicy.where(this.principal)!, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
+    // A rule that lets this caller see nothing matches nothing (never a missing condition, which would match all).
+    const conditions: FilterQuery<ActivityEntity>[] = [
+      activityPolicy.where(this.principal) ?? { id: { $in: [] } },
+      { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } },
+    ];
     if (f.bydeler?.length) conditions.push({ bydel: { $in: f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler } });
     if (f.near) conditions.push(nearCondition('location_id', f.near, nearSearchPolicy.sql(this.principal, 'l')));
     if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
