@@ -450,7 +450,7 @@ describe('activities: creating and changing', () => {
         as: editorA,
       });
       expect(addLocation.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-      const withNote = await create({ schedule: { weekly: [], exceptions: [{ date: '2030-01-01', note: '\u00A0' }], dates: [] } });
+      const withNote = await create({ schedule: { weekly: [], exceptions: [{ date: app.clock.osloDate(30), note: '\u00A0' }], dates: [] } });
       expect(withNote.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schedule.exceptions.0.note' });
     });
   });
