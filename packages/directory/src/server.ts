@@ -5,6 +5,7 @@ import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVe
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
+import { directoryModules } from './modules/index.js';
 import { buildDirectorySchema } from './schema.js';
 
 export interface DirectoryServerOptions {
@@ -28,6 +29,7 @@ export async function createDirectoryServer(
   return new GraphQLHttpServer<DirectoryContext>({
     name: 'directory',
     schema,
+    routes: directoryModules.flatMap((module) => module.routes ?? []),
     onlyThroughGateway: true,
     config,
     logger,

@@ -12,6 +12,7 @@ import {
 } from '@samspill/core';
 import { GraphQLError } from 'graphql';
 
+import { FORWARDED_ROUTES, forwardedRoute } from './http-routes.js';
 import { withSingleFetchPath } from './single-fetch.js';
 import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
 
@@ -87,6 +88,7 @@ export async function createGatewayServer(
   return new GraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     gateway: options.singleFetchPath === false ? gateway : withSingleFetchPath(gateway, supergraphSdl, dataSources, options.onSingleFetch),
+    routes: FORWARDED_ROUTES.map((route) => forwardedRoute(route, urls[route.subgraph as keyof SubgraphUrls], config.federation.gatewaySharedSecret)),
     config,
     logger,
     verifier: new TokenVerifier(config.auth),

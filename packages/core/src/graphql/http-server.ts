@@ -32,8 +32,53 @@ export interface RequestInfo {
   readonly idempotencyKey?: string;
 }
 
+/**
+ * A plain HTTP interface beside `/graphql` (an open-data export, a calendar feed), served by the
+ * service that owns the data. It gets the same front as GraphQL: the gateway-secret check on a
+ * subgraph, the bearer token verified first (a bad one is 401), and the per-request context that
+ * GraphQL resolvers get, so it reads through the same loaders and policies.
+ */
+export interface HttpRoute<TContext> {
+  /** The path prefix it answers, starting and ending with `/` (`/hsds/`); the longest match wins. */
+  readonly prefix: string;
+  /** The methods it answers; others get 405. Default GET and HEAD. */
+  readonly methods?: readonly string[];
+  readonly handle: (request: RouteRequest<TContext>) => Promise<void>;
+}
+
+export interface RouteRequest<TContext> {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  /** The context a GraphQL request of the same caller would get (made lazily, once). */
+  readonly context: () => Promise<TContext>;
+  readonly principal: Principal;
+  readonly requestId: string;
+}
+
+/**
+ * A route's answer to bad input or a refusal: sent as `{ errors: [{ message, extensions: { code, field } }] }`
+ * with the status, like the GraphQL front's own HTTP errors. A DomainError thrown by a route is
+ * mapped to its status the same way (BAD_USER_INPUT 400, UNAUTHENTICATED 401, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409).
+ */
+export class RouteError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'RouteError';
+  }
+}
+
+const ROUTE_STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
 export interface GraphQLHttpServerOptions<TContext extends ApolloBaseContext> {
   readonly name: string;
+  /** Plain HTTP interfaces beside `/graphql` (see HttpRoute). */
+  readonly routes?: ReadonlyArray<HttpRoute<TContext>>;
   /** A subgraph serves its schema; the gateway serves a composed supergraph instead. */
   readonly schema?: GraphQLSchema;
   readonly gateway?: GatewayInterface;
@@ -251,6 +296,8 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: this.options.name });
       if (url.pathname === '/ready') return await this.ready(res);
+      const route = this.routeFor(url.pathname);
+      if (route) return await this.serveRoute(route, req, res, url);
       if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
       if (this.options.gateway && req.method === 'GET' && url.search === '' && req.headers.accept?.includes('text/html')) {
         // A person opening the endpoint in a browser: the GraphQL IDE is on the web server.
@@ -296,7 +343,17 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
         res.end();
       }
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message, error.field);
+      if (res.headersSent) {
+        // A route that failed half-way through its answer: the client sees a cut-off response.
+        this.options.logger.error({ err: error }, 'request failed after its answer started');
+        res.end();
+        return;
+      }
+      if (error instanceof HttpError || error instanceof RouteError) return sendError(res, error.status, error.code, error.message, error.field);
+      if (error instanceof DomainError && error.code in ROUTE_STATUS && !url.pathname.startsWith('/graphql')) {
+        const field = error.details.field;
+        return sendError(res, ROUTE_STATUS[error.code]!, error.code, error.message, typeof field === 'string' ? field : undefined);
+      }
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
         return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
       }
@@ -305,6 +362,40 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       else res.end();
     }
   };
+
+  private readonly routes = [...(this.options.routes ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
+
+  private routeFor(pathname: string): HttpRoute<TContext> | undefined {
+    return this.routes.find((route) => pathname.startsWith(route.prefix) || `${pathname}/` === route.prefix);
+  }
+
+  /** A plain HTTP route: the same gateway-secret and token checks as `/graphql`, then the route. */
+  private async serveRoute(route: HttpRoute<TContext>, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const methods = route.methods ?? ['GET', 'HEAD'];
+    if (!methods.includes(req.method ?? 'GET')) {
+      return sendJson(
+        res,
+        405,
+        { errors: [{ message: `${route.prefix} answers ${methods.join(' and ')} only`, extensions: { code: 'BAD_REQUEST' } }] },
+        { allow: methods.join(', ') },
+      );
+    }
+    if (!this.cameThroughGateway(req)) {
+      return sendError(res, 403, 'FORBIDDEN', 'This subgraph answers only requests that come through the Samspill gateway');
+    }
+    const principal = await this.options.verifier.principalFromHeader(req.headers.authorization);
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    let context: Promise<TContext> | undefined;
+    await route.handle({
+      req,
+      res,
+      url,
+      principal,
+      requestId,
+      context: () => (context ??= Promise.resolve(this.options.context({ principal, requestId, headers: req.headers }))),
+    });
+  }
 
   private started?: Promise<void>;
   private draining = false;

@@ -1,5 +1,6 @@
-import type { ReferenceResolvers } from '@samspill/core';
+import type { HttpRoute, ReferenceResolvers } from '@samspill/core';
 
+import type { DirectoryContext } from '../context.js';
 import type { ReadModel } from '../lean-rows.js';
 import type { LoaderKit } from '../read-path.js';
 
@@ -19,6 +20,12 @@ export interface DirectoryModule<L extends object = object> {
   readonly readModels?: ReadonlyArray<ReadModel<never>>;
   /** Its per-request loaders, made from the request's kit; merged into `ctx.loaders`. */
   readonly loaders?: (kit: LoaderKit) => L;
+  /**
+   * Its plain HTTP interfaces beside `/graphql` (an export, a feed), with the request's context:
+   * the same loaders and policies as its resolvers. The gateway forwards their prefixes here
+   * (`HTTP_ROUTES` in the gateway).
+   */
+  readonly routes?: ReadonlyArray<HttpRoute<DirectoryContext>>;
 }
 
 /** Declares a feature's module (the identity, typed: its loaders' names and types reach `ctx.loaders`). */
