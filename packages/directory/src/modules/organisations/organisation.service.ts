@@ -36,7 +36,7 @@ export class OrganisationService {
     this.now = ctx.now;
   }
 
-  list(args: OrganisationsArgs): Promise<Page<OrganisationEntity>> {
+  list(args: OrganisationsArgs): Promise<Page<OrganisationRow>> {
     const f = args.filter ?? {};
     const conditions: FilterQuery<OrganisationEntity>[] = [];
     if (f.kinds?.length) conditions.push({ kind: { $in: f.kinds } });
@@ -45,7 +45,7 @@ export class OrganisationService {
       conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
     }
     const text = f.text?.trim();
-    return listByRelevanceOr(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
+    return listByRelevanceOr<OrganisationEntity, OrganisationRow>(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
   }
 
   /** One organisation (organisations are public), as its row. */
