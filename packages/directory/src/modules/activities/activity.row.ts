@@ -29,6 +29,7 @@ export const activityReadModel: ReadModel<ActivityEntity> = {
     'joinMode',
     'accessibility',
     'accessibilityNote',
+    'meetingPoint',
     'lastVerifiedAt',
     'publishedAt',
     'version',
