@@ -88,9 +88,6 @@ export class ActivityEntity extends OfferEntity {
   @Property({ type: 'string', length: 500, nullable: true })
   accessibilityNote?: string | null;
 
-  @Property({ type: 'string', length: 200, nullable: true })
-  meetingPoint?: string | null;
-
   @Enum({ items: () => OfferAudience })
   audience: OfferAudience = OfferAudience.PUBLIC;
 }

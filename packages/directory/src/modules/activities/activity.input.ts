@@ -84,11 +84,6 @@ abstract class ActivityFields {
   @IsHumanText({ multiline: true })
   accessibilityNote?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @MaxLength(200)
-  @IsHumanText()
-  meetingPoint?: string | null;
-
   @Field(() => ID, { nullable: true, description: 'A contact person of the same organisation.' })
   @IsUUID('all')
   contactPersonId?: string | null;

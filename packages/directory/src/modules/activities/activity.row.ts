@@ -29,7 +29,6 @@ export const activityReadModel: ReadModel<ActivityEntity> = {
     'joinMode',
     'accessibility',
     'accessibilityNote',
-    'meetingPoint',
     'lastVerifiedAt',
     'publishedAt',
     'version',

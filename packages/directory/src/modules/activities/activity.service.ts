@@ -40,7 +40,6 @@ const EDITABLE = [
   'joinMode',
   'accessibility',
   'accessibilityNote',
-  'meetingPoint',
   'audience',
 ] as const satisfies ReadonlyArray<keyof ActivityEntity>;
 const REQUIRED = ['title', 'description', 'category', 'targetGroups', 'languages', 'venueKind', 'costKind', 'joinMode', 'accessibility', 'audience'] as const;

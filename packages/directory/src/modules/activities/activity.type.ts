@@ -67,9 +67,6 @@ export class Activity {
   @VisibleField(() => String, { nullable: true })
   accessibilityNote?: string | null;
 
-  @VisibleField(() => String, { nullable: true, description: 'Where to meet.' })
-  meetingPoint?: string | null;
-
   @VisibleField(() => OfferStatus)
   status!: OfferStatus;
 
