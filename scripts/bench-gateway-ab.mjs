@@ -9,6 +9,14 @@
 // connections, and prints CPU ms per request from the processes' own counters (all three
 // processes, and the gateway alone) and requests/s. Both gateways share the subgraphs, so only the
 // gateway differs. On a shared machine compare the CPU figures of one run, not runs with each other.
+//
+// With --hive, a third gateway: Hive Gateway (@graphql-hive/gateway-runtime) over the same
+// supergraph and subgraphs, for a comparison figure. It is not a dependency of the workspace (it
+// would move the workspace's @types/node): install it for the run with
+// `npx -y pnpm@10.34.9 --filter @samspill/gateway add -D @graphql-hive/gateway-runtime@2.12.1 @graphql-mesh/transport-http@1.2.1` and
+// revert package.json and pnpm-lock.yaml afterwards. It runs bare: it passes the token and the
+// shared secret on, but does none of our front's checks (token verification, limits), which the
+// subgraphs still make; so it is, if anything, favoured.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -30,10 +38,35 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '4' },
     seconds: { type: 'string', default: '3' },
     ops: { type: 'string', default: 'bydeler,page,activity by id' },
+    hive: { type: 'boolean', default: false },
   },
 });
 
-if (args['serve-gateway']) {
+if (args['serve-gateway'] === 'hive') {
+  const env = process.env;
+  const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime');
+  const http = await import('node:http');
+  const supergraph = await gateway.composeSupergraph({ directory: env.DIRECTORY_URL, referrals: env.REFERRALS_URL });
+  const hive = createGatewayRuntime({
+    supergraph,
+    transports: { http: require('@graphql-mesh/transport-http') },
+    logging: false,
+    landingPage: false,
+    maskedErrors: false,
+    graphqlEndpoint: '/graphql',
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '', [core.GATEWAY_SECRET_HEADER]: SECRET }),
+    },
+  });
+  const server = http.createServer(hive);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.on('message', () => {
+    const cpu = process.cpuUsage();
+    process.send({ cpuUserMicros: cpu.user, cpuSystemMicros: cpu.system });
+  });
+  process.once('disconnect', () => process.exit(0));
+  process.stdout.write(`ready http://127.0.0.1:${server.address().port}/graphql\n`);
+} else if (args['serve-gateway']) {
   // One gateway, as serve-service.mjs starts it, with or without the short way.
   const env = process.env;
   const config = core.parseConfig({
@@ -42,6 +75,7 @@ if (args['serve-gateway']) {
     DATABASE_URL: env.DATABASE_URL,
     GATEWAY_SHARED_SECRET: SECRET,
     AUTH_SIGNING_KEYS: SIGNING_KEYS,
+    IDEMPOTENCY_SECRET: env.IDEMPOTENCY_SECRET,
     DIRECTORY_URL: env.DIRECTORY_URL,
     REFERRALS_URL: env.REFERRALS_URL,
   });
@@ -79,6 +113,7 @@ if (args['serve-gateway']) {
         NODE_OPTIONS: '--max-semi-space-size=64',
         GATEWAY_SHARED_SECRET: SECRET,
         AUTH_SIGNING_KEYS: SIGNING_KEYS,
+        IDEMPOTENCY_SECRET: 'bench-idempotency-secret-0123456789abcdef',
         PORT: '0',
         ...env,
       },
@@ -113,6 +148,7 @@ if (args['serve-gateway']) {
     const variants = [
       { name: 'short way', ...(await start('scripts/bench-gateway-ab.mjs', ['--serve-gateway', 'short'], subgraphs)) },
       { name: 'Apollo Gateway alone', ...(await start('scripts/bench-gateway-ab.mjs', ['--serve-gateway', 'apollo'], subgraphs)) },
+      ...(args.hive ? [{ name: 'Hive Gateway', ...(await start('scripts/bench-gateway-ab.mjs', ['--serve-gateway', 'hive'], subgraphs)) }] : []),
     ];
     const auth = core.parseConfig({ AUTH_SIGNING_KEYS: SIGNING_KEYS }).auth;
     const names = args.ops.split(',').map((name) => name.trim());
@@ -120,19 +156,27 @@ if (args['serve-gateway']) {
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${await core.issueToken(auth, operation.as)}` };
       const body = JSON.stringify({ query: operation.query, variables: operation.variables });
       const totals = variants.map(() => ({ all: 0, gateway: 0, requests: 0, rps: [] }));
+      let expected;
       for (const variant of variants) {
         const answer = await fetch(variant.url, { method: 'POST', headers, body });
         if (answer.status !== 200) throw new Error(`${variant.name} ${operation.name}: ${answer.status} ${await answer.text()}`);
+        // Every gateway gives the same answer before anything is timed.
+        const answered = await answer.json();
+        const data = JSON.stringify(answered.data);
+        expected ??= data;
+        if (data !== expected) throw new Error(`${variant.name} ${operation.name}: answers differently: ${JSON.stringify(answered).slice(0, 400)}`);
         await autocannon({ url: variant.url, method: 'POST', headers, body, connections: 4, duration: 2 });
       }
       for (let round = 0; round < Number(args.rounds); round += 1) {
-        const order = round % 2 === 0 ? [0, 1] : [1, 0];
+        // Interleaved: forwards on even rounds, backwards on odd ones.
+        const order = variants.map((_, i) => (round % 2 === 0 ? i : variants.length - 1 - i));
         for (const i of order) {
           const processes = [variants[i].child, d.child, r.child];
           const before = await Promise.all(processes.map(cpuMs));
-          const result = await autocannon({ url: variants[i].url, method: 'POST', headers, body, connections: 4, duration: Number(args.seconds) });
+          const result = await autocannon({ url: variants[i].url, method: 'POST', headers, body, connections: 4, duration: Number(args.seconds), timeout: 20 });
           const after = await Promise.all(processes.map(cpuMs));
-          if (result.non2xx || result.errors) throw new Error(`${variants[i].name} ${operation.name}: ${result.non2xx} non-2xx responses`);
+          if (result.non2xx || result.errors)
+            throw new Error(`${variants[i].name} ${operation.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors (${result.timeouts} timeouts)`);
           totals[i].all += after.reduce((sum, ms, j) => sum + ms - before[j], 0);
           totals[i].gateway += after[0] - before[0];
           totals[i].requests += result.requests.total;

@@ -1,9 +1,13 @@
 // The Samspill benchmark (run through `npx -y pnpm@10.34.9 bench`, which builds first).
 //
-//   npx -y pnpm@10.34.9 bench                         sizes S and M, 3 s a measurement, 2 rounds
+//   npx -y pnpm@10.34.9 bench                         sizes S and M, the targets' operations only (a few minutes)
+//   npx -y pnpm@10.34.9 bench -- --full               every operation, at 10 and at 1 connection
 //   npx -y pnpm@10.34.9 bench -- --sizes S,M,L        all three sizes (L seeds 15 000 organisations)
 //   npx -y pnpm@10.34.9 bench -- --seconds 10 --rounds 3
 //   npx -y pnpm@10.34.9 bench -- --soak 600           memory over a 10-minute run of the page at size M
+//
+// Without --full (or --ops), it measures what the targets read: the page, activity by id and
+// bydeler at 10 connections, and at size L the activity search at 10 and 1; 2 s a measurement, 3 rounds.
 //
 // For each size it seeds a deterministic dataset (checksum printed; titles from a vocabulary of
 // real listings, and each search's match count printed) into an embedded PostgreSQL with
@@ -41,20 +45,26 @@ const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     sizes: { type: 'string', default: 'S,M' },
-    seconds: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '2' },
+    seconds: { type: 'string' },
+    rounds: { type: 'string' },
+    full: { type: 'boolean', default: false },
     soak: { type: 'string' },
     ops: { type: 'string' },
     profile: { type: 'boolean', default: false },
   },
 });
 const SIZES = { S: 20, M: 100, L: 1000 };
-const SECONDS = Number(args.seconds);
-const ROUNDS = Number(args.rounds);
+const SECONDS = Number(args.seconds ?? (args.full ? 3 : 2));
+const ROUNDS = Number(args.rounds ?? (args.full ? 2 : 3));
+/** What the targets read (printTargets), by size: the operations and the connection counts measured without --full. */
+const TARGET_OPS = ['bydeler', 'page', 'activity by id'];
+const targetOpsAt = (size) => (size === 'L' ? [...TARGET_OPS, 'activity search'] : TARGET_OPS);
+const connectionsFor = (operation) => (args.full || ONLY_GIVEN || operation === 'activity search' ? [10, 1] : [10]);
 const SECRET = 'bench-gateway-secret-0123456789abcdef';
 /** The platform runs on its production configuration, with this signing key. */
 const SIGNING_KEYS = 'bench=bench-signing-key-0123456789abcdef0123456789';
 const ONLY = args.ops?.split(',').map((name) => name.trim());
+const ONLY_GIVEN = ONLY !== undefined;
 const PROFILE_DIR = path.join(root, '.bench', 'profiles');
 /** The platform's processes (serve-platform.mjs), as production runs them. */
 const SERVICES = ['gateway', 'directory', 'referrals'];
@@ -230,7 +240,8 @@ async function runSize(name, server) {
   const postmaster = await postmasterPid(client);
 
   // How selective the searches are: each operation's words, and every activity word of the vocabulary.
-  const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !ONLY || ONLY.includes(operation.name));
+  const wanted = ONLY ?? (args.full ? undefined : targetOpsAt(name));
+  const operations = gateway.fixedOperations(dataset.sample).filter((operation) => !wanted || wanted.includes(operation.name));
   const searched = [...new Set(operations.map((o) => o.variables.f?.text).filter(Boolean))];
   const vocabulary = Object.values(gateway.ACTIVITY_WORDS)
     .flat()
@@ -339,9 +350,10 @@ async function runSize(name, server) {
     );
     for (const side of sides) await measure(targets[side], 10, 1);
 
+    const connectionCounts = connectionsFor(operation.name);
     const samples = Object.fromEntries(sides.map((side) => [side, { 10: [], 1: [] }]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const connections of [10, 1]) {
+      for (const connections of connectionCounts) {
         for (const side of sides) {
           const target = targets[side];
           await client.query('select pg_stat_statements_reset()');
@@ -372,7 +384,7 @@ async function runSize(name, server) {
           });
         }
       }
-      log(`   round ${round + 1}/${ROUNDS} done`);
+      log(`   round ${round + 1}/${ROUNDS} done (${connectionCounts.join(' and ')} connections, ${SECONDS} s each side)`);
     }
     const summary = (side, connections) => {
       const s = samples[side][connections];
@@ -382,7 +394,7 @@ async function runSize(name, server) {
     const ratio = (side, to, connections, key) =>
       samples[side] && samples[to] ? median(samples[side][connections].map((x, i) => x[key] / samples[to][connections][i][key])) : undefined;
     const row = { operation: operation.name, postgraphile: targets.postgraphile ? 'measured' : operation.postgraphile.unavailable, statementsOfOne };
-    for (const connections of [10, 1]) {
+    for (const connections of connectionCounts) {
       const c = { sides: Object.fromEntries(sides.map((side) => [side, summary(side, connections)])), toFloor: {}, toPostgraphile: {} };
       for (const side of sides) {
         c.toFloor[side] = { rps: ratio(side, 'floor', connections, 'rps'), p50: ratio(side, 'floor', connections, 'p50') };
@@ -419,7 +431,9 @@ function printSize(report) {
   );
   console.table(
     report.results.map((r) => {
-      const [ten, one] = [r.c10, r.c1];
+      // Without --full most operations are measured at 10 connections only: their p50 columns say n/a.
+      const none = { sides: {}, toFloor: { gateway: {} }, toPostgraphile: { gateway: {} } };
+      const [ten, one] = [r.c10, r.c1 ?? none];
       const s = (c, side, key, digits) => fixed(c.sides[side]?.[key], digits);
       return {
         operation: r.operation,
@@ -499,7 +513,7 @@ function printTargets(reports) {
     );
     if (report.size === 'L') {
       const search = op('activity search');
-      const p50 = search?.c1.sides.gateway.p50;
+      const p50 = search?.c1?.sides.gateway.p50;
       target(`${at}: activity search at 1 conn, p50 via gateway ≤ 8 ms`, p50 !== undefined, p50 <= 8, `${fixed(p50, 1)} ms`);
       const toFloor = search?.c10.toFloor.gateway.rps;
       target(`${at}: activity search at 10 conns ≥ 0.8× the floor's req/s`, toFloor !== undefined, toFloor >= 0.8, `${fixed(toFloor, 2)}×`);

@@ -10,6 +10,7 @@ export * from './db/keyset.js';
 export * from './db/migration-generator.js';
 export * from './db/orm.js';
 export * from './db/paginate.js';
+export * from './db/prepared-read.js';
 export * from './errors/availability.js';
 export * from './errors/domain-errors.js';
 export * from './errors/format-error.js';

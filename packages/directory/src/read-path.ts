@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, type Principal } from '@samspill/core';
+import { isUuid, preparedRead, type Principal } from '@samspill/core';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 
@@ -149,9 +149,7 @@ export class LoaderKit {
         const view = lean.view(selection);
         const valid = ids.filter(isUuid);
         const rows = valid.length
-          ? await this.em.execute<Array<Record<string, unknown>>>(`select ${view.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?)`, [
-              valid,
-            ])
+          ? await preparedRead(this.em, `select ${view.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?)`, [valid])
           : [];
         const map = new Map(rows.map((row) => [row.id as string, view.map(row)]));
         return ids.map((id) => map.get(id) ?? null);
@@ -167,7 +165,8 @@ export class LoaderKit {
     const table = this.table(entity);
     return this.projected(entity, String, async (parentIds, selection) => {
       const view = lean.view(selection);
-      const rows = await this.em.execute<Array<Record<string, unknown>>>(
+      const rows = await preparedRead(
+        this.em,
         `select ${view.columns('t')} from "${DIRECTORY_SCHEMA}".${table} t where t.${parentColumn} in (?) order by ${orderSql}`,
         [[...parentIds]],
       );
@@ -198,7 +197,8 @@ export class LoaderKit {
   bydelerThroughPivot(pivot: string, keyColumn: string): DataLoader<string, BydelEntity[]> {
     const { em, bydeler } = this;
     return new DataLoader(async (keys) => {
-      const rows = await em.execute<Array<{ key: string; bydel_code: string }>>(
+      const rows = await preparedRead<{ key: string; bydel_code: string }>(
+        em,
         `select p.${keyColumn} as key, p.bydel_code from "${DIRECTORY_SCHEMA}".${pivot} p where p.${keyColumn} in (?)`,
         [[...keys]],
       );
@@ -239,7 +239,8 @@ export class LoaderKit {
         const result = new Map<string, T[]>();
         for (const first of new Set(keys.map((k) => k.first))) {
           const group = [...new Set(keys.filter((k) => k.first === first).map((k) => k.key))];
-          const rows = await this.em.execute<Array<Record<string, unknown> & { pivot_key: string }>>(
+          const rows = await preparedRead<Record<string, unknown> & { pivot_key: string }>(
+            this.em,
             `${from} where pivot_rank <= ? order by pivot_key, pivot_rank`,
             [group, ...extraParams, first],
           );

@@ -12,6 +12,7 @@ import { locationPolicy, nearSearchPolicy } from '../modules/locations/location.
 import { LocationVisibility } from '../modules/locations/location-visibility.enum.js';
 import { OfferAudience, OfferStatus } from '../modules/offers/offer-enums.js';
 import type { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
+import { organisationPolicy } from '../modules/organisations/organisation.policy.js';
 import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
 import { petCareOfferPolicy } from '../modules/pet-care/pet-care-offer.policy.js';
 import { makeActivity, makeLocation, makeOrganisation, makePetCareOffer, seedBydeler } from './support/factories.js';
@@ -101,8 +102,18 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
   });
 
   it("each feature's edit rule and its role gate agree: whom the row rule lets edit, the gate lets through, and no one else edits", () => {
-    const features = [activityPolicy, petCareOfferPolicy, locationPolicy, contactPersonPolicy] as const;
-    for (const feature of features) {
+    const admins = [a.id, b.id, 'none'].flatMap((scope) => [`PLATFORM_ADMIN-${scope}@A`, `PLATFORM_ADMIN-${scope}@B`]);
+    // Editors of A for A, of B for B, and admins for both: scope, not only role, decides.
+    const ownEditors = [`ORG_EDITOR-${a.id}@A`, `ORG_EDITOR-${b.id}@B`, ...admins].sort();
+    const features = [
+      [activityPolicy, ownEditors],
+      [petCareOfferPolicy, ownEditors],
+      [locationPolicy, ownEditors],
+      [contactPersonPolicy, ownEditors],
+      // The organisations themselves (register, correct, confirm volunteer routines): admins alone, whatever their scope.
+      [organisationPolicy, admins.sort()],
+    ] as const;
+    for (const [feature, expected] of features) {
       const action = `${feature.name}:edit` as never;
       const gate = feature.access(action);
       const editors = new Set<string>();
@@ -122,14 +133,18 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
           if (!may) expect(() => feature.assert(principal, action, owned)).toThrow();
         }
       }
-      // Editors of A for A, of B for B, and admins for both: scope, not only role, decides.
-      expect([...editors].sort()).toEqual(
-        [
-          `ORG_EDITOR-${a.id}@A`,
-          `ORG_EDITOR-${b.id}@B`,
-          ...[a.id, b.id, 'none'].flatMap((scope) => [`PLATFORM_ADMIN-${scope}@A`, `PLATFORM_ADMIN-${scope}@B`]),
-        ].sort(),
-      );
+      expect({ feature: feature.name, editors: [...editors].sort() }).toEqual({ feature: feature.name, editors: expected });
+    }
+  });
+
+  it('a new organisation (no row yet): admins alone may register it, and everyone else is refused', () => {
+    for (const principal of principals()) {
+      const admin = principal.kind === 'user' && principal.role === 'PLATFORM_ADMIN';
+      expect({ principal, may: organisationPolicy.may(principal, 'organisation:edit') }).toEqual({ principal, may: admin });
+      if (!admin)
+        expect(() => organisationPolicy.assert(principal, 'organisation:edit')).toThrow(
+          principal.kind === 'user' ? 'platform admins' : 'Authentication required',
+        );
     }
   });
 

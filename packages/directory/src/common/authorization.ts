@@ -2,6 +2,7 @@ import {
   Access,
   type AccessRule,
   ForbiddenError,
+  isAdmin,
   isAuthenticated,
   mayEdit,
   NotFoundError,
@@ -12,8 +13,27 @@ import {
 
 import type { Policy } from './policy.js';
 
-/** Who changes an organisation's offers, places and contacts: its own editors (scope checked on the row) and platform admins. */
-const EDITOR_ROLES: readonly Role[] = ['ORG_EDITOR', 'PLATFORM_ADMIN'];
+/** Who may change a feature's rows: the roles let past the gate in front of a mutation, then the rule on the row. */
+export interface EditRule {
+  readonly roles: readonly Role[];
+  may(principal: Principal, row: Owned | undefined): boolean;
+  /** The FORBIDDEN message. */
+  readonly refusal: string;
+}
+
+/** An organisation's offers, places and contacts: its own editors (scope checked on the row) and platform admins. */
+export const OWN_EDITORS: EditRule = {
+  roles: ['ORG_EDITOR', 'PLATFORM_ADMIN'],
+  may: (principal, row) => row !== undefined && mayEdit(principal, row.organisation.id),
+  refusal: "Only the organisation's own editors and platform admins may change its data",
+};
+
+/** The organisations themselves (registering, correcting, vetting): platform admins alone. */
+export const PLATFORM_ADMINS: EditRule = {
+  roles: ['PLATFORM_ADMIN'],
+  may: (principal) => isAdmin(principal),
+  refusal: 'Only platform admins register, correct and vet organisations',
+};
 
 /** What a caller asks to do with one of a feature's rows. */
 export type Verb = 'see' | 'edit';
@@ -36,21 +56,22 @@ export interface FeaturePolicy<N extends string, R, E = R> extends Policy<R, E> 
   readonly name: N;
   /** The GraphQL type's name, for NOT_FOUND. */
   readonly label: string;
-  may(principal: Principal, action: Action<N>, row: R | Owned): boolean;
+  /** `row` may be left out only where the edit rule reads none (a new organisation, for PLATFORM_ADMINS). */
+  may(principal: Principal, action: Action<N>, row?: R | Owned): boolean;
   /**
    * Throws unless `may`: for `see`, NOT_FOUND (existence is not revealed); for `edit`,
    * UNAUTHENTICATED or FORBIDDEN.
    */
-  assert(principal: Principal, action: Action<N>, row: R | Owned): void;
+  assert(principal: Principal, action: Action<N>, row?: R | Owned): void;
   /** The role gate in front of an edit, for `@Allow` (the field-level check before the row's). */
   access(action: `${N}:edit`): AccessRule;
 }
 
-export function featurePolicy<N extends string, R, E = R>(name: N, label: string, see: Policy<R, E>): FeaturePolicy<N, R, E> {
+export function featurePolicy<N extends string, R, E = R>(name: N, label: string, see: Policy<R, E>, edit: EditRule = OWN_EDITORS): FeaturePolicy<N, R, E> {
   const verbOf = (action: Action<N>): Verb => action.slice(name.length + 1) as Verb;
-  const may = (principal: Principal, action: Action<N>, row: R | Owned): boolean =>
-    verbOf(action) === 'see' ? see.allows(principal, row as R) : mayEdit(principal, (row as Owned).organisation.id);
-  const editors = Access.roles(...EDITOR_ROLES);
+  const may = (principal: Principal, action: Action<N>, row: R | Owned | undefined): boolean =>
+    verbOf(action) === 'see' ? row !== undefined && see.allows(principal, row as R) : edit.may(principal, row as Owned | undefined);
+  const editors = Access.roles(...edit.roles);
   return {
     ...see,
     name,
@@ -58,9 +79,9 @@ export function featurePolicy<N extends string, R, E = R>(name: N, label: string
     may,
     assert(principal, action, row) {
       if (may(principal, action, row)) return;
-      if (verbOf(action) === 'see') throw new NotFoundError(label, (row as Owned).id ?? '');
+      if (verbOf(action) === 'see') throw new NotFoundError(label, (row as Owned | undefined)?.id ?? '');
       if (!isAuthenticated(principal)) throw new UnauthenticatedError();
-      throw new ForbiddenError("Only the organisation's own editors and platform admins may change its data");
+      throw new ForbiddenError(edit.refusal);
     },
     access: () => editors,
   };

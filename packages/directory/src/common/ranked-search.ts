@@ -129,9 +129,14 @@ export function columnOrder<T>(em: EntityManager, entity: EntityName<T>, alias: 
  * Runs a filtered query ordered by a computed value (relevance, distance) or a column, with keyset
  * pagination on (value, id): see `KeysetOrder`. The first page is one statement: every candidate
  * is ordered anyway, so it is counted in the same scan (`count(*) over ()`). A later page is two:
- * the page after the cursor, and the count of all candidates.
+ * the page after the cursor, and the count of all candidates. The nodes are lean rows of the
+ * entity's read model, typed as the feature's row `R` (what its field resolvers receive), never entities.
  */
-export async function runRankedQuery<T extends { id: string }>(em: EntityManager, query: RankedQuery<T>, page: PageArgs): Promise<Page<T>> {
+export async function runRankedQuery<T extends { id: string }, R extends { id: string }>(
+  em: EntityManager,
+  query: RankedQuery<T>,
+  page: PageArgs,
+): Promise<Page<R>> {
   const { alias, order } = query;
   const signature = keysetSignature(order.name);
 
@@ -212,7 +217,7 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
   const pageRows = rows.slice(0, page.first);
   const nodes = pageRows.map(
     ({ sort_value, cursor_value: _cursor, relevance: relevanceColumn, distance_meters: distanceColumn, total_count: _total, ...row }) => {
-      const entity = lean.map(row) as T;
+      const entity = lean.map(row) as unknown as R;
       const relevance = relevanceIsOrder ? sort_value : query.relevance ? relevanceColumn : null;
       const distance_meters = distanceIsOrder ? sort_value : query.distance ? distanceColumn : null;
       Object.defineProperty(entity, META, {
@@ -242,17 +247,17 @@ export async function runRankedQuery<T extends { id: string }>(em: EntityManager
  * `wordsThenFuzzy`), and ordered by `order` (a column, then id) otherwise: lean rows either way,
  * and a first page in one statement.
  */
-export function listByRelevanceOr<T extends { id: string }>(
+export function listByRelevanceOr<T extends { id: string }, R extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
   conditions: FilterQuery<T>[],
   text: string | undefined,
   order: QueryOrderMap<T>,
   page: PageArgs,
-): Promise<Page<T>> {
+): Promise<Page<R>> {
   const filtered = (where: FilterQuery<T>) => em.createQueryBuilder(entity, 'e').where(where) as unknown as QueryBuilder<T>;
   if (!text)
-    return runRankedQuery(
+    return runRankedQuery<T, R>(
       em,
       { entity, alias: 'e', qb: filtered((conditions.length ? { $and: conditions } : {}) as FilterQuery<T>), order: columnOrder(em, entity, 'e', order) },
       page,
@@ -262,7 +267,7 @@ export function listByRelevanceOr<T extends { id: string }>(
   const name = `${em.getMetadata().find(entity as never)!.className}-relevance`;
   return wordsThenFuzzy(text, (match) => {
     const qb = filtered({ $and: [...conditions, textCondition(text, match)] } as FilterQuery<T>);
-    return runRankedQuery(em, { entity, alias: 'e', qb, order: { name, ...byRelevance, direction: 'desc' }, relevance: byRelevance }, page);
+    return runRankedQuery<T, R>(em, { entity, alias: 'e', qb, order: { name, ...byRelevance, direction: 'desc' }, relevance: byRelevance }, page);
   });
 }
 

@@ -22,6 +22,13 @@ import type { ScheduleData } from './schedule.js';
 @Check({ name: 'activity_counts_check', expression: 'coalesce(capacity, 0) >= 0 AND coalesce(places_available, 0) >= 0 AND coalesce(price_nok, 0) >= 0' })
 // The freshness index (on the base's lastVerifiedAt): "recently verified" sorts and filters use it.
 @Index({ properties: ['lastVerifiedAt'] })
+// Migration20261122234700_bydeler: the array overlaps of the target-group, language and weekday filters.
+@Index({
+  name: 'activity_target_groups_index',
+  expression: `create index "activity_target_groups_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("target_groups")`,
+})
+@Index({ name: 'activity_languages_index', expression: `create index "activity_languages_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("languages")` })
+@Index({ name: 'activity_weekdays_index', expression: `create index "activity_weekdays_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("weekdays")` })
 export class ActivityEntity extends OfferEntity {
   [OptionalProps]?: OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
 
@@ -45,6 +52,7 @@ export class ActivityEntity extends OfferEntity {
   venueKind!: VenueKind;
 
   @ManyToOne({ entity: 'LocationEntity', nullable: true, deleteRule: 'set null' })
+  @Index()
   location?: LocationEntity | null;
 
   /** Where it happens, for filtering; null for online activities and those at a shelter. */

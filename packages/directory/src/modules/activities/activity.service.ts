@@ -56,7 +56,7 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
   protected readonly label = 'Activity';
   protected readonly policy = activityPolicy;
 
-  async list(args: ActivitiesArgs): Promise<Page<ActivityEntity>> {
+  async list(args: ActivitiesArgs): Promise<Page<ActivityRow>> {
     const f = args.filter ?? {};
     // A rule that lets this caller see nothing matches nothing (never a missing condition, which would match all).
     const conditions: FilterQuery<ActivityEntity>[] = [
@@ -86,7 +86,11 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
       const where = { $and: text ? [...conditions, textCondition(text, match)] : conditions };
       const qb = this.em.createQueryBuilder(ActivityEntity, 'a').where(where);
       if (sort !== ActivitySort.RELEVANCE && sort !== ActivitySort.DISTANCE) {
-        return runRankedQuery(this.em, { entity: ActivityEntity, alias: 'a', qb, order: columnOrder(this.em, ActivityEntity, 'a', ORDER[sort]!) }, args);
+        return runRankedQuery<ActivityEntity, ActivityRow>(
+          this.em,
+          { entity: ActivityEntity, alias: 'a', qb, order: columnOrder(this.em, ActivityEntity, 'a', ORDER[sort]!) },
+          args,
+        );
       }
       const relevance = text ? textSearch('a', text) : undefined;
       const distance = f.near ? distanceSql('a', 'location_id', f.near) : undefined;
@@ -94,7 +98,7 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
         sort === ActivitySort.RELEVANCE
           ? { name: 'activity-relevance', sql: relevance!.rank, params: relevance!.rankParams, direction: 'desc' as const }
           : { name: 'activity-distance', ...distance!, direction: 'asc' as const };
-      return runRankedQuery(
+      return runRankedQuery<ActivityEntity, ActivityRow>(
         this.em,
         { entity: ActivityEntity, alias: 'a', qb, order, relevance: relevance && { sql: relevance.rank, params: relevance.rankParams }, distance },
         args,

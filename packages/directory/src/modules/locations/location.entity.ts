@@ -13,7 +13,12 @@ import { LocationVisibility } from './location-visibility.enum.js';
   expression: `create index "location_earth_index" on "${DIRECTORY_SCHEMA}"."location" using gist (ll_to_earth(latitude, longitude)) where latitude is not null and longitude is not null`,
 })
 @Check({ name: 'location_postal_code_check', expression: "postal_code ~ '^[0-9]{4}$'" })
-@Check({ name: 'location_coordinates_check', expression: 'latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180' })
+// The initial migration's BETWEEN, as PostgreSQL stores it (so that the schema diff finds no change).
+@Check({
+  name: 'location_coordinates_check',
+  expression:
+    'latitude >= -90::double precision AND latitude <= 90::double precision AND longitude >= -180::double precision AND longitude <= 180::double precision',
+})
 export class LocationEntity {
   [OptionalProps]?: 'version';
 

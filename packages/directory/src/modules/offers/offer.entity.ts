@@ -33,6 +33,7 @@ export abstract class OfferEntity {
   costKind: CostKind = CostKind.FREE;
 
   @ManyToOne({ entity: 'ContactPersonEntity', nullable: true, deleteRule: 'set null' })
+  @Index()
   contactPerson?: ContactPersonEntity | null;
 
   @Enum({ items: () => OfferStatus })

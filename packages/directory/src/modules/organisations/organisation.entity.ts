@@ -5,6 +5,7 @@ import { Check, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMan
 import { SearchColumns } from '../../common/search-columns.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { LocationEntity } from '../locations/location.entity.js';
+import { OrganisationBydelEntity } from './organisation-bydel.entity.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 
@@ -45,7 +46,7 @@ export class OrganisationEntity {
   @ManyToOne(() => OrganisationEntity, { nullable: true, deleteRule: 'set null' })
   parent?: OrganisationEntity | null;
 
-  @ManyToMany({ entity: () => BydelEntity, pivotTable: 'organisation_bydel', joinColumn: 'organisation_id', inverseJoinColumn: 'bydel_code' })
+  @ManyToMany({ entity: () => BydelEntity, pivotEntity: () => OrganisationBydelEntity, joinColumn: 'organisation_id', inverseJoinColumn: 'bydel_code' })
   bydeler = new Collection<BydelEntity>(this);
 
   /** Main address. For a shelter it is a CONFIDENTIAL location. */

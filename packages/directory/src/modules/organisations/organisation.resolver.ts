@@ -16,6 +16,7 @@ import { Offer } from '../offers/offer.interface.js';
 import type { PetCareOfferRow } from '../pet-care/pet-care-offer.row.js';
 import { PetCareOffer } from '../pet-care/pet-care-offer.type.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { organisationPolicy } from './organisation.policy.js';
 import type { VolunteerRoutineRow } from './organisation.row.js';
 import type { OrganisationRow } from './organisation.row.js';
 import { OrganisationService } from './organisation.service.js';
@@ -25,7 +26,7 @@ import { OrganisationsArgs } from './organisations.args.js';
 import { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 import { VolunteerRoutine } from './volunteer-routine.type.js';
 
-const ADMINS = Access.roles('PLATFORM_ADMIN');
+const ADMINS = organisationPolicy.access('organisation:edit');
 
 @ObjectType('OrganisationConnection')
 export class OrganisationConnection extends Connection(Organisation) {}

@@ -1,18 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  ForbiddenError,
-  isAdmin,
-  isAuthenticated,
-  isUuid,
-  NotFoundError,
-  osloDateOf,
-  type Page,
-  type Principal,
-  UnauthenticatedError,
-  ValidationError,
-} from '@samspill/core';
+import { isUuid, NotFoundError, osloDateOf, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
 
 import { applyChanges, readBack } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
@@ -24,6 +13,7 @@ import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { withNeighbours } from '../bydeler/bydel-neighbours.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { organisationPolicy } from './organisation.policy.js';
 import type { OrganisationRow } from './organisation.row.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import type { OrganisationsArgs } from './organisations.args.js';
@@ -34,12 +24,7 @@ import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
 const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
 const REQUIRED = ['kind', 'name'] as const;
 
-function assertAdmin(principal: Principal): void {
-  if (!isAuthenticated(principal)) throw new UnauthenticatedError();
-  if (!isAdmin(principal)) throw new ForbiddenError('Only platform admins register and correct organisations');
-}
-
-/** Organisations are public; registering and correcting them, and vetting, is for platform admins. */
+/** Organisations are public; registering and correcting them, and vetting, is `organisation:edit` (platform admins). */
 export class OrganisationService {
   private readonly em: EntityManager;
   private readonly principal: Principal;
@@ -51,7 +36,7 @@ export class OrganisationService {
     this.now = ctx.now;
   }
 
-  list(args: OrganisationsArgs): Promise<Page<OrganisationEntity>> {
+  list(args: OrganisationsArgs): Promise<Page<OrganisationRow>> {
     const f = args.filter ?? {};
     const conditions: FilterQuery<OrganisationEntity>[] = [];
     if (f.kinds?.length) conditions.push({ kind: { $in: f.kinds } });
@@ -60,7 +45,7 @@ export class OrganisationService {
       conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
     }
     const text = f.text?.trim();
-    return listByRelevanceOr(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
+    return listByRelevanceOr<OrganisationEntity, OrganisationRow>(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
   }
 
   /** One organisation (organisations are public), as its row. */
@@ -71,7 +56,7 @@ export class OrganisationService {
   }
 
   async create(input: CreateOrganisationInput): Promise<OrganisationRow> {
-    assertAdmin(this.principal);
+    organisationPolicy.assert(this.principal, 'organisation:edit');
     const organisation = this.em.create(OrganisationEntity, { kind: input.kind, name: input.name, createdAt: this.now(), updatedAt: this.now() });
     await this.apply(organisation, input);
     await this.em.flush();
@@ -79,7 +64,7 @@ export class OrganisationService {
   }
 
   async update(id: string, input: UpdateOrganisationInput): Promise<OrganisationRow> {
-    assertAdmin(this.principal);
+    organisationPolicy.assert(this.principal, 'organisation:edit');
     const organisation = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
     if (!organisation) throw new NotFoundError('Organisation', id);
     await this.em.lock(organisation, LockMode.OPTIMISTIC, input.version);
@@ -90,7 +75,7 @@ export class OrganisationService {
 
   /** Records the latest confirmation of one volunteer routine and recomputes whether all are met. */
   async recordVolunteerRoutine(input: RecordVolunteerRoutineInput): Promise<OrganisationRow> {
-    assertAdmin(this.principal);
+    organisationPolicy.assert(this.principal, 'organisation:edit');
     if (this.principal.kind !== 'user') throw new UnauthenticatedError();
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId }, { populate: ['volunteerRoutines'] });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');

@@ -5,6 +5,7 @@ import { OrganisationEntity } from './organisation.entity.js';
 import { resolveOrganisationReference } from './organisation.reference.js';
 import { OrganisationResolver } from './organisation.resolver.js';
 import { organisationReadModel } from './organisation.row.js';
+import { OrganisationBydelEntity } from './organisation-bydel.entity.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 
 function organisationLoaders(kit: LoaderKit) {
@@ -25,7 +26,7 @@ function organisationLoaders(kit: LoaderKit) {
 
 export const organisationsModule = directoryModule({
   id: 'organisations',
-  entities: [OrganisationEntity, VolunteerRoutineEntity],
+  entities: [OrganisationEntity, OrganisationBydelEntity, VolunteerRoutineEntity],
   resolvers: [OrganisationResolver],
   references: { Organisation: { __resolveReference: resolveOrganisationReference } },
   readModels: [organisationReadModel],

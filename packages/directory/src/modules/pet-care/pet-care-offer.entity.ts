@@ -1,9 +1,11 @@
-import { Check, Collection, Entity, Enum, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
 
 import { SearchColumns } from '../../common/search-columns.js';
+import { DIRECTORY_SCHEMA } from '../../directory-schema.js';
 import { BydelEntity } from '../bydeler/bydel.entity.js';
 import { OfferEntity, type OfferOptionalProps } from '../offers/offer.entity.js';
 import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
+import { PetCareOfferBydelEntity } from './pet-care-offer-bydel.entity.js';
 
 /**
  * Care for the pet of someone staying at a shelter. Deliberately without any place: where an
@@ -11,6 +13,11 @@ import { AnimalSize, CareModel, Species } from './pet-care-enums.js';
  */
 @Entity({ tableName: 'pet_care_offer' })
 @SearchColumns('pet_care_offer', 'title', 'description')
+// Migration20261122234700_bydeler: the species filter's array overlap.
+@Index({
+  name: 'pet_care_offer_species_index',
+  expression: `create index "pet_care_offer_species_index" on "${DIRECTORY_SCHEMA}"."pet_care_offer" using gin ("species")`,
+})
 @Check({
   name: 'pet_care_offer_counts_check',
   expression: 'coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',
@@ -45,7 +52,7 @@ export class PetCareOfferEntity extends OfferEntity {
   @Property({ type: 'string', length: 500, nullable: true })
   requirementsNote?: string | null;
 
-  @ManyToMany({ entity: () => BydelEntity, pivotTable: 'pet_care_offer_bydel', joinColumn: 'pet_care_offer_id', inverseJoinColumn: 'bydel_code' })
+  @ManyToMany({ entity: () => BydelEntity, pivotEntity: () => PetCareOfferBydelEntity, joinColumn: 'pet_care_offer_id', inverseJoinColumn: 'bydel_code' })
   bydeler = new Collection<BydelEntity>(this);
 
   @Property({ type: 'smallint', nullable: true })

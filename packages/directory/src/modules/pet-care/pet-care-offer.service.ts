@@ -39,7 +39,7 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
   protected readonly label = 'PetCareOffer';
   protected readonly policy = petCareOfferPolicy;
 
-  list(args: PetCareOffersArgs): Promise<Page<PetCareOfferEntity>> {
+  list(args: PetCareOffersArgs): Promise<Page<PetCareOfferRow>> {
     const visibility = petCareOfferPolicy.where(this.principal);
     if (visibility === null) throw new UnauthenticatedError();
     const f = args.filter ?? {};
@@ -51,7 +51,7 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
     if (f.careModels?.length) conditions.push({ careModel: { $in: f.careModels } });
     if (f.organisationId) conditions.push({ organisation: f.organisationId });
     const text = f.text?.trim();
-    return listByRelevanceOr(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
+    return listByRelevanceOr<PetCareOfferEntity, PetCareOfferRow>(this.em, PetCareOfferEntity, conditions, text, { title: 'asc', id: 'asc' }, args);
   }
 
   protected rows() {

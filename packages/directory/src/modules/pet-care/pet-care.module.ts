@@ -6,6 +6,7 @@ import { OfferStatus } from '../offers/offer-enums.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import { petCareOfferPolicy } from './pet-care-offer.policy.js';
 import { PetCareOfferResolver, resolvePetCareOfferReference } from './pet-care-offer.resolver.js';
+import { PetCareOfferBydelEntity } from './pet-care-offer-bydel.entity.js';
 
 function petCareLoaders(kit: LoaderKit) {
   const visible = petCareOfferPolicy.where(kit.principal);
@@ -19,7 +20,7 @@ function petCareLoaders(kit: LoaderKit) {
 
 export const petCareModule = directoryModule({
   id: 'pet-care',
-  entities: [PetCareOfferEntity],
+  entities: [PetCareOfferEntity, PetCareOfferBydelEntity],
   resolvers: [PetCareOfferResolver],
   references: { PetCareOffer: { __resolveReference: resolvePetCareOfferReference } },
   loaders: petCareLoaders,
