@@ -67,6 +67,13 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     if (f.near) conditions.push(nearCondition('location_id', f.near, nearSearchPolicy.sql(this.principal, 'l')));
     if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
     if (f.targetGroups?.length) conditions.push({ targetGroups: { $overlap: f.targetGroups } });
+    if (f.allTargetGroups?.length) conditions.push({ targetGroups: { $contains: f.allTargetGroups } });
+    if (f.excludeTargetGroups?.length) {
+      const asked = new Set([...(f.targetGroups ?? []), ...(f.allTargetGroups ?? [])]);
+      const both = f.excludeTargetGroups.filter((group) => asked.has(group));
+      if (both.length) throw ValidationError.field('filter.excludeTargetGroups', `cannot both ask for and exclude ${both.join(', ')}`);
+      conditions.push({ $not: { targetGroups: { $overlap: f.excludeTargetGroups } } });
+    }
     if (f.age !== undefined && f.age !== null) {
       conditions.push({ $or: [{ ageMin: null }, { ageMin: { $lte: f.age } }] }, { $or: [{ ageMax: null }, { ageMax: { $gte: f.age } }] });
     }
