@@ -7,6 +7,7 @@ import { DAY_MS, osloDateOf } from '@samspill/core';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
 import { BydelEntity } from '../modules/bydeler/bydel.entity.js';
+import { BydelCooperationContactEntity } from '../modules/bydeler/bydel-cooperation.entity.js';
 import { ContactPersonEntity } from '../modules/contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
@@ -14,6 +15,7 @@ import { OrganisationEntity } from '../modules/organisations/organisation.entity
 import { requirementsMet } from '../modules/organisations/volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from '../modules/organisations/volunteer-routine.entity.js';
 import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
+import { DEMO_BYDEL_COOPERATION_CONTACTS } from './demo-bydel-contacts.js';
 import { demoSchedule, demoShiftDays, shiftDate } from './demo-calendar.js';
 import {
   DEMO_ACTIVITIES,
@@ -227,6 +229,19 @@ export class DemoSeeder extends Seeder {
         },
         { partial: true },
       );
+    }
+
+    for (const c of DEMO_BYDEL_COOPERATION_CONTACTS) {
+      em.create(BydelCooperationContactEntity, {
+        id: demoUuid('bydel-cooperation', c.bydel),
+        bydel: bydelRef(c.bydel),
+        role: c.role,
+        office: c.office,
+        phone: c.phone,
+        email: c.email,
+        lastVerifiedAt: daysAgo(c.verifiedDaysAgo),
+        updatedAt: daysAgo(c.verifiedDaysAgo),
+      });
     }
 
     await em.flush();
