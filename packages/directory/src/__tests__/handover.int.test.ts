@@ -44,7 +44,15 @@ describe('handover to the bydel: help after moving to Bydel X', () => {
   it("returns the bydel's frivilligsentral, its helper offers the caller may see, and the cooperation contact", async () => {
     const set = await app.query(SET, {
       as: admin,
-      variables: { input: { bydel: SAGENE, role: 'Koordinator for samarbeid med krisesenteret', office: 'Bydel Sagene, Barne- og familietjenesten', phone: '23 47 00 00', email: 'postmottak@bsa.oslo.kommune.no' } },
+      variables: {
+        input: {
+          bydel: SAGENE,
+          role: 'Koordinator for samarbeid med krisesenteret',
+          office: 'Bydel Sagene, Barne- og familietjenesten',
+          phone: '23 47 00 00',
+          email: 'postmottak@bsa.oslo.kommune.no',
+        },
+      },
     });
     expect(set.body.errors).toBeUndefined();
     expect(set.body.data.setBydelCooperationContact.phone).toBe('+4723470000');
@@ -69,8 +77,13 @@ describe('handover to the bydel: help after moving to Bydel X', () => {
   });
 
   it('is part of Bydel in the directory, and null where none is recorded', async () => {
-    const res = await app.query(`{ sagene: bydel(code: "${SAGENE}") { shelterCooperationContact { office } } grorud: bydel(code: "${GRORUD}") { shelterCooperationContact { office } } }`);
-    expect(res.body.data).toEqual({ sagene: { shelterCooperationContact: { office: 'Bydel Sagene, Barne- og familietjenesten' } }, grorud: { shelterCooperationContact: null } });
+    const res = await app.query(
+      `{ sagene: bydel(code: "${SAGENE}") { shelterCooperationContact { office } } grorud: bydel(code: "${GRORUD}") { shelterCooperationContact { office } } }`,
+    );
+    expect(res.body.data).toEqual({
+      sagene: { shelterCooperationContact: { office: 'Bydel Sagene, Barne- og familietjenesten' } },
+      grorud: { shelterCooperationContact: null },
+    });
   });
 
   it('refuses an unknown bydel, and a contact recorded by anyone but an admin', async () => {

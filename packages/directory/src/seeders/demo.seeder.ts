@@ -221,6 +221,7 @@ export class DemoSeeder extends Seeder {
           placesAvailable: p.placesAvailable,
           placesUpdatedAt: p.placesAvailable === null ? null : verifiedAt,
           contactPerson: contactOf(p.contactKey),
+          sponsor: p.sponsorKey === undefined ? null : orgOf(p.sponsorKey),
           status: p.status,
           lastVerifiedAt: verifiedAt,
           publishedAt: p.status === OfferStatus.DRAFT ? null : daysAgo(p.verifiedDaysAgo + 14),

@@ -55,7 +55,8 @@ export class ActivityFilter {
 
   @Field(() => [TargetGroup], {
     nullable: true,
-    description: 'For none of these target groups, e.g. [WOMEN_ONLY] when searching for a man. Must not repeat a group asked for in targetGroups or allTargetGroups.',
+    description:
+      'For none of these target groups, e.g. [WOMEN_ONLY] when searching for a man. Must not repeat a group asked for in targetGroups or allTargetGroups.',
   })
   @ArrayMaxSize(20)
   excludeTargetGroups?: TargetGroup[];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Access, Allow, isAdmin, isAuthenticated, type Principal, toE164, UnauthenticatedError, ForbiddenError, ValidationError } from '@samspill/core';
+import { Access, Allow, ForbiddenError, isAdmin, isAuthenticated, type Principal, toE164, UnauthenticatedError, ValidationError } from '@samspill/core';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 

@@ -36,7 +36,9 @@ export class HandoverService {
       volunteerCentres.length && visible
         ? await em.find(
             ActivityEntity,
-            { $and: [visible, { status: OfferStatus.PUBLISHED, category: { $in: [...categories] }, organisation: { $in: volunteerCentres.map((o) => o.id) } }] },
+            {
+              $and: [visible, { status: OfferStatus.PUBLISHED, category: { $in: [...categories] }, organisation: { $in: volunteerCentres.map((o) => o.id) } }],
+            },
             { orderBy: { title: 'asc', id: 'asc' }, limit: 100 },
           )
         : [];

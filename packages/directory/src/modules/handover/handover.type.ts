@@ -14,7 +14,10 @@ export class BydelHandover {
   @VisibleField(() => Bydel)
   bydel!: Bydel;
 
-  @VisibleField(() => BydelCooperationContact, { nullable: true, description: "The bydel's contact for cooperation with the shelters (a role and its office)." })
+  @VisibleField(() => BydelCooperationContact, {
+    nullable: true,
+    description: "The bydel's contact for cooperation with the shelters (a role and its office).",
+  })
   cooperationContact?: BydelCooperationContact | null;
 
   @VisibleField(() => [Organisation], { description: 'The frivilligsentraler (VOLUNTEER_CENTRE) that serve the bydel, by name.' })

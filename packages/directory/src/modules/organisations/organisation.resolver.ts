@@ -153,6 +153,12 @@ export class OrganisationResolver {
     return ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id);
   }
 
+  @FieldResolver(() => [PetCareOffer], { description: 'For a sponsor: the published sponsored kennels whose places it pays for. Signed-in users only.' })
+  @Allow(Access.authenticated)
+  sponsoredPetCareOffers(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferRow[]> {
+    return ctx.loaders.publishedPetCareOffersBySponsor.load(organisation.id);
+  }
+
   @FieldResolver(() => [Offer], { description: 'Its published activities and, for signed-in users, pet-care offers.' })
   @Allow(Access.withParent)
   async offers(

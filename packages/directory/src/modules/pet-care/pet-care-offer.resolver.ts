@@ -92,6 +92,19 @@ export class PetCareOfferResolver {
     return (await ctx.loaders.organisation.load(offer.organisation.id, info))!;
   }
 
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'For a SPONSORED_KENNEL: the sponsor that pays for its places (the kennel is `organisation`).',
+  })
+  @Allow(Access.withParent)
+  sponsor(
+    @Root() offer: PetCareOfferRow,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): OrganisationRow | null | Promise<OrganisationRow | null> {
+    return offer.sponsor ? ctx.loaders.organisation.load(offer.sponsor.id, info) : null;
+  }
+
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
   async bydeler(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): Promise<readonly BydelRow[]> {

@@ -108,6 +108,8 @@ export class ReferralService {
       receivingOrganisationId: facts.organisationId,
       bydelCode: facts.bydelCode,
       category: facts.category,
+      answerWithinHours: facts.answerWithinHours,
+      volunteerRequirementsUnmet: !facts.meetsVolunteerRequirements,
       createdAt: now,
       updatedAt: now,
     });
@@ -188,12 +190,12 @@ export class ReferralService {
       if (!consentIsValid(referral, now))
         throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
       referral.sentAt = now;
-      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+      referral.answerDeadline = this.answerDeadlineFrom(referral, now);
     }
     const to = check.to === 'RESUMED' ? referral.heldFromStatus! : check.to;
     if (action === ReferralAction.RESUME && EXPIRING_STATES.includes(to)) {
       // Time on the wait-list does not count against the organisation's time to answer.
-      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+      referral.answerDeadline = this.answerDeadlineFrom(referral, now);
     }
     referral.heldFromStatus = to === ReferralStatus.ON_HOLD ? referral.status : null;
     if (isOpen(to)) this.recordTransition(referral, referral.status, to, actor, reason);
@@ -242,6 +244,8 @@ export class ReferralService {
       receivingOrganisationId: facts.organisationId,
       bydelCode: facts.bydelCode,
       category: facts.category,
+      answerWithinHours: facts.answerWithinHours,
+      volunteerRequirementsUnmet: !facts.meetsVolunteerRequirements,
       redirectedFrom: referral,
       createdAt: now,
       updatedAt: now,
@@ -392,6 +396,15 @@ export class ReferralService {
   }
 
   // --- scheduled jobs ----------------------------------------------------------------------
+
+  /**
+   * When the organisation must have answered: the offer's own time (a pet-care offer's hours, 24 by
+   * default, because a pet-care referral is urgent), else the referrals' answer days (activities).
+   */
+  private answerDeadlineFrom(referral: ReferralEntity, now: Date): Date {
+    const ms = referral.answerWithinHours ? referral.answerWithinHours * 60 * 60 * 1000 : this.settings.answerDays * DAY_MS;
+    return new Date(now.getTime() + ms);
+  }
 
   /** Referrals the organisation has not answered by the deadline become EXPIRED. */
   async expireOverdue(actor: AuditActor): Promise<string[]> {
