@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
 
+import { policyTimeOf } from './common/policy.js';
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
@@ -35,6 +36,7 @@ export async function createDirectoryServer(
     readiness: databaseReadiness(orm),
     context: ({ principal, requestId, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
+      const policyTime = policyTimeOf(now(), config.freshness);
       // In tests a lean row throws when a field reads a column its selection left out.
       return {
         principal,
@@ -44,7 +46,9 @@ export async function createDirectoryServer(
         idempotencyKey,
         idempotencySecret: config.idempotency.secret,
         bydeler,
-        loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }),
+        freshness: config.freshness,
+        policyTime,
+        loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test', policyTime }),
       };
     },
   });

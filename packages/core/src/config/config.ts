@@ -54,6 +54,9 @@ const schema = z.object({
   REFERRAL_RETENTION_DAYS: positiveInt.default(180),
   REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
   REFERRAL_STATISTICS_FINAL_AFTER_DAYS: z.coerce.number().int().min(0).max(366).default(7),
+  OFFER_DUE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OFFER_STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  VOLUNTEER_ROUTINE_VALID_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   AUTH_ISSUER: z.string().min(1).default('samspill'),
   AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
   AUTH_SIGNING_KEYS: signingKeys.optional(),
@@ -131,6 +134,15 @@ export interface Config {
      * those of that moment and never change afterwards (changing this setting changes them).
      */
     readonly statisticsFinalAfterDays: number;
+  };
+  /** How long the directory's facts stay true. */
+  readonly freshness: {
+    /** An offer not confirmed for this many days is DUE for re-verification (its editors are reminded). */
+    readonly offerDueAfterDays: number;
+    /** … and STALE after this many: left out of anonymous lists and search, flagged for signed-in callers. */
+    readonly offerStaleAfterDays: number;
+    /** How long a volunteer-routine confirmation holds unless it says otherwise (validUntil). */
+    readonly volunteerRoutineValidDays: number;
   };
   readonly auth: {
     readonly issuer: string;
@@ -228,6 +240,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('AUTH_OIDC_ISSUER: must differ from AUTH_ISSUER (the issuer of the HS256 tokens)');
   }
   if (env.AUTH_OIDC_JWKS_URL && !env.AUTH_OIDC_ISSUER) problems.push('AUTH_OIDC_JWKS_URL: needs AUTH_OIDC_ISSUER');
+  if (Number(env.OFFER_STALE_AFTER_DAYS ?? 180) <= Number(env.OFFER_DUE_AFTER_DAYS ?? 90)) {
+    problems.push('OFFER_STALE_AFTER_DAYS: must be more than OFFER_DUE_AFTER_DAYS (an offer is due for re-verification before it is stale)');
+  }
   return problems;
 }
 
@@ -273,6 +288,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.REFERRAL_RETENTION_DAYS,
       jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
       statisticsFinalAfterDays: e.REFERRAL_STATISTICS_FINAL_AFTER_DAYS,
+    },
+    freshness: {
+      offerDueAfterDays: e.OFFER_DUE_AFTER_DAYS,
+      offerStaleAfterDays: e.OFFER_STALE_AFTER_DAYS,
+      volunteerRoutineValidDays: e.VOLUNTEER_ROUTINE_VALID_DAYS,
     },
     auth: {
       issuer: e.AUTH_ISSUER,

@@ -85,6 +85,14 @@ describe('authorization of every operation for every kind of caller', () => {
       expect: everyone(),
     },
     { operation: 'activities', query: '{ activities { totalCount } }', variables: async () => ({}), expect: everyone() },
+    { operation: 'helpAfterMoving', query: '{ helpAfterMoving(bydel: "030103") { bydel { name } } }', variables: async () => ({}), expect: everyone() },
+    { operation: 'petCareAvailability', query: '{ petCareAvailability(species: DOG) { available } }', variables: async () => ({}), expect: everyone() },
+    {
+      operation: 'setBydelCooperationContact',
+      query: 'mutation { setBydelCooperationContact(input: { bydel: "030103", role: "Koordinator", office: "NAV Sagene" }) { role } }',
+      variables: async () => ({}),
+      expect: adminsOnly,
+    },
     {
       operation: 'activity',
       query: 'query($id: ID!) { activity(id: $id) { title } }',

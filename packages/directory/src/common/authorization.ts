@@ -10,7 +10,7 @@ import {
   UnauthenticatedError,
 } from '@samspill/core';
 
-import type { Policy } from './policy.js';
+import type { Policy, PolicyTime } from './policy.js';
 
 /** Who changes an organisation's offers, places and contacts: its own editors (scope checked on the row) and platform admins. */
 const EDITOR_ROLES: readonly Role[] = ['ORG_EDITOR', 'PLATFORM_ADMIN'];
@@ -36,28 +36,29 @@ export interface FeaturePolicy<N extends string, R, E = R> extends Policy<R, E> 
   readonly name: N;
   /** The GraphQL type's name, for NOT_FOUND. */
   readonly label: string;
-  may(principal: Principal, action: Action<N>, row: R | Owned): boolean;
+  /** `time`: the request's policy time, for a `see` rule that depends on it. */
+  may(principal: Principal, action: Action<N>, row: R | Owned, time?: PolicyTime): boolean;
   /**
    * Throws unless `may`: for `see`, NOT_FOUND (existence is not revealed); for `edit`,
    * UNAUTHENTICATED or FORBIDDEN.
    */
-  assert(principal: Principal, action: Action<N>, row: R | Owned): void;
+  assert(principal: Principal, action: Action<N>, row: R | Owned, time?: PolicyTime): void;
   /** The role gate in front of an edit, for `@Allow` (the field-level check before the row's). */
   access(action: `${N}:edit`): AccessRule;
 }
 
 export function featurePolicy<N extends string, R, E = R>(name: N, label: string, see: Policy<R, E>): FeaturePolicy<N, R, E> {
   const verbOf = (action: Action<N>): Verb => action.slice(name.length + 1) as Verb;
-  const may = (principal: Principal, action: Action<N>, row: R | Owned): boolean =>
-    verbOf(action) === 'see' ? see.allows(principal, row as R) : mayEdit(principal, (row as Owned).organisation.id);
+  const may = (principal: Principal, action: Action<N>, row: R | Owned, time?: PolicyTime): boolean =>
+    verbOf(action) === 'see' ? see.allows(principal, row as R, time) : mayEdit(principal, (row as Owned).organisation.id);
   const editors = Access.roles(...EDITOR_ROLES);
   return {
     ...see,
     name,
     label,
     may,
-    assert(principal, action, row) {
-      if (may(principal, action, row)) return;
+    assert(principal, action, row, time) {
+      if (may(principal, action, row, time)) return;
       if (verbOf(action) === 'see') throw new NotFoundError(label, (row as Owned).id ?? '');
       if (!isAuthenticated(principal)) throw new UnauthenticatedError();
       throw new ForbiddenError("Only the organisation's own editors and platform admins may change its data");

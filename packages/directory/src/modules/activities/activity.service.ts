@@ -60,7 +60,7 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     const f = args.filter ?? {};
     // A rule that lets this caller see nothing matches nothing (never a missing condition, which would match all).
     const conditions: FilterQuery<ActivityEntity>[] = [
-      activityPolicy.where(this.principal) ?? { id: { $in: [] } },
+      activityPolicy.where(this.principal, this.ctx.policyTime) ?? { id: { $in: [] } },
       { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } },
     ];
     if (f.bydeler?.length) conditions.push({ bydel: { $in: f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler } });

@@ -31,7 +31,7 @@ export class HandoverService {
       em.find(OrganisationEntity, { kind: OrganisationKind.VOLUNTEER_CENTRE, bydeler: { code } }, { orderBy: { name: 'asc', id: 'asc' } }),
     ]);
     // The same rule as every list of activities: a caller who may see none gets none.
-    const visible = activityPolicy.where(principal);
+    const visible = activityPolicy.where(principal, this.ctx.policyTime);
     const helperOffers =
       volunteerCentres.length && visible
         ? await em.find(

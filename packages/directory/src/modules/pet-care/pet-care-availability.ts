@@ -30,11 +30,11 @@ export class PetCareAvailability {
   howToAskEnglish!: string;
 }
 
-/** City-wide: is there a published pet-care offer for this species, anywhere (one yes or no, nothing else). */
+/** City-wide: is there a published, not stale pet-care offer for this species, anywhere (one yes or no, nothing else). */
 export async function petCareAvailability(ctx: DirectoryContext, species: Species): Promise<PetCareAvailability> {
   const [row] = await ctx.em.execute<Array<{ available: boolean }>>(
-    `select exists (select 1 from "${DIRECTORY_SCHEMA}".pet_care_offer p where p.status = ? and ? = any (p.species)) as "available"`,
-    [OfferStatus.PUBLISHED, species],
+    `select exists (select 1 from "${DIRECTORY_SCHEMA}".pet_care_offer p where p.status = ? and p.last_verified_at >= ? and ? = any (p.species)) as "available"`,
+    [OfferStatus.PUBLISHED, ctx.policyTime.staleBefore, species],
   );
   return { species, available: row?.available === true, howToAsk: HOW_TO_ASK_NB, howToAskEnglish: HOW_TO_ASK_EN };
 }

@@ -8,6 +8,7 @@ import { Bydel } from '../bydeler/bydel.type.js';
 import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
+import { daysSince, VerificationState, verificationStateOf } from '../offers/verification.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
@@ -124,6 +125,18 @@ export class PetCareOfferResolver {
     return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id, info) : null;
   }
 
+  @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the offer is still valid.' })
+  @Allow(Access.withParent)
+  daysSinceVerified(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): number {
+    return daysSince(offer.lastVerifiedAt, ctx.now());
+  }
+
+  @FieldResolver(() => VerificationState, { description: 'FRESH, DUE for re-verification, or STALE.' })
+  @Allow(Access.withParent)
+  verificationState(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): VerificationState {
+    return verificationStateOf(offer.lastVerifiedAt, ctx.now(), ctx.freshness);
+  }
+
   @FieldResolver(() => String, { description: 'How a resident gets a place: always through shelter staff.' })
   @Allow(Access.withParent)
   howToRequest(): string {
@@ -135,5 +148,5 @@ export class PetCareOfferResolver {
 export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   const offer = await ctx.loaders.petCareOffer.load(reference.id);
-  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer) ? offer : null;
+  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer, ctx.policyTime) ? offer : null;
 }

@@ -42,7 +42,7 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
   protected readonly policy = petCareOfferPolicy;
 
   list(args: PetCareOffersArgs): Promise<Page<PetCareOfferEntity>> {
-    const visibility = petCareOfferPolicy.where(this.principal);
+    const visibility = petCareOfferPolicy.where(this.principal, this.ctx.policyTime);
     if (visibility === null) throw new UnauthenticatedError();
     const f = args.filter ?? {};
     const conditions: FilterQuery<PetCareOfferEntity>[] = [visibility, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];

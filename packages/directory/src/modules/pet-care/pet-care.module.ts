@@ -9,7 +9,7 @@ import { petCareOfferPolicy } from './pet-care-offer.policy.js';
 import { PetCareOfferResolver, resolvePetCareOfferReference } from './pet-care-offer.resolver.js';
 
 function petCareLoaders(kit: LoaderKit) {
-  const visible = petCareOfferPolicy.where(kit.principal);
+  const visible = petCareOfferPolicy.where(kit.principal, kit.time);
   const published = visible && ({ $and: [{ status: OfferStatus.PUBLISHED }, visible] } as FilterQuery<PetCareOfferEntity>);
   return {
     petCareOffer: kit.byId(PetCareOfferEntity),
