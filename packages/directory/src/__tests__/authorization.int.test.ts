@@ -88,6 +88,24 @@ describe('authorization of every operation for every kind of caller', () => {
     { operation: 'helpAfterMoving', query: '{ helpAfterMoving(bydel: "030103") { bydel { name } } }', variables: async () => ({}), expect: everyone() },
     { operation: 'petCareAvailability', query: '{ petCareAvailability(species: DOG) { available } }', variables: async () => ({}), expect: everyone() },
     {
+      operation: 'confirmOrganisationStillValid',
+      query: 'mutation($id: ID!) { confirmOrganisationStillValid(id: $id) { id } }',
+      variables: async () => ({ id: orgA.id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'volunteerRoutinesExpiring',
+      query: '{ volunteerRoutinesExpiring(withinDays: 30) { requirement } }',
+      variables: async () => ({}),
+      expect: adminsOnly,
+    },
+    {
+      operation: 'confirmContactPersonStillValid',
+      query: 'mutation($id: ID!) { confirmContactPersonStillValid(id: $id) { id } }',
+      variables: async () => ({ id: (await makeContact(em(), await a())).id }),
+      expect: editorsOfA,
+    },
+    {
       operation: 'setBydelCooperationContact',
       query: 'mutation { setBydelCooperationContact(input: { bydel: "030103", role: "Koordinator", office: "NAV Sagene" }) { role } }',
       variables: async () => ({}),

@@ -12,7 +12,7 @@ import { ContactPersonEntity } from '../modules/contact-persons/contact-person.e
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
-import { requirementsMet } from '../modules/organisations/volunteer-requirement.enum.js';
+import { requirementsMet, requirementsValidUntil } from '../modules/organisations/volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from '../modules/organisations/volunteer-routine.entity.js';
 import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
 import { DEMO_BYDEL_COOPERATION_CONTACTS } from './demo-bydel-contacts.js';
@@ -26,6 +26,9 @@ import {
   DEMO_PET_CARE_OFFERS,
   DEMO_VOLUNTEER_ROUTINES,
 } from './demo-data.js';
+
+/** Demo volunteer-routine confirmations hold a year (the default of VOLUNTEER_ROUTINE_VALID_DAYS). */
+const DEMO_ROUTINE_VALID_DAYS = 365;
 
 /** A stable UUID (v4-shaped) derived from a record's kind and key, so that reseeding gives the same ids. */
 export function demoUuid(kind: string, key: string): string {
@@ -76,6 +79,7 @@ export class DemoSeeder extends Seeder {
           publicEmail: org.publicEmail,
           bydeler: org.bydeler.map(bydelRef),
           volunteerRequirementsMetAt: null,
+          lastVerifiedAt: daysAgo(30),
         },
         { partial: true },
       );
@@ -122,6 +126,7 @@ export class DemoSeeder extends Seeder {
           phone: person.phone,
           email: person.email,
           languages: [...person.languages],
+          lastVerifiedAt: daysAgo(14),
         },
         { partial: true },
       );
@@ -138,6 +143,7 @@ export class DemoSeeder extends Seeder {
           requirement: routine.requirement,
           status: routine.status,
           confirmedOn: confirmedOn(routine.confirmedOn),
+          validUntil: shiftDate(confirmedOn(routine.confirmedOn), DEMO_ROUTINE_VALID_DAYS),
           confirmedBy: DEMO_CONFIRMED_BY,
           note: routine.note ?? null,
         },
@@ -153,6 +159,9 @@ export class DemoSeeder extends Seeder {
           .sort()
           .at(-1)!;
         orgOf(org.key).volunteerRequirementsMetAt = new Date(`${lastConfirmed}T12:00:00Z`);
+        orgOf(org.key).volunteerRequirementsValidUntil = requirementsValidUntil(
+          routines.map((r) => ({ requirement: r.requirement, validUntil: shiftDate(confirmedOn(r.confirmedOn), DEMO_ROUTINE_VALID_DAYS) })),
+        );
       }
     }
 

@@ -79,4 +79,10 @@ describe('referrals: what the offer look-up brings', () => {
     const seenByOrganisation = await app.ok(`query($id: ID!) { referral(id: $id) { volunteerRequirementsWarning } }`, { as: editor, variables: { id } });
     expect(seenByOrganisation.referral.volunteerRequirementsWarning).toBeNull();
   });
+
+  it('warns too once a confirmation of the organisation has lapsed (on the clock)', async () => {
+    // The routines were confirmed yesterday and hold VOLUNTEER_ROUTINE_VALID_DAYS.
+    app.advanceDays(app.config.freshness.volunteerRoutineValidDays);
+    expect((await referAndSend({ activityId: offers.activity! })).warning).toMatch(/lapsed/);
+  });
 });

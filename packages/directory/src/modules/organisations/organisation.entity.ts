@@ -12,7 +12,7 @@ import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 @SearchColumns('organisation', 'name', 'description')
 @Check({ name: 'organisation_number_check', expression: "organisation_number ~ '^[0-9]{9}$'" })
 export class OrganisationEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'lastVerifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -62,6 +62,17 @@ export class OrganisationEntity {
    */
   @Property({ type: 'datetime', nullable: true })
   volunteerRequirementsMetAt?: Date | null;
+
+  /**
+   * The last day all of them hold: the earliest validUntil of the routines that meet them (kept
+   * with volunteerRequirementsMetAt). After it the requirements are no longer met, on the clock.
+   */
+  @Property({ type: 'date', nullable: true })
+  volunteerRequirementsValidUntil?: string | null;
+
+  /** When the organisation's own facts (name, numbers, addresses) were last confirmed as still true. */
+  @Property({ type: 'datetime' })
+  lastVerifiedAt: Date = new Date();
 
   @Property({ type: 'integer', version: true })
   version!: number;

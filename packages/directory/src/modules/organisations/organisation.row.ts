@@ -18,9 +18,11 @@ export const organisationReadModel: ReadModel<OrganisationEntity> = {
     'publicPhone',
     'publicEmail',
     'volunteerRequirementsMetAt',
+    'volunteerRequirementsValidUntil',
+    'lastVerifiedAt',
     'version',
     'createdAt',
     'updatedAt',
   ],
-  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'] },
+  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt', 'volunteerRequirementsValidUntil'], daysSinceVerified: ['lastVerifiedAt'] },
 };

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * A pet-care offer says how soon it answers a referral (hours, default 24: the referral's deadline),
  * and a sponsored kennel names its sponsor.
  */
-export class Migration20261201121000_pet_care_answer_and_sponsor extends Migration {
+export class Migration20261201122000_pet_care_answer_and_sponsor extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "directory"."pet_care_offer" add column "answer_within_hours" smallint not null default 24, add column "sponsor_id" uuid null;`);
     this.addSql(
