@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-import { signWebhook,WEBHOOK_HEADERS } from './webhook-signature.js';
+import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 
 export interface OutgoingEmail {
   /** The delivery id: the Message-ID is built from it, the same on every attempt. */
