@@ -231,8 +231,7 @@ describe('authorization of every operation for every kind of caller', () => {
     },
     {
       operation: 'updateOrganisationNotifications',
-      query:
-        'mutation($id: ID!, $v: Int!) { updateOrganisationNotifications(id: $id, input: { version: $v, referralEmail: "henvisning@a.test" }) { id } }',
+      query: 'mutation($id: ID!, $v: Int!) { updateOrganisationNotifications(id: $id, input: { version: $v, referralEmail: "henvisning@a.test" }) { id } }',
       variables: async () => ({ id: orgA.id, v: (await a()).version }),
       expect: editorsOfA,
     },
