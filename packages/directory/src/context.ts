@@ -15,4 +15,8 @@ export interface DirectoryContext extends IdempotencyContext {
   readonly freshness: Config['freshness'];
   /** The moment the request's visibility rules are read at (one per request: lists, loaders and reads agree). */
   readonly policyTime: PolicyTime;
+  /** The platform's webhook key (`WEBHOOK_SIGNING_SECRET`), from which each organisation's webhook secret is derived; unset: no webhooks. */
+  readonly webhookSigningSecret?: string;
+  /** Whether plain-http webhook addresses on the loopback interface are accepted (never in production). */
+  readonly allowLoopbackWebhooks?: boolean;
 }

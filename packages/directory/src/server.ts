@@ -45,6 +45,8 @@ export async function createDirectoryServer(
         now,
         idempotencyKey,
         idempotencySecret: config.idempotency.secret,
+        webhookSigningSecret: config.notifications.webhookSigningSecret,
+        allowLoopbackWebhooks: config.nodeEnv !== 'production',
         bydeler,
         freshness: config.freshness,
         policyTime,

@@ -3,6 +3,7 @@ import { bydelerModule } from './bydeler/bydeler.module.js';
 import { contactPersonsModule } from './contact-persons/contact-persons.module.js';
 import { handoverModule } from './handover/handover.module.js';
 import { locationsModule } from './locations/locations.module.js';
+import { organisationNotificationsModule } from './organisation-notifications/organisation-notifications.module.js';
 import { organisationsModule } from './organisations/organisations.module.js';
 import { petCareModule } from './pet-care/pet-care.module.js';
 
@@ -15,4 +16,5 @@ export const directoryModules = [
   activitiesModule,
   petCareModule,
   handoverModule,
+  organisationNotificationsModule,
 ] as const;

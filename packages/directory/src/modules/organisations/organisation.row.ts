@@ -20,9 +20,15 @@ export const organisationReadModel: ReadModel<OrganisationEntity> = {
     'volunteerRequirementsMetAt',
     'volunteerRequirementsValidUntil',
     'lastVerifiedAt',
+    'referralEmail',
+    'webhookUrl',
     'version',
     'createdAt',
     'updatedAt',
   ],
-  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt', 'volunteerRequirementsValidUntil'], daysSinceVerified: ['lastVerifiedAt'] },
+  needs: {
+    meetsVolunteerRequirements: ['volunteerRequirementsMetAt', 'volunteerRequirementsValidUntil'],
+    daysSinceVerified: ['lastVerifiedAt'],
+    notificationSettings: ['referralEmail', 'webhookUrl'],
+  },
 };
