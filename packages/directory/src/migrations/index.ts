@@ -11,6 +11,7 @@ import { Migration20261201120000_bydel_cooperation_contact } from './Migration20
 import { Migration20261201121000_organisation_notifications } from './Migration20261201121000_organisation_notifications.js';
 import { Migration20261201122000_pet_care_answer_and_sponsor } from './Migration20261201122000_pet_care_answer_and_sponsor.js';
 import { Migration20261201123000_verified_dates } from './Migration20261201123000_verified_dates.js';
+import { Migration20261201124000_notification_outbox } from './Migration20261201124000_notification_outbox.js';
 
 /** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
@@ -25,4 +26,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201121000_organisation_notifications', class: Migration20261201121000_organisation_notifications },
   { name: 'Migration20261201122000_pet_care_answer_and_sponsor', class: Migration20261201122000_pet_care_answer_and_sponsor },
   { name: 'Migration20261201123000_verified_dates', class: Migration20261201123000_verified_dates },
+  { name: 'Migration20261201124000_notification_outbox', class: Migration20261201124000_notification_outbox },
 ];
