@@ -1,5 +1,5 @@
 import { Access, Allow, VisibleField } from '@samspill/core';
-import { Field, ID, Int,InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
 
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import { Organisation } from '../organisations/organisation.type.js';
