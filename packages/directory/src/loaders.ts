@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@samspill/core';
 
+import type { PolicyTime } from './common/policy.js';
 import { readModelsOf } from './lean-rows.js';
 import type { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
 import { directoryModules } from './modules/index.js';
@@ -21,8 +22,13 @@ const readModels = readModelsOf(directoryModules.flatMap((module) => module.read
  * relation a field resolver reads goes through one of these, so a list costs a fixed number of
  * SQL statements whatever its length. Each feature's module makes its own (see its `loaders`).
  */
-export function createLoaders(em: EntityManager, principal: Principal, bydeler: BydelCatalogue, options: { strictRows?: boolean } = {}): DirectoryLoaders {
-  const kit = new LoaderKit(em, principal, bydeler, readModels, options.strictRows ?? false);
+export function createLoaders(
+  em: EntityManager,
+  principal: Principal,
+  bydeler: BydelCatalogue,
+  options: { strictRows?: boolean; policyTime: PolicyTime },
+): DirectoryLoaders {
+  const kit = new LoaderKit(em, principal, bydeler, readModels, options.strictRows ?? false, options.policyTime);
   const loaders: Record<string, unknown> = {};
   for (const module of directoryModules) {
     for (const [name, loader] of Object.entries(module.loaders?.(kit) ?? {})) {

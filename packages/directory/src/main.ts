@@ -1,5 +1,6 @@
 import { assertDeployable, createLogger, loadConfigOrExit, openOrm, scheduleIdempotencyPurge, stopOnSignals } from '@samspill/core';
 
+import { scheduleOfferReminders } from './jobs/offer-reminders.js';
 import { directoryOrmSettings } from './orm.js';
 import { createDirectoryServer } from './server.js';
 
@@ -20,9 +21,13 @@ async function main(): Promise<void> {
   const server = await createDirectoryServer(orm, config, logger);
   const url = await server.listen(config.http.directoryPort, config.http.host, 'DIRECTORY_PORT');
   const stopPurge = scheduleIdempotencyPurge(orm, logger);
+  // Reminders to re-verify offers that are due, through the directory's own outbox.
+  const reminders = scheduleOfferReminders(orm, config, logger);
+  if (!reminders) logger.warn('notifications are switched off: offers due for re-verification are not reminded of');
   logger.info({ url }, 'directory subgraph ready');
   stopOnSignals(logger, config.http.shutdownGraceMs, async () => {
     stopPurge();
+    reminders?.stop();
     await server.stop();
     await orm.close();
   });

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { idempotencyRecordEntity, type OrmSettings } from '@samspill/core';
+import { idempotencyRecordEntity, type OrmSettings, outboxEntities } from '@samspill/core';
 
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
 import { migrations } from './migrations/index.js';
@@ -17,8 +17,9 @@ export function directoryOrmSettings(clientUrl: string, extra: Partial<OrmSettin
   return {
     clientUrl,
     schema: DIRECTORY_SCHEMA,
-    // The records of Idempotency-Keys, in this schema beside what they point to (one per ORM).
-    entities: [...directoryEntities, idempotencyRecordEntity()],
+    // The records of Idempotency-Keys, in this schema beside what they point to, and the outbox of
+    // the reminders to re-verify offers (one of each per ORM).
+    entities: [...directoryEntities, idempotencyRecordEntity(), ...outboxEntities()],
     migrations: migrations as MigrationObject[],
     // Trigram matching of misspellings: "lexehjelp" is 0.5 word-similar to "leksehjelp", "besøkstjeneste"
     // only 0.47 to "familietjeneste".

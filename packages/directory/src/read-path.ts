@@ -4,6 +4,7 @@ import { isUuid, preparedRead, type Principal } from '@samspill/core';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 
+import type { PolicyTime } from './common/policy.js';
 import { DIRECTORY_SCHEMA } from './directory-schema.js';
 import { LeanRows, nestedSelectionsFor, type ReadModel, type ReadModels, type Selection, selectionFor, signatureOf, unionOf } from './lean-rows.js';
 import type { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
@@ -70,6 +71,8 @@ export class LoaderKit {
     readonly bydeler: BydelCatalogue,
     private readonly readModels: ReadModels,
     private readonly strict: boolean,
+    /** The moment the request's visibility rules are read at. */
+    readonly time: PolicyTime,
   ) {}
 
   lean<T>(entity: EntityName<T>): LeanRows<T> {

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Config, databaseReadiness, GraphQLHttpServer, type Logger, TokenVerifier } from '@samspill/core';
 
+import { policyTimeOf } from './common/policy.js';
 import type { DirectoryContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { BydelCatalogue } from './modules/bydeler/bydel.catalogue.js';
@@ -37,6 +38,7 @@ export async function createDirectoryServer(
     readiness: databaseReadiness(orm),
     context: ({ principal, requestId, idempotencyKey }) => {
       const em = orm.em.fork() as EntityManager;
+      const policyTime = policyTimeOf(now(), config.freshness);
       // In tests a lean row throws when a field reads a column its selection left out.
       return {
         principal,
@@ -45,8 +47,12 @@ export async function createDirectoryServer(
         now,
         idempotencyKey,
         idempotencySecret: config.idempotency.secret,
+        webhookSigningSecret: config.notifications.webhookSigningSecret,
+        allowLoopbackWebhooks: config.nodeEnv !== 'production',
         bydeler,
-        loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }),
+        freshness: config.freshness,
+        policyTime,
+        loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test', policyTime }),
       };
     },
   });

@@ -54,6 +54,9 @@ const schema = z.object({
   REFERRAL_RETENTION_DAYS: positiveInt.default(180),
   REFERRAL_JOB_INTERVAL_SECONDS: positiveInt.default(300),
   REFERRAL_STATISTICS_FINAL_AFTER_DAYS: z.coerce.number().int().min(0).max(366).default(7),
+  OFFER_DUE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OFFER_STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  VOLUNTEER_ROUTINE_VALID_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   AUTH_ISSUER: z.string().min(1).default('samspill'),
   AUTH_AUDIENCE: z.string().min(1).default('samspill-api'),
   AUTH_SIGNING_KEYS: signingKeys.optional(),
@@ -84,6 +87,16 @@ const schema = z.object({
   HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().nonnegative().default(10),
   AUTH_MAX_TOKEN_LIFETIME_HOURS: z.coerce.number().positive().default(12),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'expected smtp://… or smtps://…')
+    .optional(),
+  NOTIFY_FROM: z.string().min(3).default('Samspill <ikke-svar@samspill.invalid>'),
+  NOTIFICATIONS_ENABLED: bool.optional(),
+  NOTIFICATIONS_INTERVAL_SECONDS: positiveInt.default(30),
+  NOTIFICATIONS_MAX_ATTEMPTS: positiveInt.default(8),
+  WEBHOOK_SIGNING_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
 });
 
 /** Every environment variable the configuration reads (documented in `.env.example`). */
@@ -132,6 +145,15 @@ export interface Config {
      */
     readonly statisticsFinalAfterDays: number;
   };
+  /** How long the directory's facts stay true. */
+  readonly freshness: {
+    /** An offer not confirmed for this many days is DUE for re-verification (its editors are reminded). */
+    readonly offerDueAfterDays: number;
+    /** … and STALE after this many: left out of anonymous lists and search, flagged for signed-in callers. */
+    readonly offerStaleAfterDays: number;
+    /** How long a volunteer-routine confirmation holds unless it says otherwise (validUntil). */
+    readonly volunteerRoutineValidDays: number;
+  };
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -174,6 +196,24 @@ export interface Config {
     readonly secret: string;
     /** True when the built-in development secret is in use (never in production). */
     readonly usingDevelopmentSecret: boolean;
+  };
+  readonly notifications: {
+    /**
+     * Whether this process runs the outbox worker. Default: on. In production it needs `SMTP_URL`,
+     * or an explicit `NOTIFICATIONS_ENABLED=false` (the outbox then fills and waits).
+     */
+    readonly enabled: boolean;
+    /** Where e-mail goes out (`smtp://user:password@host:587`, `smtps://…:465`); unset in development: the embedded server. */
+    readonly smtpUrl?: string;
+    /** The From of every message, e.g. `Samspill <ikke-svar@samspill.oslo.kommune.no>`. */
+    readonly from: string;
+    readonly intervalSeconds: number;
+    readonly maxAttempts: number;
+    /**
+     * The platform's webhook key, from which each organisation's webhook secret is derived (never
+     * stored). Unset: webhooks are off.
+     */
+    readonly webhookSigningSecret?: string;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -228,6 +268,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('AUTH_OIDC_ISSUER: must differ from AUTH_ISSUER (the issuer of the HS256 tokens)');
   }
   if (env.AUTH_OIDC_JWKS_URL && !env.AUTH_OIDC_ISSUER) problems.push('AUTH_OIDC_JWKS_URL: needs AUTH_OIDC_ISSUER');
+  if (Number(env.OFFER_STALE_AFTER_DAYS ?? 180) <= Number(env.OFFER_DUE_AFTER_DAYS ?? 90)) {
+    problems.push('OFFER_STALE_AFTER_DAYS: must be more than OFFER_DUE_AFTER_DAYS (an offer is due for re-verification before it is stale)');
+  }
   return problems;
 }
 
@@ -274,6 +317,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       jobIntervalSeconds: e.REFERRAL_JOB_INTERVAL_SECONDS,
       statisticsFinalAfterDays: e.REFERRAL_STATISTICS_FINAL_AFTER_DAYS,
     },
+    freshness: {
+      offerDueAfterDays: e.OFFER_DUE_AFTER_DAYS,
+      offerStaleAfterDays: e.OFFER_STALE_AFTER_DAYS,
+      volunteerRoutineValidDays: e.VOLUNTEER_ROUTINE_VALID_DAYS,
+    },
     auth: {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
@@ -298,6 +346,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       devIssuerPort: e.DEV_OIDC_PORT,
     },
     idempotency: { secret: e.IDEMPOTENCY_SECRET ?? DEVELOPMENT_IDEMPOTENCY_SECRET, usingDevelopmentSecret: !e.IDEMPOTENCY_SECRET },
+    notifications: {
+      enabled: e.NOTIFICATIONS_ENABLED ?? true,
+      smtpUrl: e.SMTP_URL,
+      from: e.NOTIFY_FROM,
+      intervalSeconds: e.NOTIFICATIONS_INTERVAL_SECONDS,
+      maxAttempts: e.NOTIFICATIONS_MAX_ATTEMPTS,
+      webhookSigningSecret: e.WEBHOOK_SIGNING_SECRET,
+    },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
@@ -335,6 +391,17 @@ export function assertDeployable(config: Config, needs: { database: boolean; gat
     problems.push(`GATEWAY_SHARED_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters, or the subgraphs answer anyone`);
   }
   if (problems.length) throw new ConfigError(problems);
+}
+
+/**
+ * For a production entry point that runs the notification worker: it sends through `SMTP_URL`,
+ * and never starts silently without it: either the URL is set or notifications are switched off
+ * explicitly (`NOTIFICATIONS_ENABLED=false`).
+ */
+export function assertNotifiable(config: Config): void {
+  if (config.notifications.enabled && !config.notifications.smtpUrl) {
+    throw new ConfigError(['SMTP_URL: is required to send notifications (smtp://user:password@host:587); set NOTIFICATIONS_ENABLED=false to run without them']);
+  }
 }
 
 /**

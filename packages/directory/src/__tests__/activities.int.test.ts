@@ -631,7 +631,7 @@ describe('activities: listing, filtering, sorting and paging', () => {
       joinMode: JoinMode.OPEN,
       costKind: CostKind.FREE,
       bydel: bydel('030102'),
-      lastVerifiedAt: app.clock.daysAgo(200),
+      lastVerifiedAt: app.clock.daysAgo(170), // DUE for re-verification, not yet STALE (180 days)
     });
     await makeActivity(em, a, {
       venueKind: VenueKind.AT_SHELTER,

@@ -85,6 +85,32 @@ describe('authorization of every operation for every kind of caller', () => {
       expect: everyone(),
     },
     { operation: 'activities', query: '{ activities { totalCount } }', variables: async () => ({}), expect: everyone() },
+    { operation: 'helpAfterMoving', query: '{ helpAfterMoving(bydel: "030103") { bydel { name } } }', variables: async () => ({}), expect: everyone() },
+    { operation: 'petCareAvailability', query: '{ petCareAvailability(species: DOG) { available } }', variables: async () => ({}), expect: everyone() },
+    {
+      operation: 'confirmOrganisationStillValid',
+      query: 'mutation($id: ID!) { confirmOrganisationStillValid(id: $id) { id } }',
+      variables: async () => ({ id: orgA.id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'volunteerRoutinesExpiring',
+      query: '{ volunteerRoutinesExpiring(withinDays: 30) { requirement } }',
+      variables: async () => ({}),
+      expect: adminsOnly,
+    },
+    {
+      operation: 'confirmContactPersonStillValid',
+      query: 'mutation($id: ID!) { confirmContactPersonStillValid(id: $id) { id } }',
+      variables: async () => ({ id: (await makeContact(em(), await a())).id }),
+      expect: editorsOfA,
+    },
+    {
+      operation: 'setBydelCooperationContact',
+      query: 'mutation { setBydelCooperationContact(input: { bydel: "030103", role: "Koordinator", office: "NAV Sagene" }) { role } }',
+      variables: async () => ({}),
+      expect: adminsOnly,
+    },
     {
       operation: 'activity',
       query: 'query($id: ID!) { activity(id: $id) { title } }',
@@ -228,6 +254,12 @@ describe('authorization of every operation for every kind of caller', () => {
       query: 'mutation($id: ID!) { updateOrganisation(id: $id, input: { version: 1, description: "Oppdatert" }) { id } }',
       variables: async () => ({ id: (await makeOrganisation(em())).id }),
       expect: adminsOnly,
+    },
+    {
+      operation: 'updateOrganisationNotifications',
+      query: 'mutation($id: ID!, $v: Int!) { updateOrganisationNotifications(id: $id, input: { version: $v, referralEmail: "henvisning@a.test" }) { id } }',
+      variables: async () => ({ id: orgA.id, v: (await a()).version }),
+      expect: editorsOfA,
     },
     {
       operation: 'recordVolunteerRoutine',

@@ -54,4 +54,11 @@ describe.each([
     expect(met.length).toBeGreaterThan(0);
     expect(met.filter((o) => o.volunteerRequirementsMetAt! > app.now())).toEqual([]);
   });
+
+  it('has a cooperation contact (a role and its office) in several bydeler, each with their frivilligsentral', async () => {
+    const res = await app.query(`{ bydeler { code shelterCooperationContact { role office } organisations { kind } } }`);
+    const withContact = res.body.data.bydeler.filter((b: { shelterCooperationContact: unknown }) => b.shelterCooperationContact);
+    expect(withContact.length).toBeGreaterThanOrEqual(3);
+    for (const bydel of withContact) expect(bydel.organisations.map((o: { kind: string }) => o.kind)).toContain('VOLUNTEER_CENTRE');
+  });
 });

@@ -31,7 +31,9 @@ describe('organisations: listing and filtering', () => {
     await make('Redd Barna', OrganisationKind.VOLUNTARY_ORGANISATION, ['030102'], 'Barns rettigheter i over 50 land.');
     await make('Sagene frivilligsentral', OrganisationKind.VOLUNTEER_CENTRE, ['030103'], 'Turgrupper og kafé_treff.');
     alna.volunteerRequirementsMetAt = app.clock.daysAgo(61);
+    alna.volunteerRequirementsValidUntil = app.clock.osloDate(300);
     redCross.volunteerRequirementsMetAt = app.clock.daysAgo(91);
+    redCross.volunteerRequirementsValidUntil = app.clock.osloDate(270);
     await em.flush();
   });
   afterAll(() => app.close());

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Principal, ROLES } from '@samspill/core';
 
-import type { Policy } from '../common/policy.js';
+import { type Policy, type PolicyTime, policyTimeOf } from '../common/policy.js';
 import { DIRECTORY_SCHEMA } from '../directory-schema.js';
 import { LeanRows } from '../lean-rows.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
@@ -27,6 +27,8 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
   let app: DirectoryTestApp;
   let a: OrganisationEntity;
   let b: OrganisationEntity;
+  /** The moment every form reads the rules at: offers verified before its `staleBefore` are stale. */
+  let time: PolicyTime;
   const ids: Record<'activity' | 'pet_care_offer' | 'location', string[]> = { activity: [], pet_care_offer: [], location: [] };
 
   /** Anonymous, and every role scoped to A, to B and to no organisation. */
@@ -43,10 +45,16 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
     await seedBydeler(em);
     a = await makeOrganisation(em, { name: 'A' });
     b = await makeOrganisation(em, { name: 'B' });
+    time = policyTimeOf(app.now(), app.config.freshness);
+    // Verified now, exactly at the stale cut-off (still shown), and a second before it (stale).
+    const verified = [time.now, time.staleBefore, new Date(time.staleBefore.getTime() - 1000)];
     for (const organisation of [a, b]) {
       for (const status of Object.values(OfferStatus)) {
-        for (const audience of Object.values(OfferAudience)) ids.activity.push((await makeActivity(em, organisation, { status, audience })).id);
-        ids.pet_care_offer.push((await makePetCareOffer(em, organisation, { status })).id);
+        for (const lastVerifiedAt of verified) {
+          for (const audience of Object.values(OfferAudience))
+            ids.activity.push((await makeActivity(em, organisation, { status, audience, lastVerifiedAt })).id);
+          ids.pet_care_offer.push((await makePetCareOffer(em, organisation, { status, lastVerifiedAt })).id);
+        }
       }
       for (const visibility of Object.values(LocationVisibility)) ids.location.push((await makeLocation(em, organisation, { visibility })).id);
     }
@@ -61,9 +69,9 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
     rule: Policy<R, E>,
     principal: Principal,
   ): Promise<string[][]> {
-    const where = rule.where(principal);
+    const where = rule.where(principal, time);
     const byOrm = where === null ? [] : await em.find(entity, { $and: [{ id: { $in: ids[table] } }, where] } as never);
-    const sql = rule.sql(principal, 't');
+    const sql = rule.sql(principal, 't', time);
     const bySql = await em.execute<Array<{ id: string }>>(`select t.id from "${DIRECTORY_SCHEMA}".${table} t where t.id in (?) and ${sql.sql}`, [
       ids[table],
       ...sql.params,
@@ -77,8 +85,8 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
     return [
       sorted(byOrm),
       sorted(bySql),
-      sorted(entities.filter((row) => rule.allows(principal, row as unknown as R))),
-      sorted(rows.map((row) => lean.map(row)).filter((row) => rule.allows(principal, row as unknown as R))),
+      sorted(entities.filter((row) => rule.allows(principal, row as unknown as R, time))),
+      sorted(rows.map((row) => lean.map(row)).filter((row) => rule.allows(principal, row as unknown as R, time))),
     ];
   }
 
@@ -153,10 +161,13 @@ describe('policies: the SQL, ORM and in-memory forms agree', () => {
     const anonymous: Principal = { kind: 'anonymous' };
     const staffOfA: Principal = { kind: 'user', subject: 's', role: 'SHELTER_STAFF', organisationId: a.id };
     const [activitiesForAnonymous] = await picked(em, ActivityEntity, 'activity', activityPolicy as never, anonymous);
-    expect(activitiesForAnonymous).toHaveLength(2); // published and public, of A and of B
+    // Published and public, of A and of B, verified now or at the cut-off: never a stale one.
+    expect(activitiesForAnonymous).toHaveLength(4);
     expect((await picked(em, PetCareOfferEntity, 'pet_care_offer', petCareOfferPolicy as never, anonymous))[0]).toEqual([]);
-    // Staff of A: everything published, and A's drafts and archived ones (2 orgs × 2 audiences + 2 × 2 of A).
-    expect((await picked(em, ActivityEntity, 'activity', activityPolicy as never, staffOfA))[0]).toHaveLength(8);
+    // Staff of A: everything published, and A's drafts and archived ones (2 orgs × 2 audiences + 2 × 2 of A), stale ones too.
+    expect((await picked(em, ActivityEntity, 'activity', activityPolicy as never, staffOfA))[0]).toHaveLength(8 * 3);
+    // A rule that reads the time refuses to be read without it (it fails closed, never open).
+    expect(() => activityPolicy.where(anonymous)).toThrow(/time/);
     // Places: public and network ones of both, and A's confidential one; never B's.
     expect((await picked(em, LocationEntity, 'location', locationPolicy as never, staffOfA))[0]).toHaveLength(5);
     // A near search never measures from a confidential place, not even the caller's own.

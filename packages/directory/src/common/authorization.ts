@@ -11,7 +11,7 @@ import {
   UnauthenticatedError,
 } from '@samspill/core';
 
-import type { Policy } from './policy.js';
+import type { Policy, PolicyTime } from './policy.js';
 
 /** Who may change a feature's rows: the roles let past the gate in front of a mutation, then the rule on the row. */
 export interface EditRule {
@@ -56,29 +56,29 @@ export interface FeaturePolicy<N extends string, R, E = R> extends Policy<R, E> 
   readonly name: N;
   /** The GraphQL type's name, for NOT_FOUND. */
   readonly label: string;
-  /** `row` may be left out only where the edit rule reads none (a new organisation, for PLATFORM_ADMINS). */
-  may(principal: Principal, action: Action<N>, row?: R | Owned): boolean;
+  /** `row` may be left out only where the edit rule reads none (a new organisation, for PLATFORM_ADMINS). `time`: the request's policy time, for a `see` rule that depends on it. */
+  may(principal: Principal, action: Action<N>, row?: R | Owned, time?: PolicyTime): boolean;
   /**
    * Throws unless `may`: for `see`, NOT_FOUND (existence is not revealed); for `edit`,
    * UNAUTHENTICATED or FORBIDDEN.
    */
-  assert(principal: Principal, action: Action<N>, row?: R | Owned): void;
+  assert(principal: Principal, action: Action<N>, row?: R | Owned, time?: PolicyTime): void;
   /** The role gate in front of an edit, for `@Allow` (the field-level check before the row's). */
   access(action: `${N}:edit`): AccessRule;
 }
 
 export function featurePolicy<N extends string, R, E = R>(name: N, label: string, see: Policy<R, E>, edit: EditRule = OWN_EDITORS): FeaturePolicy<N, R, E> {
   const verbOf = (action: Action<N>): Verb => action.slice(name.length + 1) as Verb;
-  const may = (principal: Principal, action: Action<N>, row: R | Owned | undefined): boolean =>
-    verbOf(action) === 'see' ? row !== undefined && see.allows(principal, row as R) : edit.may(principal, row as Owned | undefined);
+  const may = (principal: Principal, action: Action<N>, row: R | Owned | undefined, time?: PolicyTime): boolean =>
+    verbOf(action) === 'see' ? row !== undefined && see.allows(principal, row as R, time) : edit.may(principal, row as Owned | undefined);
   const editors = Access.roles(...edit.roles);
   return {
     ...see,
     name,
     label,
     may,
-    assert(principal, action, row) {
-      if (may(principal, action, row)) return;
+    assert(principal, action, row, time) {
+      if (may(principal, action, row, time)) return;
       if (verbOf(action) === 'see') throw new NotFoundError(label, (row as Owned | undefined)?.id ?? '');
       if (!isAuthenticated(principal)) throw new UnauthenticatedError();
       throw new ForbiddenError(edit.refusal);

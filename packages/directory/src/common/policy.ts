@@ -11,6 +11,8 @@ export type Condition<R> =
   | { readonly kind: 'always' }
   | { readonly kind: 'never' }
   | { readonly kind: 'is'; readonly field: PolicyField<R>; readonly value: string }
+  /** The column holds a moment not before `value` (e.g. verified since the stale cut-off). */
+  | { readonly kind: 'notBefore'; readonly field: PolicyField<R>; readonly value: Date }
   | { readonly kind: 'and' | 'or'; readonly of: ReadonlyArray<Condition<R>> };
 
 /** A column a rule reads: its property (for MikroORM), its column (for SQL) and how a row holds it. */
@@ -23,27 +25,49 @@ export interface PolicyField<R> {
 export const ALWAYS: { readonly kind: 'always' } = { kind: 'always' };
 export const NEVER: { readonly kind: 'never' } = { kind: 'never' };
 export const is = <R>(field: PolicyField<R>, value: string): Condition<R> => ({ kind: 'is', field, value });
+export const notBefore = <R>(field: PolicyField<R>, value: Date): Condition<R> => ({ kind: 'notBefore', field, value });
+
+/**
+ * The moment a rule is read at, for rules that depend on time (an offer not verified since
+ * `staleBefore` is stale and left out for anonymous callers). One per request, from the server's
+ * clock and the freshness settings (`policyTimeOf`), so that a list, its loaders and its single
+ * reads decide alike.
+ */
+export interface PolicyTime {
+  readonly now: Date;
+  readonly staleBefore: Date;
+}
+
+export function policyTimeOf(now: Date, freshness: { readonly offerStaleAfterDays: number }): PolicyTime {
+  return { now, staleBefore: new Date(now.getTime() - freshness.offerStaleAfterDays * 24 * 60 * 60 * 1000) };
+}
+
+/** For a rule that reads the time: the caller's site must pass it (a missing one is a programming error, and fails closed). */
+export function requireTime(time: PolicyTime | undefined): PolicyTime {
+  if (!time) throw new Error('this visibility rule depends on the time: pass the request’s policy time (ctx.policyTime)');
+  return time;
+}
 export const and = <R>(...of: Condition<R>[]): Condition<R> => ({ kind: 'and', of });
 export const or = <R>(...of: Condition<R>[]): Condition<R> => ({ kind: 'or', of });
 
 /** A rule's three forms (see `Condition`). */
 export interface Policy<R, E = R> {
-  /** The rule for this caller, as a condition. */
-  readonly condition: (principal: Principal) => Condition<R>;
+  /** The rule for this caller, as a condition (`time` for rules that depend on it). */
+  readonly condition: (principal: Principal, time?: PolicyTime) => Condition<R>;
   /** A MikroORM filter; `null` when the caller may see no row at all. */
-  where(principal: Principal): FilterQuery<E> | null;
+  where(principal: Principal, time?: PolicyTime): FilterQuery<E> | null;
   /** SQL over `alias` with its parameters; `false` when the caller may see no row at all. */
-  sql(principal: Principal, alias: string): { readonly sql: string; readonly params: unknown[] };
-  allows(principal: Principal, row: R): boolean;
+  sql(principal: Principal, alias: string, time?: PolicyTime): { readonly sql: string; readonly params: unknown[] };
+  allows(principal: Principal, row: R, time?: PolicyTime): boolean;
 }
 
-export function policy<R, E = R>(rule: (principal: Principal) => Condition<R>): Policy<R, E> {
-  const condition = (principal: Principal) => simplified(rule(principal));
+export function policy<R, E = R>(rule: (principal: Principal, time: PolicyTime | undefined) => Condition<R>): Policy<R, E> {
+  const condition = (principal: Principal, time?: PolicyTime) => simplified(rule(principal, time));
   return {
     condition,
-    where: (principal) => toFilter(condition(principal)) as FilterQuery<E> | null,
-    sql: (principal, alias) => toSql(condition(principal), alias),
-    allows: (principal, row) => test(condition(principal), row),
+    where: (principal, time) => toFilter(condition(principal, time)) as FilterQuery<E> | null,
+    sql: (principal, alias, time) => toSql(condition(principal, time), alias),
+    allows: (principal, row, time) => test(condition(principal, time), row),
   };
 }
 
@@ -65,6 +89,8 @@ function toFilter<R>(condition: Condition<R>): object | null {
       return null;
     case 'is':
       return { [condition.field.property]: condition.value };
+    case 'notBefore':
+      return { [condition.field.property]: { $gte: condition.value } };
     case 'and': {
       const parts = condition.of.map(toFilter);
       if (parts.includes(null)) return null;
@@ -86,6 +112,8 @@ function toSql<R>(condition: Condition<R>, alias: string): { sql: string; params
       return { sql: 'false', params: [] };
     case 'is':
       return { sql: `${alias}."${condition.field.column}" = ?`, params: [condition.value] };
+    case 'notBefore':
+      return { sql: `${alias}."${condition.field.column}" >= ?`, params: [condition.value] };
     case 'and':
     case 'or': {
       if (!condition.of.length) return { sql: condition.kind === 'and' ? 'true' : 'false', params: [] };
@@ -103,6 +131,10 @@ function test<R>(condition: Condition<R>, row: R): boolean {
       return false;
     case 'is':
       return condition.field.of(row) === condition.value;
+    case 'notBefore': {
+      const value = condition.field.of(row);
+      return value != null && new Date(value as Date | string).getTime() >= condition.value.getTime();
+    }
     case 'and':
       return condition.of.every((part) => test(part, row));
     case 'or':

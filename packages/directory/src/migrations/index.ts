@@ -7,6 +7,11 @@ import { Migration20261123040000_search_by_bydel } from './Migration202611230400
 import { Migration20261123060000_norwegian_order } from './Migration20261123060000_norwegian_order.js';
 import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
 import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
+import { Migration20261201120000_bydel_cooperation_contact } from './Migration20261201120000_bydel_cooperation_contact.js';
+import { Migration20261201121000_organisation_notifications } from './Migration20261201121000_organisation_notifications.js';
+import { Migration20261201122000_pet_care_answer_and_sponsor } from './Migration20261201122000_pet_care_answer_and_sponsor.js';
+import { Migration20261201123000_verified_dates } from './Migration20261201123000_verified_dates.js';
+import { Migration20261201124000_notification_outbox } from './Migration20261201124000_notification_outbox.js';
 
 /** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
@@ -17,4 +22,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123060000_norwegian_order', class: Migration20261123060000_norwegian_order },
   { name: 'Migration20261201090000_audience_within_place', class: Migration20261201090000_audience_within_place },
   { name: 'Migration20261201092215_idempotency_keys', class: Migration20261201092215_idempotency_keys },
+  { name: 'Migration20261201120000_bydel_cooperation_contact', class: Migration20261201120000_bydel_cooperation_contact },
+  { name: 'Migration20261201121000_organisation_notifications', class: Migration20261201121000_organisation_notifications },
+  { name: 'Migration20261201122000_pet_care_answer_and_sponsor', class: Migration20261201122000_pet_care_answer_and_sponsor },
+  { name: 'Migration20261201123000_verified_dates', class: Migration20261201123000_verified_dates },
+  { name: 'Migration20261201124000_notification_outbox', class: Migration20261201124000_notification_outbox },
 ];

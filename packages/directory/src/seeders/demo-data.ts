@@ -129,6 +129,8 @@ export interface DemoPetCareOffer {
   contactKey: string | null;
   status: OfferStatus;
   verifiedDaysAgo: number;
+  /** For a SPONSORED_KENNEL run by a kennel: the sponsor that pays for its places. */
+  sponsorKey?: string;
 }
 
 /** Subject id recorded as the confirmer of demo volunteer routines. */
@@ -2393,6 +2395,28 @@ export const DEMO_PET_CARE_OFFERS: readonly DemoPetCareOffer[] = [
     status: OfferStatus.PUBLISHED,
     verifiedDaysAgo: 19,
   },
+  {
+    key: 'granli-sponset-hundepensjonat',
+    organisationKey: 'granli-pensjonat',
+    sponsorKey: 'trygg-pote',
+    title: 'Sponset hundepensjonat hos Granli',
+    description: 'Granli tar imot hunder fra krisesentre; Stiftelsen Trygg Pote betaler plassen.',
+    careModel: CareModel.SPONSORED_KENNEL,
+    species: [Species.DOG],
+    maxAnimalSize: AnimalSize.LARGE,
+    maxAnimals: 2,
+    maxStayDays: 45,
+    costKind: CostKind.SPONSORED,
+    pricePerDayNok: null,
+    vaccinationRequired: true,
+    vetCheckRequired: false,
+    requirementsNote: 'Vaksinasjonsattest og ID-merking kreves. Forespørsel sendes av ansatte på krisesenteret.',
+    bydeler: ALL_BYDELER,
+    placesAvailable: 2,
+    contactKey: 'granli-pensjonat/1',
+    status: OfferStatus.PUBLISHED,
+    verifiedDaysAgo: 8,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -2508,5 +2532,9 @@ function unique(kind: string, keys: string[]): void {
     check(p.contactKey === null || contacts.get(p.contactKey)?.organisationKey === p.organisationKey, `contact of ${p.key} must belong to its organisation`);
     check((p.costKind === CostKind.PAID) === (p.pricePerDayNok !== null), `price of ${p.key} must be set exactly when PAID`);
     check(p.species.length > 0 && p.bydeler.every((b) => bydelPattern.test(b)), `species/bydeler of ${p.key}`);
+    check(
+      p.sponsorKey === undefined || (orgs.get(p.sponsorKey)?.kind === OrganisationKind.SPONSOR && p.careModel === CareModel.SPONSORED_KENNEL),
+      `sponsor of ${p.key} must be a SPONSOR, of a SPONSORED_KENNEL`,
+    );
   }
 })();

@@ -7,13 +7,15 @@ import { DAY_MS, osloDateOf } from '@samspill/core';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
 import { weekdaysOf } from '../modules/activities/schedule.js';
 import { BydelEntity } from '../modules/bydeler/bydel.entity.js';
+import { BydelCooperationContactEntity } from '../modules/bydeler/bydel-cooperation.entity.js';
 import { ContactPersonEntity } from '../modules/contact-persons/contact-person.entity.js';
 import { LocationEntity } from '../modules/locations/location.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
-import { requirementsMet } from '../modules/organisations/volunteer-requirement.enum.js';
+import { requirementsMet, requirementsValidUntil } from '../modules/organisations/volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from '../modules/organisations/volunteer-routine.entity.js';
 import { PetCareOfferEntity } from '../modules/pet-care/pet-care-offer.entity.js';
+import { DEMO_BYDEL_COOPERATION_CONTACTS } from './demo-bydel-contacts.js';
 import { demoSchedule, demoShiftDays, shiftDate } from './demo-calendar.js';
 import {
   DEMO_ACTIVITIES,
@@ -24,6 +26,9 @@ import {
   DEMO_PET_CARE_OFFERS,
   DEMO_VOLUNTEER_ROUTINES,
 } from './demo-data.js';
+
+/** Demo volunteer-routine confirmations hold a year (the default of VOLUNTEER_ROUTINE_VALID_DAYS). */
+const DEMO_ROUTINE_VALID_DAYS = 365;
 
 /** A stable UUID (v4-shaped) derived from a record's kind and key, so that reseeding gives the same ids. */
 export function demoUuid(kind: string, key: string): string {
@@ -72,8 +77,11 @@ export class DemoSeeder extends Seeder {
           website: org.website,
           publicPhone: org.publicPhone,
           publicEmail: org.publicEmail,
+          // The demo users' organisations get a referral address, so the development start's mail shows both sides.
+          referralEmail: org.id ? `henvisning.${org.key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@samspill.example` : null,
           bydeler: org.bydeler.map(bydelRef),
           volunteerRequirementsMetAt: null,
+          lastVerifiedAt: daysAgo(30),
         },
         { partial: true },
       );
@@ -120,6 +128,7 @@ export class DemoSeeder extends Seeder {
           phone: person.phone,
           email: person.email,
           languages: [...person.languages],
+          lastVerifiedAt: daysAgo(14),
         },
         { partial: true },
       );
@@ -136,6 +145,7 @@ export class DemoSeeder extends Seeder {
           requirement: routine.requirement,
           status: routine.status,
           confirmedOn: confirmedOn(routine.confirmedOn),
+          validUntil: shiftDate(confirmedOn(routine.confirmedOn), DEMO_ROUTINE_VALID_DAYS),
           confirmedBy: DEMO_CONFIRMED_BY,
           note: routine.note ?? null,
         },
@@ -151,6 +161,9 @@ export class DemoSeeder extends Seeder {
           .sort()
           .at(-1)!;
         orgOf(org.key).volunteerRequirementsMetAt = new Date(`${lastConfirmed}T12:00:00Z`);
+        orgOf(org.key).volunteerRequirementsValidUntil = requirementsValidUntil(
+          routines.map((r) => ({ requirement: r.requirement, validUntil: shiftDate(confirmedOn(r.confirmedOn), DEMO_ROUTINE_VALID_DAYS) })),
+        );
       }
     }
 
@@ -219,6 +232,7 @@ export class DemoSeeder extends Seeder {
           placesAvailable: p.placesAvailable,
           placesUpdatedAt: p.placesAvailable === null ? null : verifiedAt,
           contactPerson: contactOf(p.contactKey),
+          sponsor: p.sponsorKey === undefined ? null : orgOf(p.sponsorKey),
           status: p.status,
           lastVerifiedAt: verifiedAt,
           publishedAt: p.status === OfferStatus.DRAFT ? null : daysAgo(p.verifiedDaysAgo + 14),
@@ -227,6 +241,19 @@ export class DemoSeeder extends Seeder {
         },
         { partial: true },
       );
+    }
+
+    for (const c of DEMO_BYDEL_COOPERATION_CONTACTS) {
+      em.create(BydelCooperationContactEntity, {
+        id: demoUuid('bydel-cooperation', c.bydel),
+        bydel: bydelRef(c.bydel),
+        role: c.role,
+        office: c.office,
+        phone: c.phone,
+        email: c.email,
+        lastVerifiedAt: daysAgo(c.verifiedDaysAgo),
+        updatedAt: daysAgo(c.verifiedDaysAgo),
+      });
     }
 
     await em.flush();

@@ -87,11 +87,23 @@ function directoryOf(em: EntityManager): DirectoryLookup {
   return {
     async offer(kind, id): Promise<OfferFacts> {
       if (kind === TargetKind.ACTIVITY) {
-        const activity = await em.findOneOrFail(ActivityEntity, { id });
-        return { organisationId: activity.organisation.id, bydelCode: activity.bydel?.code ?? null, category: activity.category };
+        const activity = await em.findOneOrFail(ActivityEntity, { id }, { populate: ['organisation'] });
+        return {
+          organisationId: activity.organisation.id,
+          bydelCode: activity.bydel?.code ?? null,
+          category: activity.category,
+          answerWithinHours: null,
+          meetsVolunteerRequirements: activity.organisation.volunteerRequirementsMetAt != null,
+        };
       }
-      const offer = await em.findOneOrFail(PetCareOfferEntity, { id });
-      return { organisationId: offer.organisation.id, bydelCode: null, category: 'PET_CARE' };
+      const offer = await em.findOneOrFail(PetCareOfferEntity, { id }, { populate: ['organisation'] });
+      return {
+        organisationId: offer.organisation.id,
+        bydelCode: null,
+        category: 'PET_CARE',
+        answerWithinHours: offer.answerWithinHours,
+        meetsVolunteerRequirements: offer.organisation.volunteerRequirementsMetAt != null,
+      };
     },
   };
 }

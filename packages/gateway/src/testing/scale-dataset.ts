@@ -112,6 +112,7 @@ export async function seedScaleDataset(
         public_email: `post${n}@example.org`,
         main_location_id: null,
         volunteer_requirements_met_at: n % 3 === 0 ? at(n) : null,
+        last_verified_at: at(n),
         version: 1,
         created_at: at(n),
         updated_at: at(n),
@@ -139,6 +140,7 @@ export async function seedScaleDataset(
           phone: `+4740${String(n * 2 + c).padStart(6, '0')}`,
           email: `kontakt${n}-${c}@example.org`,
           languages: '{no,en}',
+          last_verified_at: at(n),
           version: 1,
           created_at: at(n),
         });

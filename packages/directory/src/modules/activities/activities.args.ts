@@ -42,8 +42,24 @@ export class ActivityFilter {
   @Field(() => [ActivityCategory], { nullable: true })
   categories?: ActivityCategory[];
 
-  @Field(() => [TargetGroup], { nullable: true })
+  @Field(() => [TargetGroup], { nullable: true, description: 'For any of these target groups.' })
+  @ArrayMaxSize(20)
   targetGroups?: TargetGroup[];
+
+  @Field(() => [TargetGroup], {
+    nullable: true,
+    description: 'For all of these target groups, e.g. [SENIORS, IMMIGRANT_BACKGROUND] for seniors 60+ with an immigrant background.',
+  })
+  @ArrayMaxSize(20)
+  allTargetGroups?: TargetGroup[];
+
+  @Field(() => [TargetGroup], {
+    nullable: true,
+    description:
+      'For none of these target groups, e.g. [WOMEN_ONLY] when searching for a man. Must not repeat a group asked for in targetGroups or allTargetGroups.',
+  })
+  @ArrayMaxSize(20)
+  excludeTargetGroups?: TargetGroup[];
 
   @Field(() => Int, { nullable: true, description: 'Only activities whose age range includes this age.' })
   @Min(0)

@@ -12,7 +12,7 @@ import { activityReadModel } from './activity.row.js';
 
 function activityLoaders(kit: LoaderKit) {
   const signedIn = isAuthenticated(kit.principal);
-  const visible = activityPolicy.sql(kit.principal, 't');
+  const visible = activityPolicy.sql(kit.principal, 't', kit.time);
   return {
     activity: kit.byId(ActivityEntity),
     /** Published activities the caller may see, by title: the first N per organisation. */

@@ -24,6 +24,7 @@ export enum TargetGroup {
   WOMEN_ONLY = 'WOMEN_ONLY',
   MEN = 'MEN',
   IMMIGRANT_BACKGROUND = 'IMMIGRANT_BACKGROUND',
+  CHILDREN_WITH_FATHER = 'CHILDREN_WITH_FATHER',
 }
 
 export enum JoinMode {
@@ -64,10 +65,19 @@ export const isoWeekday = (day: Weekday): number => WEEKDAYS.indexOf(day) + 1;
 registerEnumType(ActivityCategory, { name: 'ActivityCategory' });
 registerEnumType(TargetGroup, {
   name: 'TargetGroup',
+  description:
+    'Who an activity is for (stable values; the nb labels are the web app\'s `targetGroup` catalogue). Combine them in a filter: "seniors 60+ with immigrant background" is allTargetGroups [SENIORS, IMMIGRANT_BACKGROUND].',
   valuesConfig: {
-    YOUNG_ADULTS: { description: 'Young adults, 18–29.' },
-    SENIORS: { description: 'Seniors, 60+.' },
-    IMMIGRANT_BACKGROUND: { description: 'People with an immigrant background.' },
+    CHILDREN: { description: 'Children (barn).' },
+    YOUTH: { description: 'Youth, 13–17 (ungdom).' },
+    YOUNG_ADULTS: { description: 'Young adults, 18–29 (unge voksne 18–29).' },
+    ADULTS: { description: 'Adults (voksne).' },
+    SENIORS: { description: 'Seniors, 60+ (eldre 60+).' },
+    FAMILIES: { description: 'Families (familier).' },
+    WOMEN_ONLY: { description: 'Women only (bare kvinner): exclude it for a man.' },
+    MEN: { description: 'Men (menn).' },
+    IMMIGRANT_BACKGROUND: { description: 'People with an immigrant background (innvandrerbakgrunn).' },
+    CHILDREN_WITH_FATHER: { description: 'Children together with their father (barn med far).' },
   },
 });
 registerEnumType(JoinMode, {

@@ -5,5 +5,5 @@ import type { ActivityRow } from './activity.row.js';
 /** `_entities` for Activity: the same loader and the same visibility as `activity(id)`. */
 export async function resolveActivityReference(reference: { id: string }, ctx: DirectoryContext): Promise<ActivityRow | null> {
   const activity = await ctx.loaders.activity.load(reference.id);
-  return activity && activityPolicy.may(ctx.principal, 'activity:see', activity) ? activity : null;
+  return activity && activityPolicy.may(ctx.principal, 'activity:see', activity, ctx.policyTime) ? activity : null;
 }

@@ -11,6 +11,7 @@ import { ContactPerson } from '../contact-persons/contact-person.type.js';
 import { canSeeLocation } from '../locations/location.policy.js';
 import type { LocationRow } from '../locations/location.row.js';
 import { Location } from '../locations/location.type.js';
+import { daysSince, VerificationState, verificationStateOf } from '../offers/verification.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { ActivitiesArgs } from './activities.args.js';
@@ -23,7 +24,6 @@ import { VenueKind } from './activity-enums.js';
 import { nextOccurrences, type OccurrenceData } from './occurrences.js';
 import { Occurrence } from './schedule.type.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 @ObjectType('ActivityConnection')
 export class ActivityConnection extends Connection(Activity) {}
 
@@ -149,6 +149,12 @@ export class ActivityResolver {
   @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the activity is still valid.' })
   @Allow(Access.withParent)
   daysSinceVerified(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): number {
-    return Math.floor((ctx.now().getTime() - activity.lastVerifiedAt.getTime()) / DAY_MS);
+    return daysSince(activity.lastVerifiedAt, ctx.now());
+  }
+
+  @FieldResolver(() => VerificationState, { description: 'FRESH, DUE for re-verification, or STALE (anonymous callers never see a stale one).' })
+  @Allow(Access.withParent)
+  verificationState(@Root() activity: ActivityRow, @Ctx() ctx: DirectoryContext): VerificationState {
+    return verificationStateOf(activity.lastVerifiedAt, ctx.now(), ctx.freshness);
   }
 }

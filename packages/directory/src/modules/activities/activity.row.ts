@@ -5,8 +5,8 @@ import { ActivityEntity } from './activity.entity.js';
 export type ActivityRow = Row<ActivityEntity, 'organisation' | 'location' | 'bydel' | 'contactPerson'>;
 
 /**
- * Always loaded: id, organisation, location, bydel, contactPerson, status, audience (who may see
- * it) and venueKind (which Offer type it is, and venueLabel). A new column that no rule reads goes
+ * Always loaded: id, organisation, location, bydel, contactPerson, status, audience and
+ * lastVerifiedAt (who may see it: a stale one is not shown to anonymous callers) and venueKind (which Offer type it is, and venueLabel). A new column that no rule reads goes
  * here, so that a list loads it only when the operation selects it.
  */
 export const activityReadModel: ReadModel<ActivityEntity> = {
@@ -29,11 +29,10 @@ export const activityReadModel: ReadModel<ActivityEntity> = {
     'joinMode',
     'accessibility',
     'accessibilityNote',
-    'lastVerifiedAt',
     'publishedAt',
     'version',
     'createdAt',
     'updatedAt',
   ],
-  needs: { nextOccurrences: ['schedule'], daysSinceVerified: ['lastVerifiedAt'] },
+  needs: { nextOccurrences: ['schedule'] },
 };

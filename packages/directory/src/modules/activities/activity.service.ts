@@ -1,5 +1,5 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { type Page, ValidationError } from '@samspill/core';
+import { osloDateOf, type Page, ValidationError } from '@samspill/core';
 
 import { applyChanges } from '../../common/editing.js';
 import { columnOrder, runRankedQuery, textCondition, textSearch, wordsThenFuzzy } from '../../common/ranked-search.js';
@@ -12,6 +12,8 @@ import { LocationVisibility } from '../locations/location-visibility.enum.js';
 import { OfferLifecycle } from '../offers/offer.lifecycle.js';
 import { CostKind, OfferAudience, OfferStatus } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
+import { requirementsMetOn } from '../organisations/volunteer-requirement.enum.js';
 import { ActivitiesArgs, ActivitySort } from './activities.args.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput, UpdateActivityInput } from './activity.input.js';
@@ -60,13 +62,20 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     const f = args.filter ?? {};
     // A rule that lets this caller see nothing matches nothing (never a missing condition, which would match all).
     const conditions: FilterQuery<ActivityEntity>[] = [
-      activityPolicy.where(this.principal) ?? { id: { $in: [] } },
+      activityPolicy.where(this.principal, this.ctx.policyTime) ?? { id: { $in: [] } },
       { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } },
     ];
     if (f.bydeler?.length) conditions.push({ bydel: { $in: f.includeNeighbouringBydeler ? withNeighbours(f.bydeler) : f.bydeler } });
     if (f.near) conditions.push(nearCondition('location_id', f.near, nearSearchPolicy.sql(this.principal, 'l')));
     if (f.categories?.length) conditions.push({ category: { $in: f.categories } });
     if (f.targetGroups?.length) conditions.push({ targetGroups: { $overlap: f.targetGroups } });
+    if (f.allTargetGroups?.length) conditions.push({ targetGroups: { $contains: f.allTargetGroups } });
+    if (f.excludeTargetGroups?.length) {
+      const asked = new Set([...(f.targetGroups ?? []), ...(f.allTargetGroups ?? [])]);
+      const both = f.excludeTargetGroups.filter((group) => asked.has(group));
+      if (both.length) throw ValidationError.field('filter.excludeTargetGroups', `cannot both ask for and exclude ${both.join(', ')}`);
+      conditions.push({ $not: { targetGroups: { $overlap: f.excludeTargetGroups } } });
+    }
     if (f.age !== undefined && f.age !== null) {
       conditions.push({ $or: [{ ageMin: null }, { ageMin: { $lte: f.age } }] }, { $or: [{ ageMax: null }, { ageMax: { $gte: f.age } }] });
     }
@@ -110,6 +119,30 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
     return this.ctx.loaders.activity;
   }
 
+  /** Publish, as every offer; an activity at a shelter only by an organisation that meets the volunteer requirements. */
+  override async publish(id: string, version?: number | null): Promise<ActivityRow> {
+    const activity = await this.loadForEdit(id, version);
+    await this.assertMayBeAtShelter(activity, 'id');
+    return super.publish(id, version);
+  }
+
+  /**
+   * Volunteers who come to a shelter meet the women who live there: an AT_SHELTER activity is
+   * published only by an organisation that meets the shelters' volunteer requirements today (none
+   * lapsed). The shelter's own activities are run by its staff, not volunteers.
+   */
+  private async assertMayBeAtShelter(activity: ActivityEntity, field: string): Promise<void> {
+    if (activity.venueKind !== VenueKind.AT_SHELTER) return;
+    const organisation = await this.em.findOneOrFail(OrganisationEntity, { id: activity.organisation.id });
+    if (organisation.kind === OrganisationKind.SHELTER) return;
+    if (!requirementsMetOn(organisation, osloDateOf(this.now()))) {
+      throw ValidationError.field(
+        field,
+        'an activity at a shelter is published only by an organisation that meets the shelters’ volunteer requirements (training, confidentiality declaration, police certificate where lawful), none of them lapsed',
+      );
+    }
+  }
+
   async create(input: CreateActivityInput): Promise<ActivityRow> {
     activityPolicy.assert(this.principal, 'activity:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
@@ -140,6 +173,8 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
   async update(id: string, input: UpdateActivityInput): Promise<ActivityRow> {
     const activity = await this.loadForEdit(id, input.version);
     await this.applyInput(activity, input, false);
+    // A published activity moved to a shelter needs the requirements as publishing it there would.
+    if (activity.status === OfferStatus.PUBLISHED) await this.assertMayBeAtShelter(activity, 'input.venueKind');
     await this.em.flush();
     return this.readBack(activity);
   }

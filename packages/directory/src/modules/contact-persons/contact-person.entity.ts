@@ -7,7 +7,7 @@ import type { OrganisationEntity } from '../organisations/organisation.entity.js
 /** A person to call at an organisation. Never visible to anonymous callers. */
 @Entity({ tableName: 'contact_person' })
 export class ContactPersonEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'languages';
+  [OptionalProps]?: 'version' | 'createdAt' | 'languages' | 'lastVerifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -32,6 +32,10 @@ export class ContactPersonEntity {
   /** ISO 639-1 codes. */
   @Property({ type: 'array', columnType: 'text[]' })
   languages: string[] = [];
+
+  /** When the organisation last confirmed the contact is still right. */
+  @Property({ type: 'datetime' })
+  lastVerifiedAt: Date = new Date();
 
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -1,8 +1,9 @@
 import { Access, Allow, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated, UnauthenticatedError } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DirectoryContext } from '../../context.js';
+import { daysSince } from '../offers/verification.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { AddContactPersonInput, UpdateContactPersonInput } from './contact-person.input.js';
@@ -46,6 +47,18 @@ export class ContactPersonResolver {
   @Allow(contactPersonPolicy.access('contactPerson:edit'))
   removeContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
     return new ContactPersonService(ctx).remove(id);
+  }
+
+  @Mutation(() => ContactPerson, { description: 'Confirm that a contact person of your organisation is still right (sets lastVerifiedAt to now).' })
+  @Allow(contactPersonPolicy.access('contactPerson:edit'))
+  confirmContactPersonStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new ContactPersonService(ctx).confirmStillValid(id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the contact.' })
+  @Allow(Access.withParent)
+  daysSinceVerified(@Root() contact: ContactPersonRow, @Ctx() ctx: DirectoryContext): number {
+    return daysSince(contact.lastVerifiedAt, ctx.now());
   }
 
   @FieldResolver(() => Organisation)

@@ -7,5 +7,6 @@ export type ContactPersonRow = Row<ContactPersonEntity, 'organisation'>;
 /** Always loaded: id, organisation. */
 export const contactPersonReadModel: ReadModel<ContactPersonEntity> = {
   entity: ContactPersonEntity,
-  displayOnly: ['name', 'title', 'phone', 'email', 'languages', 'version', 'createdAt'],
+  displayOnly: ['name', 'title', 'phone', 'email', 'languages', 'lastVerifiedAt', 'version', 'createdAt'],
+  needs: { daysSinceVerified: ['lastVerifiedAt'] },
 };

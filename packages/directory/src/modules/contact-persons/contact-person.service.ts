@@ -35,7 +35,13 @@ export class ContactPersonService {
     contactPersonPolicy.assert(this.principal, 'contactPerson:edit', { organisation: { id: input.organisationId } });
     const organisation = await this.em.findOne(OrganisationEntity, { id: input.organisationId });
     if (!organisation) throw ValidationError.field('input.organisationId', 'no such organisation');
-    const contact = this.em.create(ContactPersonEntity, { organisation, name: input.name, languages: input.languages ?? ['no'], createdAt: this.now() });
+    const contact = this.em.create(ContactPersonEntity, {
+      organisation,
+      name: input.name,
+      languages: input.languages ?? ['no'],
+      createdAt: this.now(),
+      lastVerifiedAt: this.now(),
+    });
     this.apply(contact, input);
     await this.em.flush();
     return readBack(this.ctx.loaders.contactPerson, 'ContactPerson', contact.id);
@@ -44,6 +50,14 @@ export class ContactPersonService {
   async update(id: string, input: UpdateContactPersonInput): Promise<ContactPersonRow> {
     const contact = await this.load(id, input.version);
     this.apply(contact, input);
+    await this.em.flush();
+    return readBack(this.ctx.loaders.contactPerson, 'ContactPerson', contact.id);
+  }
+
+  /** The organisation confirms the contact is still right: its freshness restarts. */
+  async confirmStillValid(id: string): Promise<ContactPersonRow> {
+    const contact = await this.load(id);
+    contact.lastVerifiedAt = this.now();
     await this.em.flush();
     return readBack(this.ctx.loaders.contactPerson, 'ContactPerson', contact.id);
   }

@@ -22,6 +22,9 @@ export class ContactPerson {
   @VisibleField(() => [String], { description: 'Languages spoken, ISO 639-1 codes.' })
   languages!: string[];
 
+  @VisibleField(() => Date, { description: 'When the organisation last confirmed the contact is still right (confirmContactPersonStillValid).' })
+  lastVerifiedAt!: Date;
+
   @VisibleField(() => Int)
   version!: number;
 }

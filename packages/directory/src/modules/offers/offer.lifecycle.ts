@@ -40,7 +40,7 @@ export abstract class OfferLifecycle<E extends OfferEntity, R extends { readonly
   /** One offer the caller may see; NOT_FOUND otherwise (drafts of others do not exist for them). */
   async get(id: string): Promise<R> {
     const row = isUuid(id) ? await this.rows().load(id) : null;
-    if (!row || !this.policy.may(this.principal, `${this.policy.name}:see`, row)) throw new NotFoundError(this.label, id);
+    if (!row || !this.policy.may(this.principal, `${this.policy.name}:see`, row, this.ctx.policyTime)) throw new NotFoundError(this.label, id);
     return row;
   }
 

@@ -13,7 +13,7 @@ import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 @SearchColumns('organisation', 'name', 'description')
 @Check({ name: 'organisation_number_check', expression: "organisation_number ~ '^[0-9]{9}$'" })
 export class OrganisationEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'lastVerifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -63,6 +63,25 @@ export class OrganisationEntity {
    */
   @Property({ type: 'datetime', nullable: true })
   volunteerRequirementsMetAt?: Date | null;
+
+  /**
+   * The last day all of them hold: the earliest validUntil of the routines that meet them (kept
+   * with volunteerRequirementsMetAt). After it the requirements are no longer met, on the clock.
+   */
+  @Property({ type: 'date', nullable: true })
+  volunteerRequirementsValidUntil?: string | null;
+
+  /** When the organisation's own facts (name, numbers, addresses) were last confirmed as still true. */
+  @Property({ type: 'datetime' })
+  lastVerifiedAt: Date = new Date();
+
+  /** Where notifications of referrals to it go (organisation-notifications/); seen only by its editors and platform admins. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  referralEmail?: string | null;
+
+  /** Its own system's endpoint for signed notification webhooks (organisation-notifications/). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  webhookUrl?: string | null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

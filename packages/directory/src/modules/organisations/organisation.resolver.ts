@@ -1,4 +1,4 @@
-import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated } from '@samspill/core';
+import { Access, Allow, checkedFirst, Connection, IDEMPOTENT_CREATE, idempotentCreate, isAuthenticated, osloDateOf } from '@samspill/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
@@ -13,6 +13,7 @@ import { canSeeLocation } from '../locations/location.policy.js';
 import type { LocationRow } from '../locations/location.row.js';
 import { Location } from '../locations/location.type.js';
 import { Offer } from '../offers/offer.interface.js';
+import { daysSince } from '../offers/verification.js';
 import type { PetCareOfferRow } from '../pet-care/pet-care-offer.row.js';
 import { PetCareOffer } from '../pet-care/pet-care-offer.type.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
@@ -23,10 +24,13 @@ import { OrganisationService } from './organisation.service.js';
 import { Organisation } from './organisation.type.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import { OrganisationsArgs } from './organisations.args.js';
+import { requirementsMetOn } from './volunteer-requirement.enum.js';
 import { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
-import { VolunteerRoutine } from './volunteer-routine.type.js';
+import { ExpiringVolunteerRoutine, VolunteerRoutine } from './volunteer-routine.type.js';
 
 const ADMINS = organisationPolicy.access('organisation:edit');
+/** Confirming an organisation's facts: its own editors too (the service checks the organisation). */
+const EDITORS = Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN');
 
 @ObjectType('OrganisationConnection')
 export class OrganisationConnection extends Connection(Organisation) {}
@@ -117,8 +121,31 @@ export class OrganisationResolver {
       'Whether the organisation meets the shelter requirements for volunteers (training, confidentiality declaration, police certificate where lawful).',
   })
   @Allow(Access.withParent)
-  meetsVolunteerRequirements(@Root() organisation: OrganisationRow): boolean {
-    return organisation.volunteerRequirementsMetAt != null;
+  meetsVolunteerRequirements(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): boolean {
+    // False as soon as one confirmation lapses (its validUntil passed on the server's clock).
+    return requirementsMetOn(organisation, osloDateOf(ctx.now()));
+  }
+
+  @FieldResolver(() => Int, { description: "Whole days since the organisation's facts were last confirmed." })
+  @Allow(Access.withParent)
+  daysSinceVerified(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): number {
+    return daysSince(organisation.lastVerifiedAt, ctx.now());
+  }
+
+  @Mutation(() => Organisation, {
+    description: "Confirm that the organisation's facts are still true (its own editors and platform admins): sets lastVerifiedAt to now.",
+  })
+  @Allow(EDITORS)
+  confirmOrganisationStillValid(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx).confirmStillValid(id);
+  }
+
+  @Query(() => [ExpiringVolunteerRoutine], {
+    description: 'Platform admins: the volunteer-routine confirmations that lapse within `withinDays` days (0–366), and those that have lapsed, soonest first.',
+  })
+  @Allow(ADMINS)
+  volunteerRoutinesExpiring(@Arg('withinDays', () => Int) withinDays: number, @Ctx() ctx: DirectoryContext) {
+    return new OrganisationService(ctx).routinesExpiring(withinDays);
   }
 
   @FieldResolver(() => [VolunteerRoutine], { description: 'Confirmed volunteer routines, with when and by whom. Signed-in users only.' })
@@ -152,6 +179,12 @@ export class OrganisationResolver {
   @Allow(Access.authenticated)
   petCareOffers(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferRow[]> {
     return ctx.loaders.publishedPetCareOffersByOrganisation.load(organisation.id);
+  }
+
+  @FieldResolver(() => [PetCareOffer], { description: 'For a sponsor: the published sponsored kennels whose places it pays for. Signed-in users only.' })
+  @Allow(Access.authenticated)
+  sponsoredPetCareOffers(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): Promise<PetCareOfferRow[]> {
+    return ctx.loaders.publishedPetCareOffersBySponsor.load(organisation.id);
   }
 
   @FieldResolver(() => [Offer], { description: 'Its published activities and, for signed-in users, pet-care offers.' })

@@ -18,9 +18,17 @@ export const organisationReadModel: ReadModel<OrganisationEntity> = {
     'publicPhone',
     'publicEmail',
     'volunteerRequirementsMetAt',
+    'volunteerRequirementsValidUntil',
+    'lastVerifiedAt',
+    'referralEmail',
+    'webhookUrl',
     'version',
     'createdAt',
     'updatedAt',
   ],
-  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'] },
+  needs: {
+    meetsVolunteerRequirements: ['volunteerRequirementsMetAt', 'volunteerRequirementsValidUntil'],
+    daysSinceVerified: ['lastVerifiedAt'],
+    notificationSettings: ['referralEmail', 'webhookUrl'],
+  },
 };

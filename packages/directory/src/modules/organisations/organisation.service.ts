@@ -1,7 +1,19 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, NotFoundError, osloDateOf, type Page, type Principal, UnauthenticatedError, ValidationError } from '@samspill/core';
+import {
+  ForbiddenError,
+  isAuthenticated,
+  isUuid,
+  mayEdit,
+  NotFoundError,
+  osloDateOf,
+  type Page,
+  type Principal,
+  UnauthenticatedError,
+  ValidationError,
+} from '@samspill/core';
+import { DateTime } from 'luxon';
 
 import { applyChanges, readBack } from '../../common/editing.js';
 import { listByRelevanceOr } from '../../common/ranked-search.js';
@@ -17,9 +29,17 @@ import { organisationPolicy } from './organisation.policy.js';
 import type { OrganisationRow } from './organisation.row.js';
 import { OrganisationKind } from './organisation-kind.enum.js';
 import type { OrganisationsArgs } from './organisations.args.js';
-import { requirementsMet, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
+import { requirementsMet, requirementsValidUntil, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
 import { VolunteerRoutineEntity } from './volunteer-routine.entity.js';
 import type { RecordVolunteerRoutineInput } from './volunteer-routine.input.js';
+
+/** The longest a confirmation may be recorded to hold. */
+const MAX_ROUTINE_VALID_DAYS = 3650;
+
+/** A calendar date `days` later, YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
 
 const EDITABLE = ['kind', 'name', 'description', 'organisationNumber', 'website', 'publicEmail'] as const satisfies ReadonlyArray<keyof OrganisationEntity>;
 const REQUIRED = ['kind', 'name'] as const;
@@ -42,7 +62,13 @@ export class OrganisationService {
     if (f.kinds?.length) conditions.push({ kind: { $in: f.kinds } });
     if (f.bydel) conditions.push(servesBydeler('organisation_bydel', 'organisation_id', f.includeNeighbouringBydeler ? withNeighbours([f.bydel]) : [f.bydel]));
     if (f.meetsVolunteerRequirements !== undefined && f.meetsVolunteerRequirements !== null) {
-      conditions.push({ volunteerRequirementsMetAt: f.meetsVolunteerRequirements ? { $ne: null } : null });
+      // Met, and no confirmation lapsed by today (on the server's clock).
+      const today = osloDateOf(this.now());
+      conditions.push(
+        f.meetsVolunteerRequirements
+          ? { volunteerRequirementsMetAt: { $ne: null }, volunteerRequirementsValidUntil: { $gte: today } }
+          : { $or: [{ volunteerRequirementsMetAt: null }, { volunteerRequirementsValidUntil: null }, { volunteerRequirementsValidUntil: { $lt: today } }] },
+      );
     }
     const text = f.text?.trim();
     return listByRelevanceOr<OrganisationEntity, OrganisationRow>(this.em, OrganisationEntity, conditions, text, { name: 'asc', id: 'asc' }, args);
@@ -83,6 +109,10 @@ export class OrganisationService {
     if (input.status === VolunteerRoutineStatus.NOT_APPLICABLE && input.requirement !== 'POLICE_CERTIFICATE') {
       throw ValidationError.field('input.status', 'only the police certificate can be not applicable');
     }
+    const validUntil = input.validUntil ?? addDays(input.confirmedOn, this.ctx.freshness.volunteerRoutineValidDays);
+    if (validUntil <= input.confirmedOn) throw ValidationError.field('input.validUntil', 'must be after confirmedOn');
+    if (validUntil > addDays(input.confirmedOn, MAX_ROUTINE_VALID_DAYS))
+      throw ValidationError.field('input.validUntil', 'must be at most ten years after confirmedOn');
     let routine = organisation.volunteerRoutines.getItems().find((r) => r.requirement === input.requirement);
     if (!routine) {
       routine = this.em.create(VolunteerRoutineEntity, {
@@ -90,18 +120,47 @@ export class OrganisationService {
         requirement: input.requirement,
         status: input.status,
         confirmedOn: input.confirmedOn,
+        validUntil,
         confirmedBy: this.principal.subject,
       });
       organisation.volunteerRoutines.add(routine);
     }
     routine.status = input.status;
     routine.confirmedOn = input.confirmedOn;
+    routine.validUntil = validUntil;
     routine.confirmedBy = this.principal.subject;
     routine.note = input.note ?? null;
-    const met = requirementsMet(organisation.volunteerRoutines.getItems());
+    const routines = organisation.volunteerRoutines.getItems();
+    const met = requirementsMet(routines);
     organisation.volunteerRequirementsMetAt = met ? (organisation.volunteerRequirementsMetAt ?? this.now()) : null;
+    organisation.volunteerRequirementsValidUntil = met ? requirementsValidUntil(routines) : null;
     await this.em.flush();
     return readBack(this.ctx.loaders.organisation, 'Organisation', organisation.id);
+  }
+
+  /** The organisation (its own editors, or admins) confirms its facts are still true: its freshness restarts. */
+  async confirmStillValid(id: string): Promise<OrganisationRow> {
+    if (!isAuthenticated(this.principal)) throw new UnauthenticatedError();
+    const organisation = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
+    if (!organisation) throw new NotFoundError('Organisation', id);
+    if (!mayEdit(this.principal, organisation.id)) throw new ForbiddenError("Only the organisation's own editors and platform admins confirm its facts");
+    organisation.lastVerifiedAt = this.now();
+    await this.em.flush();
+    return readBack(this.ctx.loaders.organisation, 'Organisation', organisation.id);
+  }
+
+  /** Admins: the volunteer-routine confirmations that lapse within `withinDays` days (or have lapsed), soonest first. */
+  async routinesExpiring(withinDays: number): Promise<Array<VolunteerRoutineEntity & { lapsed: boolean }>> {
+    organisationPolicy.assert(this.principal, 'organisation:edit');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366)
+      throw ValidationError.field('withinDays', 'must be a whole number of days from 0 to 366');
+    const today = osloDateOf(this.now());
+    const routines = await this.em.find(
+      VolunteerRoutineEntity,
+      { validUntil: { $lte: addDays(today, withinDays) } },
+      { orderBy: { validUntil: 'asc', id: 'asc' }, limit: 500, populate: ['organisation'] },
+    );
+    return routines.map((routine) => Object.assign(routine, { lapsed: routine.validUntil < today }));
   }
 
   private async apply(organisation: OrganisationEntity, input: CreateOrganisationInput | UpdateOrganisationInput): Promise<void> {

@@ -30,6 +30,9 @@ export class Organisation {
   @VisibleField(() => String, { nullable: true })
   publicEmail?: string | null;
 
+  @VisibleField(() => Date, { description: "When the organisation's facts were last confirmed as still true (confirmOrganisationStillValid)." })
+  lastVerifiedAt!: Date;
+
   @VisibleField(() => Int, { description: 'Increases with every change; pass it back when updating.' })
   version!: number;
 }

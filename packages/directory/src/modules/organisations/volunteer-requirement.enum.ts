@@ -29,6 +29,24 @@ registerEnumType(VolunteerRoutineStatus, {
   },
 });
 
+/** Whether an organisation meets the requirements on `today` (Oslo date): met, and none of the confirmations has lapsed. */
+export function requirementsMetOn(
+  organisation: { volunteerRequirementsMetAt?: Date | null; volunteerRequirementsValidUntil?: string | null },
+  today: string,
+): boolean {
+  return (
+    organisation.volunteerRequirementsMetAt != null &&
+    organisation.volunteerRequirementsValidUntil != null &&
+    organisation.volunteerRequirementsValidUntil >= today
+  );
+}
+
+/** The last day all the routines that meet the requirements hold (the earliest validUntil among them). */
+export function requirementsValidUntil(routines: Array<{ requirement: VolunteerRequirement; validUntil: string }>): string | null {
+  const days = routines.filter((r) => Object.values(VolunteerRequirement).includes(r.requirement)).map((r) => r.validUntil);
+  return days.length ? days.sort()[0]! : null;
+}
+
 /** Met when training and confidentiality are confirmed and the police certificate is confirmed or not applicable. */
 export function requirementsMet(routines: Array<{ requirement: VolunteerRequirement; status: VolunteerRoutineStatus }>): boolean {
   const status = new Map(routines.map((r) => [r.requirement, r.status]));

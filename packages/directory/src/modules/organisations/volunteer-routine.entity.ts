@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 import type { OrganisationEntity } from './organisation.entity.js';
 import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
@@ -23,6 +23,11 @@ export class VolunteerRoutineEntity {
 
   @Property({ type: 'date' })
   confirmedOn!: string;
+
+  /** The last day the confirmation holds (by default VOLUNTEER_ROUTINE_VALID_DAYS after confirmedOn); after it, it has lapsed. */
+  @Property({ type: 'date' })
+  @Index()
+  validUntil!: string;
 
   /** Who confirmed it: the admin's subject id. */
   @Property({ type: 'string', length: 200 })

@@ -21,6 +21,13 @@ export class RecordVolunteerRoutineInput {
   @IsIsoDate()
   confirmedOn!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last day the confirmation holds, YYYY-MM-DD, after confirmedOn. Default: VOLUNTEER_ROUTINE_VALID_DAYS after confirmedOn.',
+  })
+  @IsIsoDate()
+  validUntil?: string | null;
+
   @Field(() => String, { nullable: true })
   @MaxLength(500)
   @IsHumanText({ multiline: true })

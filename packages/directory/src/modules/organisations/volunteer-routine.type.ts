@@ -1,6 +1,7 @@
 import { VisibleField } from '@samspill/core';
 import { ObjectType } from 'type-graphql';
 
+import { Organisation } from './organisation.type.js';
 import { VolunteerRequirement, VolunteerRoutineStatus } from './volunteer-requirement.enum.js';
 
 @ObjectType('VolunteerRoutine', {
@@ -16,9 +17,23 @@ export class VolunteerRoutine {
   @VisibleField(() => String, { description: 'Date of confirmation, YYYY-MM-DD.' })
   confirmedOn!: string;
 
+  @VisibleField(() => String, {
+    description: 'The last day the confirmation holds, YYYY-MM-DD; after it, meetsVolunteerRequirements turns false until it is confirmed again.',
+  })
+  validUntil!: string;
+
   @VisibleField(() => String, { description: 'Who confirmed it.' })
   confirmedBy!: string;
 
   @VisibleField(() => String, { nullable: true })
   note?: string | null;
+}
+
+@ObjectType('ExpiringVolunteerRoutine', { description: 'A volunteer-routine confirmation that lapses soon, or has lapsed: for admins to renew.' })
+export class ExpiringVolunteerRoutine extends VolunteerRoutine {
+  @VisibleField(() => Organisation)
+  organisation!: Organisation;
+
+  @VisibleField(() => Boolean, { description: 'True once validUntil has passed: the organisation no longer meets the volunteer requirements.' })
+  lapsed!: boolean;
 }

@@ -73,6 +73,18 @@ abstract class PetCareOfferFields {
   @Field(() => ID, { nullable: true })
   @IsUUID('all')
   contactPersonId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many hours the organisation takes to answer a referral (1–336; default 24): the referral’s deadline.' })
+  @Min(1)
+  @Max(336)
+  answerWithinHours?: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The sponsor organisation that pays for a SPONSORED_KENNEL’s places (kind SPONSOR); only for that care model.',
+  })
+  @IsUUID('all')
+  sponsorId?: string | null;
 }
 
 @InputType('CreatePetCareOfferInput', { description: 'There is deliberately no address: where an animal stays is never in the graph.' })

@@ -7,6 +7,7 @@ import type { BydelRow } from '../bydeler/bydel.row.js';
 import { Bydel } from '../bydeler/bydel.type.js';
 import type { ContactPersonRow } from '../contact-persons/contact-person.row.js';
 import { ContactPerson } from '../contact-persons/contact-person.type.js';
+import { daysSince, VerificationState, verificationStateOf } from '../offers/verification.js';
 import type { OrganisationRow } from '../organisations/organisation.row.js';
 import { Organisation } from '../organisations/organisation.type.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
@@ -92,6 +93,19 @@ export class PetCareOfferResolver {
     return (await ctx.loaders.organisation.load(offer.organisation.id, info))!;
   }
 
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'For a SPONSORED_KENNEL: the sponsor that pays for its places (the kennel is `organisation`).',
+  })
+  @Allow(Access.withParent)
+  sponsor(
+    @Root() offer: PetCareOfferRow,
+    @Ctx() ctx: DirectoryContext,
+    @Info() info: GraphQLResolveInfo,
+  ): OrganisationRow | null | Promise<OrganisationRow | null> {
+    return offer.sponsor ? ctx.loaders.organisation.load(offer.sponsor.id, info) : null;
+  }
+
   @FieldResolver(() => [Bydel], { description: 'The bydeler it serves.' })
   @Allow(Access.withParent)
   async bydeler(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): Promise<readonly BydelRow[]> {
@@ -111,6 +125,18 @@ export class PetCareOfferResolver {
     return offer.contactPerson ? ctx.loaders.contactPerson.load(offer.contactPerson.id, info) : null;
   }
 
+  @FieldResolver(() => Int, { description: 'Whole days since the organisation last confirmed the offer is still valid.' })
+  @Allow(Access.withParent)
+  daysSinceVerified(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): number {
+    return daysSince(offer.lastVerifiedAt, ctx.now());
+  }
+
+  @FieldResolver(() => VerificationState, { description: 'FRESH, DUE for re-verification, or STALE.' })
+  @Allow(Access.withParent)
+  verificationState(@Root() offer: PetCareOfferRow, @Ctx() ctx: DirectoryContext): VerificationState {
+    return verificationStateOf(offer.lastVerifiedAt, ctx.now(), ctx.freshness);
+  }
+
   @FieldResolver(() => String, { description: 'How a resident gets a place: always through shelter staff.' })
   @Allow(Access.withParent)
   howToRequest(): string {
@@ -122,5 +148,5 @@ export class PetCareOfferResolver {
 export async function resolvePetCareOfferReference(reference: { id: string }, ctx: DirectoryContext): Promise<PetCareOfferRow | null> {
   if (!isAuthenticated(ctx.principal)) throw new UnauthenticatedError();
   const offer = await ctx.loaders.petCareOffer.load(reference.id);
-  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer) ? offer : null;
+  return offer && petCareOfferPolicy.may(ctx.principal, 'petCareOffer:see', offer, ctx.policyTime) ? offer : null;
 }

@@ -11,6 +11,7 @@ import { OfferLifecycle } from '../offers/offer.lifecycle.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
+import { CareModel } from './pet-care-enums.js';
 import { PetCareOfferEntity } from './pet-care-offer.entity.js';
 import type { CreatePetCareOfferInput, UpdatePetCareOfferInput } from './pet-care-offer.input.js';
 import { petCareOfferPolicy } from './pet-care-offer.policy.js';
@@ -30,6 +31,7 @@ const EDITABLE = [
   'vaccinationRequired',
   'vetCheckRequired',
   'requirementsNote',
+  'answerWithinHours',
 ] as const satisfies ReadonlyArray<keyof PetCareOfferEntity>;
 const REQUIRED = ['title', 'description', 'careModel', 'species', 'costKind', 'vaccinationRequired', 'vetCheckRequired'] as const;
 
@@ -40,7 +42,7 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
   protected readonly policy = petCareOfferPolicy;
 
   list(args: PetCareOffersArgs): Promise<Page<PetCareOfferRow>> {
-    const visibility = petCareOfferPolicy.where(this.principal);
+    const visibility = petCareOfferPolicy.where(this.principal, this.ctx.policyTime);
     if (visibility === null) throw new UnauthenticatedError();
     const f = args.filter ?? {};
     const conditions: FilterQuery<PetCareOfferEntity>[] = [visibility, { status: { $in: f.statuses ?? [OfferStatus.PUBLISHED] } }];
@@ -125,6 +127,17 @@ export class PetCareOfferService extends OfferLifecycle<PetCareOfferEntity, PetC
         }
         offer.contactPerson = contact;
       }
+    }
+    if (input.sponsorId !== undefined) {
+      if (input.sponsorId === null) offer.sponsor = null;
+      else {
+        const sponsor = await this.em.findOne(OrganisationEntity, { id: input.sponsorId });
+        if (!sponsor || sponsor.kind !== OrganisationKind.SPONSOR) throw ValidationError.field('input.sponsorId', 'is not a sponsor organisation');
+        offer.sponsor = sponsor;
+      }
+    }
+    if (offer.sponsor && offer.careModel !== CareModel.SPONSORED_KENNEL) {
+      throw ValidationError.field('input.sponsorId', 'is only for offers with careModel SPONSORED_KENNEL');
     }
     if (offer.costKind !== CostKind.PAID && offer.pricePerDayNok != null) {
       throw ValidationError.field('input.pricePerDayNok', 'is only for offers with costKind PAID');

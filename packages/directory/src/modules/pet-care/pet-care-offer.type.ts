@@ -60,6 +60,11 @@ export class PetCareOffer {
   @VisibleField(() => Date, { nullable: true })
   placesUpdatedAt?: Date | null;
 
+  @VisibleField(() => Int, {
+    description: 'A pet-care referral is urgent: the organisation answers within this many hours (default 24), the referral’s deadline.',
+  })
+  answerWithinHours!: number;
+
   @VisibleField(() => OfferStatus)
   status!: OfferStatus;
 

@@ -7,6 +7,10 @@ export interface OfferFacts {
   readonly bydelCode: string | null;
   /** The activity's category, or PET_CARE. */
   readonly category: string;
+  /** A pet-care offer's time to answer, in hours (the referral's deadline); null for activities (the referrals' answer days). */
+  readonly answerWithinHours: number | null;
+  /** Whether the receiving organisation meets the shelters' volunteer requirements now (a warning to the staff member otherwise). */
+  readonly meetsVolunteerRequirements: boolean;
 }
 
 /** What the referrals subgraph needs to know about an offer, asked of the directory. */
@@ -15,8 +19,9 @@ export interface DirectoryLookup {
 }
 
 const QUERIES: Record<TargetKind, string> = {
-  [TargetKind.ACTIVITY]: 'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind } bydel { code } } }',
-  [TargetKind.PET_CARE_OFFER]: 'query($id: ID!) { offer: petCareOffer(id: $id) { status organisation { id kind } } }',
+  [TargetKind.ACTIVITY]: 'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind meetsVolunteerRequirements } bydel { code } } }',
+  [TargetKind.PET_CARE_OFFER]:
+    'query($id: ID!) { offer: petCareOffer(id: $id) { status answerWithinHours organisation { id kind meetsVolunteerRequirements } } }',
 };
 
 /**
@@ -41,7 +46,15 @@ export class HttpDirectoryLookup implements DirectoryLookup {
     });
     if (!response.ok) throw new Error(`directory lookup failed with HTTP ${response.status}`);
     const body = (await response.json()) as {
-      data?: { offer?: { status: string; category?: string; organisation: { id: string }; bydel?: { code: string } | null } | null };
+      data?: {
+        offer?: {
+          status: string;
+          category?: string;
+          answerWithinHours?: number;
+          organisation: { id: string; meetsVolunteerRequirements: boolean };
+          bydel?: { code: string } | null;
+        } | null;
+      };
       errors?: Array<{ extensions?: { code?: string } }>;
     };
     const offer = body.data?.offer;
@@ -52,6 +65,12 @@ export class HttpDirectoryLookup implements DirectoryLookup {
       throw ValidationError.field(field, 'no such offer that you can see');
     }
     if (offer.status !== 'PUBLISHED') throw ValidationError.field(field, 'the offer is not published');
-    return { organisationId: offer.organisation.id, bydelCode: offer.bydel?.code ?? null, category: offer.category ?? 'PET_CARE' };
+    return {
+      organisationId: offer.organisation.id,
+      bydelCode: offer.bydel?.code ?? null,
+      category: offer.category ?? 'PET_CARE',
+      answerWithinHours: offer.answerWithinHours ?? null,
+      meetsVolunteerRequirements: offer.organisation.meetsVolunteerRequirements === true,
+    };
   }
 }

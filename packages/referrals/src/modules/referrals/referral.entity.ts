@@ -20,7 +20,7 @@ export interface PetNeedData {
 @Index({ properties: ['sendingShelterId', 'status'] })
 @Check({ name: 'referral_need_description_length', expression: 'char_length(need_description) <= 500' })
 export class ReferralEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'consentScope';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'consentScope' | 'volunteerRequirementsUnmet';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -54,6 +54,14 @@ export class ReferralEntity {
   /** The activity's category, or PET_CARE, for statistics. */
   @Property({ type: 'string', length: 40 })
   category!: string;
+
+  /** From the offer: a pet-care offer's time to answer, in hours; null for the referrals' answer days (activities). */
+  @Property({ type: 'smallint', nullable: true })
+  answerWithinHours?: number | null;
+
+  /** From the offer look-up: the receiving organisation did not meet the shelters' volunteer requirements. */
+  @Property({ type: 'boolean', default: false })
+  volunteerRequirementsUnmet: boolean = false;
 
   // Personal fields: erased on consent withdrawal and after the retention period.
   @Property({ type: 'string', length: 40, nullable: true })
@@ -99,6 +107,13 @@ export class ReferralEntity {
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;
+
+  /**
+   * The work e-mail of the staff member who sent it (their token's `email` claim at SEND), where
+   * what comes of it is told. Staff data, not the resident's; erased with the personal fields.
+   */
+  @Property({ type: 'string', length: 320, nullable: true })
+  senderEmail?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
   @Index()

@@ -17,8 +17,10 @@ import {
 } from '@samspill/core';
 import { DateTime } from 'luxon';
 
+import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup, OfferFacts } from '../directory-link/directory-client.js';
+import { expiryWarningHorizon, notifyReferral } from '../notifications/referral-notifications.js';
 import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
@@ -108,6 +110,8 @@ export class ReferralService {
       receivingOrganisationId: facts.organisationId,
       bydelCode: facts.bydelCode,
       category: facts.category,
+      answerWithinHours: facts.answerWithinHours,
+      volunteerRequirementsUnmet: !facts.meetsVolunteerRequirements,
       createdAt: now,
       updatedAt: now,
     });
@@ -188,19 +192,36 @@ export class ReferralService {
       if (!consentIsValid(referral, now))
         throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
       referral.sentAt = now;
-      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+      referral.senderEmail = this.user().email ?? null;
+      referral.answerDeadline = this.answerDeadlineFrom(referral, now);
     }
     const to = check.to === 'RESUMED' ? referral.heldFromStatus! : check.to;
     if (action === ReferralAction.RESUME && EXPIRING_STATES.includes(to)) {
       // Time on the wait-list does not count against the organisation's time to answer.
-      referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
+      referral.answerDeadline = this.answerDeadlineFrom(referral, now);
     }
     referral.heldFromStatus = to === ReferralStatus.ON_HOLD ? referral.status : null;
     if (isOpen(to)) this.recordTransition(referral, referral.status, to, actor, reason);
     else this.close(referral, to, reason ?? null, actor);
     this.audit.add(actor, action, referral.id);
+    const told = { [ReferralAction.SEND]: 'sent', [ReferralAction.ACCEPT]: 'accepted', [ReferralAction.DECLINE]: 'declined' } as const;
+    if (action in told) await notifyReferral(this.em, told[action as keyof typeof told], referral, now);
     await this.em.flush();
     return viewOf(referral, side, now);
+  }
+
+  /** How many referrals wait for an organisation's answer, and the earliest deadline: for its own editors. */
+  async inbox(organisationId: string): Promise<{ waiting: number; oldestDeadline: Date | null }> {
+    const user = this.user();
+    if (this.sideOfRole(user) !== 'ORGANISATION' || user.organisationId !== organisationId) {
+      throw new ForbiddenError("Only the organisation's own editors see its inbox");
+    }
+    const [row] = await this.em.execute<Array<{ waiting: number; oldest: Date | string | null }>>(
+      `select count(*)::int as waiting, min(answer_deadline) as oldest from "${REFERRALS_SCHEMA}".referral
+        where receiving_organisation_id = ? and sent_at is not null and status in (${EXPIRING_STATES.map(() => '?').join(', ')})`,
+      [organisationId, ...EXPIRING_STATES],
+    );
+    return { waiting: Number(row?.waiting ?? 0), oldestDeadline: row?.oldest ? new Date(row.oldest) : null };
   }
 
   /**
@@ -242,6 +263,8 @@ export class ReferralService {
       receivingOrganisationId: facts.organisationId,
       bydelCode: facts.bydelCode,
       category: facts.category,
+      answerWithinHours: facts.answerWithinHours,
+      volunteerRequirementsUnmet: !facts.meetsVolunteerRequirements,
       redirectedFrom: referral,
       createdAt: now,
       updatedAt: now,
@@ -254,6 +277,7 @@ export class ReferralService {
     this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);
     this.audit.add(actor, 'REDIRECT', referral.id);
     this.audit.add(actor, 'CREATE', next.id);
+    await notifyReferral(this.em, 'redirected', referral, now, { staffEmail: user.email ?? null, linkTo: next.id });
     await this.em.flush();
     await eraseIdempotencyDigests(this.em, [referral.id]);
     return viewOf(next, 'SHELTER', now);
@@ -387,11 +411,21 @@ export class ReferralService {
 
   private erasePersonalFields(referral: ReferralEntity): void {
     for (const field of PERSONAL_FIELDS) (referral as unknown as Record<string, unknown>)[field] = null;
+    referral.senderEmail = null;
     referral.personalDataErasedAt = this.now();
     referral.updatedAt = this.now();
   }
 
   // --- scheduled jobs ----------------------------------------------------------------------
+
+  /**
+   * When the organisation must have answered: the offer's own time (a pet-care offer's hours, 24 by
+   * default, because a pet-care referral is urgent), else the referrals' answer days (activities).
+   */
+  private answerDeadlineFrom(referral: ReferralEntity, now: Date): Date {
+    const ms = referral.answerWithinHours ? referral.answerWithinHours * 60 * 60 * 1000 : this.settings.answerDays * DAY_MS;
+    return new Date(now.getTime() + ms);
+  }
 
   /** Referrals the organisation has not answered by the deadline become EXPIRED. */
   async expireOverdue(actor: AuditActor): Promise<string[]> {
@@ -399,9 +433,26 @@ export class ReferralService {
     for (const referral of overdue) {
       this.close(referral, ReferralStatus.EXPIRED, ReasonCode.NO_ANSWER, actor);
       this.audit.add(actor, 'EXPIRE', referral.id);
+      await notifyReferral(this.em, 'expired', referral, this.now());
     }
     await this.em.flush();
     return overdue.map((r) => r.id);
+  }
+
+  /**
+   * Reminds the receiving organisation of each referral whose answer deadline is at most
+   * EXPIRY_WARNING_DAYS ahead, once per deadline (the outbox's dedupe key). Returns their ids.
+   */
+  async warnExpiring(): Promise<string[]> {
+    const now = this.now();
+    const due = await this.em.find(
+      ReferralEntity,
+      { status: { $in: [...EXPIRING_STATES] }, answerDeadline: { $gte: now, $lte: expiryWarningHorizon(now) } },
+      { limit: 500, orderBy: { answerDeadline: 'asc', id: 'asc' } },
+    );
+    for (const referral of due) await notifyReferral(this.em, 'expiring', referral, now);
+    await this.em.flush();
+    return due.map((r) => r.id);
   }
 
   /**

@@ -105,8 +105,19 @@ export class Referral {
   @VisibleField(() => Date, { nullable: true })
   sentAt?: Date | null;
 
-  @VisibleField(() => Date, { nullable: true, description: 'When it expires if the organisation has not answered.' })
+  @VisibleField(() => Date, {
+    nullable: true,
+    description:
+      "When it expires if the organisation has not answered: the offer's answer time for pet care (answerWithinHours, default 24 hours), else the referrals' answer days.",
+  })
   answerDeadline?: Date | null;
+
+  @VisibleField(() => String, {
+    nullable: true,
+    description:
+      'For the sending shelter: a warning when the receiving organisation did not meet the shelters’ volunteer requirements when the offer was looked up; null otherwise and for the organisation.',
+  })
+  volunteerRequirementsWarning?: string | null;
 
   @VisibleField(() => Date, { nullable: true })
   closedAt?: Date | null;

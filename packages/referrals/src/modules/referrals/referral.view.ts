@@ -5,6 +5,10 @@ import type { Side } from './referral-state-machine.js';
 
 export type ReferralView = Referral & { readonly entity: ReferralEntity; readonly side: Side };
 
+/** Shown to the sending shelter when the receiving organisation did not meet the volunteer requirements at the look-up. */
+export const VOLUNTEER_REQUIREMENTS_WARNING =
+  'The receiving organisation does not meet the shelters’ volunteer requirements (basic training, confidentiality declaration, police certificate where lawful), or a confirmation has lapsed: share only what is needed and check with the organisation first.';
+
 /** Whether the consent lets the receiving organisation see personal fields right now. */
 export function consentIsValid(referral: ReferralEntity, now: Date): boolean {
   return !!referral.consentGivenAt && !referral.consentWithdrawnAt && !!referral.consentExpiresAt && referral.consentExpiresAt > now;
@@ -73,6 +77,8 @@ export function viewOf(referral: ReferralEntity, side: Side, now: Date): Referra
     personalDataErased: !!referral.personalDataErasedAt,
     sentAt: referral.sentAt,
     answerDeadline: referral.answerDeadline,
+    // A warning for the staff member who refers: the organisation's own view of itself is elsewhere.
+    volunteerRequirementsWarning: side === 'SHELTER' && referral.volunteerRequirementsUnmet ? VOLUNTEER_REQUIREMENTS_WARNING : null,
     closedAt: referral.closedAt,
     closeReason: referral.closeReason,
     // That a referral was declined elsewhere, or sent on, is the shelter's to know.
