@@ -23,7 +23,8 @@ import type { ScheduleData } from './schedule.js';
 // The freshness index (on the base's lastVerifiedAt): "recently verified" sorts and filters use it.
 @Index({ properties: ['lastVerifiedAt'] })
 export class ActivityEntity extends OfferEntity {
-  [OptionalProps]?: OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
+  [OptionalProps]?:
+    OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility' | 'requiresVolunteerCourse' | 'womenOnlyVolunteers';
 
   @Enum({ items: () => ActivityCategory })
   category!: ActivityCategory;
@@ -82,4 +83,15 @@ export class ActivityEntity extends OfferEntity {
 
   @Enum({ items: () => OfferAudience })
   audience: OfferAudience = OfferAudience.PUBLIC;
+
+  // Volunteer follow-ups (mentoring, practical help after the shelter): what the offer asks of its volunteers.
+  /** How long a volunteer commits to one woman, in months (a Ressursvenn: 12); null when the offer has no commitment. */
+  @Property({ type: 'smallint', nullable: true })
+  commitmentMonths?: number | null;
+
+  @Property({ type: 'boolean', default: false })
+  requiresVolunteerCourse: boolean = false;
+
+  @Property({ type: 'boolean', default: false })
+  womenOnlyVolunteers: boolean = false;
 }
