@@ -88,10 +88,19 @@ function directoryOf(em: EntityManager): DirectoryLookup {
     async offer(kind, id): Promise<OfferFacts> {
       if (kind === TargetKind.ACTIVITY) {
         const activity = await em.findOneOrFail(ActivityEntity, { id });
-        return { organisationId: activity.organisation.id, bydelCode: activity.bydel?.code ?? null, category: activity.category };
+        return {
+          organisationId: activity.organisation.id,
+          bydelCode: activity.bydel?.code ?? null,
+          category: activity.category,
+          volunteers: {
+            commitmentMonths: activity.commitmentMonths ?? null,
+            requiresVolunteerCourse: activity.requiresVolunteerCourse,
+            womenOnlyVolunteers: activity.womenOnlyVolunteers,
+          },
+        };
       }
       const offer = await em.findOneOrFail(PetCareOfferEntity, { id });
-      return { organisationId: offer.organisation.id, bydelCode: null, category: 'PET_CARE' };
+      return { organisationId: offer.organisation.id, bydelCode: null, category: 'PET_CARE', volunteers: null };
     },
   };
 }

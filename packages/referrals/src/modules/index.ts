@@ -1,6 +1,7 @@
 import { auditModule } from './audit/audit.module.js';
+import { followUpsModule } from './followups/follow-ups.module.js';
 import { referralsFeature } from './referrals/referrals.module.js';
 import { statisticsModule } from './statistics/statistics.module.js';
 
 /** The referrals subgraph's features: one line each. */
-export const referralsModules = [referralsFeature, auditModule, statisticsModule] as const;
+export const referralsModules = [referralsFeature, auditModule, statisticsModule, followUpsModule] as const;

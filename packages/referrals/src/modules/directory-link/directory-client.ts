@@ -7,6 +7,15 @@ export interface OfferFacts {
   readonly bydelCode: string | null;
   /** The activity's category, or PET_CARE. */
   readonly category: string;
+  /** What an activity asks of its volunteers (for follow-ups); null for pet care. */
+  readonly volunteers: VolunteerTerms | null;
+}
+
+export interface VolunteerTerms {
+  /** Months a volunteer commits to one woman; null: no commitment. */
+  readonly commitmentMonths: number | null;
+  readonly requiresVolunteerCourse: boolean;
+  readonly womenOnlyVolunteers: boolean;
 }
 
 /** What the referrals subgraph needs to know about an offer, asked of the directory. */
@@ -15,7 +24,8 @@ export interface DirectoryLookup {
 }
 
 const QUERIES: Record<TargetKind, string> = {
-  [TargetKind.ACTIVITY]: 'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind } bydel { code } } }',
+  [TargetKind.ACTIVITY]:
+    'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind } bydel { code } commitmentMonths requiresVolunteerCourse womenOnlyVolunteers } }',
   [TargetKind.PET_CARE_OFFER]: 'query($id: ID!) { offer: petCareOffer(id: $id) { status organisation { id kind } } }',
 };
 
@@ -41,7 +51,17 @@ export class HttpDirectoryLookup implements DirectoryLookup {
     });
     if (!response.ok) throw new Error(`directory lookup failed with HTTP ${response.status}`);
     const body = (await response.json()) as {
-      data?: { offer?: { status: string; category?: string; organisation: { id: string }; bydel?: { code: string } | null } | null };
+      data?: {
+        offer?: {
+          status: string;
+          category?: string;
+          organisation: { id: string };
+          bydel?: { code: string } | null;
+          commitmentMonths?: number | null;
+          requiresVolunteerCourse?: boolean;
+          womenOnlyVolunteers?: boolean;
+        } | null;
+      };
       errors?: Array<{ extensions?: { code?: string } }>;
     };
     const offer = body.data?.offer;
@@ -52,6 +72,18 @@ export class HttpDirectoryLookup implements DirectoryLookup {
       throw ValidationError.field(field, 'no such offer that you can see');
     }
     if (offer.status !== 'PUBLISHED') throw ValidationError.field(field, 'the offer is not published');
-    return { organisationId: offer.organisation.id, bydelCode: offer.bydel?.code ?? null, category: offer.category ?? 'PET_CARE' };
+    return {
+      organisationId: offer.organisation.id,
+      bydelCode: offer.bydel?.code ?? null,
+      category: offer.category ?? 'PET_CARE',
+      volunteers:
+        kind === TargetKind.ACTIVITY
+          ? {
+              commitmentMonths: offer.commitmentMonths ?? null,
+              requiresVolunteerCourse: offer.requiresVolunteerCourse ?? false,
+              womenOnlyVolunteers: offer.womenOnlyVolunteers ?? false,
+            }
+          : null,
+    };
   }
 }
