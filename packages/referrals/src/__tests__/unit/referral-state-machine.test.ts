@@ -5,7 +5,8 @@ import { allowedActions, checkTransition, isOpen, type Side } from '../../module
  * The workflow of design.md ("Referrals: the closed loop"), written out here by hand and
  * independently of TRANSITIONS, so that a change to the table shows up as a failing row.
  */
-const { DRAFT, SENT, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, IN_FOLLOW_UP, COMPLETED, NOT_COMPLETED, ON_HOLD, CANCELLED, EXPIRED, REDIRECTED } = ReferralStatus;
+const { DRAFT, SENT, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, IN_FOLLOW_UP, COMPLETED, NOT_COMPLETED, ON_HOLD, CANCELLED, EXPIRED, REDIRECTED } =
+  ReferralStatus;
 const R = ReasonCode;
 
 interface Expected {
