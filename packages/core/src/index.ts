@@ -20,6 +20,7 @@ export * from './graphql/subgraph-schema.js';
 export * from './idempotency/index.js';
 export * from './lifecycle/shutdown.js';
 export * from './logging/logger.js';
+export * from './outbox/index.js';
 export * from './time/oslo.js';
 export * from './validation/human-text.js';
 export * from './validation/validators.js';

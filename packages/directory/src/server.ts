@@ -43,6 +43,8 @@ export async function createDirectoryServer(
         now,
         idempotencyKey,
         idempotencySecret: config.idempotency.secret,
+        webhookSigningSecret: config.notifications.webhookSigningSecret,
+        allowLoopbackWebhooks: config.nodeEnv !== 'production',
         bydeler,
         loaders: createLoaders(em, principal, bydeler, { strictRows: config.nodeEnv === 'test' }),
       };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -13,8 +14,9 @@ import {
   startDatabase,
   stopOnSignals,
 } from '@samspill/core';
+import { startMailCatcher } from '@samspill/core/testkit';
 import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, seedDemoData } from '@samspill/directory';
-import { createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
+import { createReferralsNotifier, createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
 import { startDevelopmentWeb, withDevelopmentIssuer } from '@samspill/web-server';
 
 import { seedDemoReferrals } from './demo/demo-referrals.js';
@@ -80,6 +82,15 @@ async function main(): Promise<void> {
   const referralsUrl = await referrals.listen(config.http.referralsPort, config.http.host, 'REFERRALS_PORT');
   started.push(scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger));
   started.push(scheduleIdempotencyPurge(directoryOrm, logger));
+  // Notifications: through SMTP_URL when set, else into an SMTP server of this run that keeps every message as a file.
+  const maildir = path.resolve(path.dirname(config.database.embeddedDir), 'mail');
+  const mail = config.notifications.smtpUrl ? null : await startMailCatcher({ host: '127.0.0.1', maildir });
+  if (mail) started.push(() => mail.close());
+  const notifier = createReferralsNotifier(referralsOrm, config, logger, { smtpUrl: mail?.url, workerId: 'dev' });
+  if (notifier) {
+    started.push(notifier.close);
+    started.push(notifier.worker.schedule(Math.min(config.notifications.intervalSeconds, 5) * 1000));
+  }
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');
@@ -93,6 +104,11 @@ async function main(): Promise<void> {
     ...DEMO_USERS.map((user) => `    ${user.role.padEnd(16)} ${user.label}`),
     `\n  GraphQL (gateway): ${gatewayUrl}`,
     `  subgraphs (answer only the gateway): ${directoryUrl}, ${referralsUrl}`,
+    !notifier
+      ? '\n  Notifications: off (NOTIFICATIONS_ENABLED=false).'
+      : mail
+        ? `\n  Notification e-mail: caught by the SMTP server at ${mail.url}, one file per message in ${path.join(maildir, 'new')}\n  (read the newest: ls -t ${path.join(maildir, 'new')} | head -1)`
+        : `\n  Notification e-mail: sent through SMTP_URL.`,
     `\nDemo tokens (valid ${lifetimeHours} hours; send as "Authorization: Bearer <token>"):`,
   ];
   for (const user of DEMO_USERS) lines.push(`\n  ${user.role} — ${user.label}\n  ${await issueToken(config.auth, { ...user, lifetimeHours })}`);

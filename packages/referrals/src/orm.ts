@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { idempotencyRecordEntity, type OrmSettings } from '@samspill/core';
+import { idempotencyRecordEntity, type OrmSettings, outboxEntities } from '@samspill/core';
 
 import { migrations } from './migrations/index.js';
 import { referralsModules } from './modules/index.js';
@@ -15,7 +15,7 @@ export function referralsOrmSettings(clientUrl: string): OrmSettings {
     clientUrl,
     schema: REFERRALS_SCHEMA,
     // The records of Idempotency-Keys, in this schema beside the referrals they point to (one per ORM).
-    entities: [...referralEntities, idempotencyRecordEntity()],
+    entities: [...referralEntities, idempotencyRecordEntity(), ...outboxEntities()],
     migrations: migrations as MigrationObject[],
   };
 }

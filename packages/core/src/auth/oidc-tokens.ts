@@ -26,6 +26,7 @@ export function samspillClaims(payload: JWTPayload, names: OidcClaimNames = DEFA
     role: Array.isArray(role) && role.length === 1 ? role[0] : role,
     org: payload[names.org],
     bydel: payload[names.bydel],
+    email: payload.email,
   };
 }
 

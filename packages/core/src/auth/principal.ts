@@ -13,6 +13,8 @@ export type Principal =
       readonly organisationId?: string;
       /** The bydel (BYDEL_INTEGRATOR) the role is scoped to; absent for a city-wide client. */
       readonly bydelCode?: string;
+      /** The person's work e-mail (the token's `email` claim), where notifications about what they sent go; absent when the token has none. */
+      readonly email?: string;
     };
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;

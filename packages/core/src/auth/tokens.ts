@@ -34,6 +34,8 @@ export const claimsSchema = z
       .string()
       .regex(/^0301\d{2}$/)
       .optional(),
+    // Only where notifications go: a token whose e-mail is not a valid address is still a valid token, without it.
+    email: z.string().max(320).email().optional().catch(undefined),
   })
   .superRefine((c, ctx) => {
     const scoped = c.role === 'SHELTER_STAFF' || c.role === 'ORG_EDITOR';
@@ -106,8 +108,8 @@ export class TokenVerifier {
 export function principalFromClaims(payload: unknown): Principal {
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new UnauthenticatedError('Token claims are not valid for Samspill');
-  const { sub, role, org, bydel } = claims.data;
-  return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel });
+  const { sub, role, org, bydel, email } = claims.data;
+  return Object.freeze({ kind: 'user', subject: sub, role, organisationId: org, bydelCode: bydel, ...(email ? { email } : {}) });
 }
 
 export interface TokenRequest {
@@ -115,6 +117,8 @@ export interface TokenRequest {
   role: Role;
   organisationId?: string;
   bydelCode?: string;
+  /** The `email` claim (where notifications about what this person sent go). */
+  email?: string;
   /** Lifetime in hours; DEFAULT_TOKEN_LIFETIME_HOURS when absent. */
   lifetimeHours?: number;
 }
@@ -135,6 +139,7 @@ export async function issueToken(auth: Config['auth'], request: TokenRequest): P
   const claims: Record<string, string> = { role: request.role };
   if (request.organisationId) claims.org = request.organisationId;
   if (request.bydelCode) claims.bydel = request.bydelCode;
+  if (request.email) claims.email = request.email;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
     .setSubject(request.subject)

@@ -84,6 +84,16 @@ const schema = z.object({
   HTTP_MAX_BODY_BYTES: positiveInt.default(100_000),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().nonnegative().default(10),
   AUTH_MAX_TOKEN_LIFETIME_HOURS: z.coerce.number().positive().default(12),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'expected smtp://… or smtps://…')
+    .optional(),
+  NOTIFY_FROM: z.string().min(3).default('Samspill <ikke-svar@samspill.invalid>'),
+  NOTIFICATIONS_ENABLED: bool.optional(),
+  NOTIFICATIONS_INTERVAL_SECONDS: positiveInt.default(30),
+  NOTIFICATIONS_MAX_ATTEMPTS: positiveInt.default(8),
+  WEBHOOK_SIGNING_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
 });
 
 /** Every environment variable the configuration reads (documented in `.env.example`). */
@@ -174,6 +184,24 @@ export interface Config {
     readonly secret: string;
     /** True when the built-in development secret is in use (never in production). */
     readonly usingDevelopmentSecret: boolean;
+  };
+  readonly notifications: {
+    /**
+     * Whether this process runs the outbox worker. Default: on. In production it needs `SMTP_URL`,
+     * or an explicit `NOTIFICATIONS_ENABLED=false` (the outbox then fills and waits).
+     */
+    readonly enabled: boolean;
+    /** Where e-mail goes out (`smtp://user:password@host:587`, `smtps://…:465`); unset in development: the embedded server. */
+    readonly smtpUrl?: string;
+    /** The From of every message, e.g. `Samspill <ikke-svar@samspill.oslo.kommune.no>`. */
+    readonly from: string;
+    readonly intervalSeconds: number;
+    readonly maxAttempts: number;
+    /**
+     * The platform's webhook key, from which each organisation's webhook secret is derived (never
+     * stored). Unset: webhooks are off.
+     */
+    readonly webhookSigningSecret?: string;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -298,6 +326,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       devIssuerPort: e.DEV_OIDC_PORT,
     },
     idempotency: { secret: e.IDEMPOTENCY_SECRET ?? DEVELOPMENT_IDEMPOTENCY_SECRET, usingDevelopmentSecret: !e.IDEMPOTENCY_SECRET },
+    notifications: {
+      enabled: e.NOTIFICATIONS_ENABLED ?? true,
+      smtpUrl: e.SMTP_URL,
+      from: e.NOTIFY_FROM,
+      intervalSeconds: e.NOTIFICATIONS_INTERVAL_SECONDS,
+      maxAttempts: e.NOTIFICATIONS_MAX_ATTEMPTS,
+      webhookSigningSecret: e.WEBHOOK_SIGNING_SECRET,
+    },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
@@ -335,6 +371,17 @@ export function assertDeployable(config: Config, needs: { database: boolean; gat
     problems.push(`GATEWAY_SHARED_SECRET: is required, at least ${MIN_SECRET_LENGTH} characters, or the subgraphs answer anyone`);
   }
   if (problems.length) throw new ConfigError(problems);
+}
+
+/**
+ * For a production entry point that runs the notification worker: it sends through `SMTP_URL`,
+ * and never starts silently without it: either the URL is set or notifications are switched off
+ * explicitly (`NOTIFICATIONS_ENABLED=false`).
+ */
+export function assertNotifiable(config: Config): void {
+  if (config.notifications.enabled && !config.notifications.smtpUrl) {
+    throw new ConfigError(['SMTP_URL: is required to send notifications (smtp://user:password@host:587); set NOTIFICATIONS_ENABLED=false to run without them']);
+  }
 }
 
 /**

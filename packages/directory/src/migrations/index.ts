@@ -8,6 +8,7 @@ import { Migration20261123060000_norwegian_order } from './Migration202611230600
 import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
 import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
 import { Migration20261201120000_volunteer_commitment } from './Migration20261201120000_volunteer_commitment.js';
+import { Migration20261201121000_organisation_notifications } from './Migration20261201121000_organisation_notifications.js';
 
 /** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201090000_audience_within_place', class: Migration20261201090000_audience_within_place },
   { name: 'Migration20261201092215_idempotency_keys', class: Migration20261201092215_idempotency_keys },
   { name: 'Migration20261201120000_volunteer_commitment', class: Migration20261201120000_volunteer_commitment },
+  { name: 'Migration20261201121000_organisation_notifications', class: Migration20261201121000_organisation_notifications },
 ];

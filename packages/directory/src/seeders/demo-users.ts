@@ -4,7 +4,13 @@ import { DEMO_BYDEL, DEMO_IDS } from './demo-ids.js';
 
 /** One demo user per role (two editors, to show that scope is checked on the data). */
 export const DEMO_USERS: ReadonlyArray<{ label: string } & TokenRequest> = [
-  { label: 'shelter staff, Oslo Krisesenter', subject: 'demo-shelter-staff', role: 'SHELTER_STAFF', organisationId: DEMO_IDS.osloKrisesenter },
+  {
+    label: 'shelter staff, Oslo Krisesenter',
+    subject: 'demo-shelter-staff',
+    role: 'SHELTER_STAFF',
+    organisationId: DEMO_IDS.osloKrisesenter,
+    email: 'ansatt@krisesenter.example',
+  },
   { label: 'editor, Oslo Røde Kors', subject: 'demo-editor-rodekors', role: 'ORG_EDITOR', organisationId: DEMO_IDS.osloRodeKors },
   { label: 'editor, Redd Barna', subject: 'demo-editor-reddbarna', role: 'ORG_EDITOR', organisationId: DEMO_IDS.reddBarna },
   { label: 'bydel integrator, Grünerløkka', subject: 'demo-bydel-grunerlokka', role: 'BYDEL_INTEGRATOR', bydelCode: DEMO_BYDEL },

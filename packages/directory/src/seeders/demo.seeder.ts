@@ -72,6 +72,8 @@ export class DemoSeeder extends Seeder {
           website: org.website,
           publicPhone: org.publicPhone,
           publicEmail: org.publicEmail,
+          // The demo users' organisations get a referral address, so the development start's mail shows both sides.
+          referralEmail: org.id ? `henvisning.${org.key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@samspill.example` : null,
           bydeler: org.bydeler.map(bydelRef),
           volunteerRequirementsMetAt: null,
         },

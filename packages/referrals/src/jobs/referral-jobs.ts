@@ -18,6 +18,8 @@ const NO_DIRECTORY: DirectoryLookup = {
 export interface JobResult {
   readonly ran: boolean;
   readonly expired: string[];
+  /** Referrals whose receiving organisation was reminded, their answer deadline being at most 3 days ahead. */
+  readonly warned: string[];
   readonly erased: string[];
   /** How many Idempotency-Key records older than their 24 hours went. */
   readonly purgedKeys: number;
@@ -28,7 +30,8 @@ export interface JobResult {
 }
 
 /**
- * Expires unanswered referrals, erases personal fields after the retention period and purges
+ * Expires unanswered referrals (telling both sides through the outbox), reminds organisations of
+ * referrals about to expire, erases personal fields after the retention period and purges
  * Idempotency-Key records past their window, and takes the statistics snapshot of each month that
  * has become final, in one
  * transaction under an advisory lock, so that several API instances never run it at once.
@@ -37,16 +40,18 @@ export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings:
   const em = orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
     const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [JOBS_LOCK]);
-    if (!locked) return { ran: false, expired: [], erased: [], purgedKeys: 0, snapshots: [], followUpEvents: [] };
+    if (!locked) return { ran: false, expired: [], warned: [], erased: [], purgedKeys: 0, snapshots: [], followUpEvents: [] };
     const service = new ReferralService(tx, ANONYMOUS, NO_DIRECTORY, settings, now);
     const expired = await service.expireOverdue(SYSTEM_ACTOR);
+    // The reminders, in the same transaction: each written to the outbox once per deadline.
+    const warned = await service.warnExpiring();
     const erased = await service.eraseAfterRetention(SYSTEM_ACTOR);
     // In a quiet system no one writes a key for days: the records go here, not only on the next write.
     const purgedKeys = await purgeExpiredIdempotencyRecords(tx, now());
     // Each month's statistics, once, as soon as it is final (a read takes it too if this has not yet).
     const snapshots = await new StatisticsSnapshots(tx, now, settings.statisticsFinalAfterDays).takeMissing('0000-01', '9999-12');
     const followUpEvents = await collectFollowUpEvents(tx, now());
-    return { ran: true, expired, erased, purgedKeys, snapshots, followUpEvents };
+    return { ran: true, expired, warned, erased, purgedKeys, snapshots, followUpEvents };
   });
 }
 
@@ -61,9 +66,15 @@ export function scheduleReferralJobs(
   const run = () =>
     runReferralJobs(orm, settings, now)
       .then((result) => {
-        if (result.expired.length || result.erased.length || result.snapshots.length || result.followUpEvents.length)
+        if (result.expired.length || result.warned.length || result.erased.length || result.snapshots.length || result.followUpEvents.length)
           logger.info(
-            { expired: result.expired.length, erased: result.erased.length, snapshots: result.snapshots, followUpEvents: result.followUpEvents.length },
+            {
+              expired: result.expired.length,
+              warned: result.warned.length,
+              erased: result.erased.length,
+              snapshots: result.snapshots,
+              followUpEvents: result.followUpEvents.length,
+            },
             'referral jobs ran',
           );
       })

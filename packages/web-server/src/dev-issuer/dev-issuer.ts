@@ -128,6 +128,7 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
         name: user.label,
         ...(user.organisationId ? { org: user.organisationId } : {}),
         ...(user.bydelCode ? { bydel: user.bydelCode } : {}),
+        ...(user.email ? { email: user.email } : {}),
       };
     },
     // The web app is the platform's own client: no consent screen.

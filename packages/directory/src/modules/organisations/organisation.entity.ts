@@ -63,6 +63,14 @@ export class OrganisationEntity {
   @Property({ type: 'datetime', nullable: true })
   volunteerRequirementsMetAt?: Date | null;
 
+  /** Where notifications of referrals to it go (organisation-notifications/); seen only by its editors and platform admins. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  referralEmail?: string | null;
+
+  /** Its own system's endpoint for signed notification webhooks (organisation-notifications/). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  webhookUrl?: string | null;
+
   @Property({ type: 'integer', version: true })
   version!: number;
 

@@ -18,9 +18,11 @@ export const organisationReadModel: ReadModel<OrganisationEntity> = {
     'publicPhone',
     'publicEmail',
     'volunteerRequirementsMetAt',
+    'referralEmail',
+    'webhookUrl',
     'version',
     'createdAt',
     'updatedAt',
   ],
-  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'] },
+  needs: { meetsVolunteerRequirements: ['volunteerRequirementsMetAt'], notificationSettings: ['referralEmail', 'webhookUrl'] },
 };

@@ -14,6 +14,8 @@ export interface Caller {
   organisationId?: string;
   bydelCode?: string;
   subject?: string;
+  /** The token's `email` claim. */
+  email?: string;
 }
 
 export interface Response<T = any> {

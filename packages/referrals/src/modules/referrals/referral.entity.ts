@@ -104,6 +104,13 @@ export class ReferralEntity {
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;
 
+  /**
+   * The work e-mail of the staff member who sent it (their token's `email` claim at SEND), where
+   * what comes of it is told. Staff data, not the resident's; erased with the personal fields.
+   */
+  @Property({ type: 'string', length: 320, nullable: true })
+  senderEmail?: string | null;
+
   @Property({ type: 'datetime', nullable: true })
   @Index()
   answerDeadline?: Date | null;

@@ -17,10 +17,12 @@ import {
 } from '@samspill/core';
 import { DateTime } from 'luxon';
 
+import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup, OfferFacts } from '../directory-link/directory-client.js';
 import { FollowUpEntity } from '../followups/follow-up.entity.js';
 import { endFollowUpsOnWithdrawal, eraseFollowUpNotes, referralsHeldByFollowUps } from '../followups/follow-up.service.js';
+import { expiryWarningHorizon, notifyReferral } from '../notifications/referral-notifications.js';
 import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
 import type { ConsentInput, CreateReferralInput, RedirectReferralInput, UpdateReferralDraftInput } from './referral.input.js';
@@ -198,6 +200,7 @@ export class ReferralService {
       if (!consentIsValid(referral, now))
         throw ValidationError.field('consent', 'a referral is sent only with a valid consent: record it first (it must not be withdrawn or expired)');
       referral.sentAt = now;
+      referral.senderEmail = this.user().email ?? null;
       referral.answerDeadline = new Date(now.getTime() + this.settings.answerDays * DAY_MS);
     }
     const to = check.to === 'RESUMED' ? referral.heldFromStatus! : check.to;
@@ -209,8 +212,24 @@ export class ReferralService {
     if (isOpen(to)) this.recordTransition(referral, referral.status, to, actor, reason);
     else this.close(referral, to, reason ?? null, actor);
     this.audit.add(actor, action, referral.id);
+    const told = { [ReferralAction.SEND]: 'sent', [ReferralAction.ACCEPT]: 'accepted', [ReferralAction.DECLINE]: 'declined' } as const;
+    if (action in told) await notifyReferral(this.em, told[action as keyof typeof told], referral, now);
     await this.em.flush();
     return viewOf(referral, side, now);
+  }
+
+  /** How many referrals wait for an organisation's answer, and the earliest deadline: for its own editors. */
+  async inbox(organisationId: string): Promise<{ waiting: number; oldestDeadline: Date | null }> {
+    const user = this.user();
+    if (this.sideOfRole(user) !== 'ORGANISATION' || user.organisationId !== organisationId) {
+      throw new ForbiddenError("Only the organisation's own editors see its inbox");
+    }
+    const [row] = await this.em.execute<Array<{ waiting: number; oldest: Date | string | null }>>(
+      `select count(*)::int as waiting, min(answer_deadline) as oldest from "${REFERRALS_SCHEMA}".referral
+        where receiving_organisation_id = ? and sent_at is not null and status in (${EXPIRING_STATES.map(() => '?').join(', ')})`,
+      [organisationId, ...EXPIRING_STATES],
+    );
+    return { waiting: Number(row?.waiting ?? 0), oldestDeadline: row?.oldest ? new Date(row.oldest) : null };
   }
 
   /**
@@ -264,6 +283,7 @@ export class ReferralService {
     this.recordTransition(referral, referral.status, ReferralStatus.REDIRECTED, actor);
     this.audit.add(actor, 'REDIRECT', referral.id);
     this.audit.add(actor, 'CREATE', next.id);
+    await notifyReferral(this.em, 'redirected', referral, now, { staffEmail: user.email ?? null, linkTo: next.id });
     await this.em.flush();
     await eraseIdempotencyDigests(this.em, [referral.id]);
     return viewOf(next, 'SHELTER', now);
@@ -398,6 +418,7 @@ export class ReferralService {
 
   private erasePersonalFields(referral: ReferralEntity): void {
     for (const field of PERSONAL_FIELDS) (referral as unknown as Record<string, unknown>)[field] = null;
+    referral.senderEmail = null;
     referral.personalDataErasedAt = this.now();
     referral.updatedAt = this.now();
   }
@@ -410,9 +431,26 @@ export class ReferralService {
     for (const referral of overdue) {
       this.close(referral, ReferralStatus.EXPIRED, ReasonCode.NO_ANSWER, actor);
       this.audit.add(actor, 'EXPIRE', referral.id);
+      await notifyReferral(this.em, 'expired', referral, this.now());
     }
     await this.em.flush();
     return overdue.map((r) => r.id);
+  }
+
+  /**
+   * Reminds the receiving organisation of each referral whose answer deadline is at most
+   * EXPIRY_WARNING_DAYS ahead, once per deadline (the outbox's dedupe key). Returns their ids.
+   */
+  async warnExpiring(): Promise<string[]> {
+    const now = this.now();
+    const due = await this.em.find(
+      ReferralEntity,
+      { status: { $in: [...EXPIRING_STATES] }, answerDeadline: { $gte: now, $lte: expiryWarningHorizon(now) } },
+      { limit: 500, orderBy: { answerDeadline: 'asc', id: 'asc' } },
+    );
+    for (const referral of due) await notifyReferral(this.em, 'expiring', referral, now);
+    await this.em.flush();
+    return due.map((r) => r.id);
   }
 
   /**
