@@ -1,7 +1,13 @@
+import { createLogger, notificationKind, type OutboxWorker, renderNotification } from '@samspill/core';
+import { type CaughtMail, type MailCatcher, startMailCatcher } from '@samspill/core/testkit';
+import { createReferralsNotifier, HttpOrganisationContacts } from '@samspill/referrals';
+
 import { makeActivity, makeOrganisation, seedBydeler } from '../../../directory/src/__tests__/support/factories.js';
 import { ActivityCategory } from '../../../directory/src/modules/activities/activity-enums.js';
 import { OrganisationKind } from '../../../directory/src/modules/organisations/organisation-kind.enum.js';
-import { type Caller, PlatformTestApp } from './support/platform.js';
+import { type Caller, GATEWAY_SECRET, PlatformTestApp } from './support/platform.js';
+
+const PUBLIC_URL = 'https://samspill.test';
 
 const FOLLOW_UP = `id version stage afterLeavingShelter commitmentMonths requiresVolunteerCourse womenOnlyVolunteers matchedOn volunteerReference
   courseConfirmed womenOnlyConfirmed commitmentEndsOn nextCheckInOn checkIns { id plannedOn outcome recordedOn note } notes endedOn endReason
@@ -28,9 +34,17 @@ describe('a Ressursvenn follow-up through the gateway: referral → accepted →
   let followUpId: string;
   let version: number;
   let matchedOn: string;
+  let mail: MailCatcher;
+  let notifier: { worker: OutboxWorker; close: () => void };
 
   beforeAll(async () => {
-    app = await PlatformTestApp.start();
+    app = await PlatformTestApp.start({ WEB_PUBLIC_URL: PUBLIC_URL });
+    mail = await startMailCatcher();
+    notifier = createReferralsNotifier(app.referralsOrm, app.config, createLogger('silent', 'test'), {
+      smtpUrl: mail.url,
+      now: app.now,
+      contacts: new HttpOrganisationContacts(app.urls.directory, app.config.auth, GATEWAY_SECRET),
+    })!;
     const em = app.directoryEm();
     await seedBydeler(em);
     const shelter = await makeOrganisation(em, { name: 'Oslo Krisesenter', kind: OrganisationKind.SHELTER });
@@ -53,8 +67,36 @@ describe('a Ressursvenn follow-up through the gateway: referral → accepted →
     editor = { role: 'ORG_EDITOR', organisationId: sanitet.id, subject: 'editor-sanitet' };
     otherEditor = { role: 'ORG_EDITOR', organisationId: redCross.id, subject: 'editor-rodekors' };
     integrator = { role: 'BYDEL_INTEGRATOR', subject: 'bydel-city' };
+    for (const [org, referralEmail] of [
+      [sanitet, 'ressursvenn@sanitet.test'],
+      [shelter, 'post@krisesenter.test'],
+    ] as const) {
+      await app.ok(`mutation($id: ID!, $input: UpdateOrganisationNotificationsInput!) { updateOrganisationNotifications(id: $id, input: $input) { id } }`, {
+        as: { role: 'PLATFORM_ADMIN', subject: 'admin-setup' },
+        variables: { id: org.id, input: { referralEmail, version: org.version } },
+      });
+    }
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    notifier.close();
+    await mail.close();
+    await app.close();
+  });
+
+  /** Delivers what is due; returns the e-mails of `kind` that arrived since `from`. */
+  async function delivered(from: number, kind: string, expected: number): Promise<CaughtMail[]> {
+    await notifier.worker.drain();
+    await mail.waitFor(from + expected);
+    const subject = renderNotification(notificationKind(kind)!, {}, '').subject;
+    return mail.messages.slice(from).filter((m) => m.subject === subject);
+  }
+
+  /** Exactly the kind's text and the referral's link; nothing of hers, of the volunteer or of the notes. */
+  function expectNothingPersonal(message: CaughtMail, kind: string): void {
+    const rendered = renderNotification(notificationKind(kind)!, {}, `${PUBLIC_URL}/henvisninger/${referralId}`);
+    expect(message.text.trim()).toBe(rendered.text.trim());
+    expect(message.raw.match(/OK-2026|RV-2026|på visning|kafé|leilighet|Første/)?.[0]).toBeUndefined();
+  }
 
   /** A referral from the shelter, sent, received and accepted by the organisation; returns its id and version. */
   const acceptedReferral = async (activityId: string, followUpAfterLeavingShelter: boolean) => {
@@ -234,10 +276,15 @@ describe('a Ressursvenn follow-up through the gateway: referral → accepted →
   });
 
   it('5. a check-in that comes due is one notification, without any personal field; then it is recorded', async () => {
+    await notifier.worker.drain();
+    const before = mail.messages.length;
     app.advanceDays(14);
     const { followUpEvents } = await app.runJobs();
     expect(followUpEvents).toEqual([{ type: 'FOLLOW_UP_CHECK_IN_DUE', followUpId, organisationId: editor.organisationId }]);
     expect((await app.runJobs()).followUpEvents).toEqual([]);
+    const due = await delivered(before, 'follow-up.check-in-due', 1);
+    expect(due.map((m) => m.to)).toEqual([['ressursvenn@sanitet.test']]);
+    expectNothingPersonal(due[0]!, 'follow-up.check-in-due');
 
     const [first, second] = (await followUpAs(editor)).checkIns;
     const record = (checkInId: string, outcome: string, note?: string) =>
@@ -279,12 +326,17 @@ describe('a Ressursvenn follow-up through the gateway: referral → accepted →
     expect((await app.runJobs()).followUpEvents).toEqual([]);
     app.advanceDays(2);
     expect((await followUpAs(staff)).consentRenewalDue).toBe(true);
+    await notifier.worker.drain();
+    const before = mail.messages.length;
     const { followUpEvents } = await app.runJobs();
     // She is followed up after leaving the shelter, so the organisation is told too.
     expect(followUpEvents).toEqual([{ type: 'FOLLOW_UP_CONSENT_TO_RENEW', followUpId, organisationIds: [staff.organisationId, editor.organisationId] }]);
     expect((await app.runJobs()).followUpEvents).toEqual([]);
     // No event carries anything of hers or of the volunteer's.
-    expect(JSON.stringify(followUpEvents)).not.toMatch(/OK-2026|RV-2026|visning|kafé|leilighet/);
+    expect(JSON.stringify(followUpEvents)).not.toMatch(/OK-2026|RV-2026|på visning|kafé|leilighet/);
+    const prompts = await delivered(before, 'follow-up.consent-to-renew', 2);
+    expect(prompts.map((m) => m.to[0]).sort()).toEqual(['post@krisesenter.test', 'ressursvenn@sanitet.test']);
+    for (const m of prompts) expectNothingPersonal(m, 'follow-up.consent-to-renew');
 
     const renew = (as: Caller, expiresOn: string, v = version) =>
       app.query(`mutation($id: ID!, $on: String!, $v: Int!) { renewConsent(id: $id, expiresOn: $on, version: $v) { ${FOLLOW_UP} } }`, {

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { osloDateOf } from '@samspill/core';
+import { enqueueNotification, osloDateOf } from '@samspill/core';
 
 import { FollowUpEntity } from '../modules/followups/follow-up.entity.js';
 import { consentRenewalDue } from '../modules/followups/follow-up.row.js';
 import { FollowUpCheckInEntity } from '../modules/followups/follow-up-check-in.entity.js';
 import { FollowUpStage } from '../modules/followups/follow-up-enums.js';
+import { FOLLOW_UP_NOTIFICATIONS } from '../modules/followups/follow-up-notifications.js';
+import { referralLink } from '../modules/notifications/referral-notifications.js';
 import { ReferralEntity } from '../modules/referrals/referral.entity.js';
 import { REFERRALS_SCHEMA } from '../referrals-schema.js';
 
@@ -21,8 +23,9 @@ export type FollowUpEvent =
  * The follow-up notifications now due, each once: a check-in whose planned day has come and that
  * is not recorded (to the organisation), and a consent that ends within 30 days before the
  * commitment does (to the sending shelter, and to the organisation when it follows her up after
- * she has left the shelter). Marks what it returns, in the caller's transaction, so that the same
- * event is never due twice; a renewal prompts again only for a new expiry.
+ * she has left the shelter). Each is written to the notification outbox and marked, in the caller's
+ * transaction, so that the same event is never due twice; a renewal prompts again only for a new
+ * expiry. The messages link to the referral's page, where each side reads what it may of the follow-up.
  */
 export async function collectFollowUpEvents(em: EntityManager, now: Date): Promise<FollowUpEvent[]> {
   const events: FollowUpEvent[] = [];
@@ -35,6 +38,13 @@ export async function collectFollowUpEvents(em: EntityManager, now: Date): Promi
   for (const checkIn of due) {
     checkIn.dueNotifiedAt = now;
     events.push({ type: 'FOLLOW_UP_CHECK_IN_DUE', followUpId: checkIn.followUp.id, organisationId: checkIn.followUp.receivingOrganisationId });
+    await enqueueNotification(em, {
+      kind: FOLLOW_UP_NOTIFICATIONS.checkInDue,
+      link: referralLink(checkIn.followUp.referral.id),
+      recipients: [{ organisationId: checkIn.followUp.receivingOrganisationId }],
+      at: now,
+      dedupeKey: `follow-up.check-in-due:${checkIn.id}`,
+    });
   }
   const open = await em.find(FollowUpEntity, { stage: { $ne: FollowUpStage.ENDED } }, { limit: 2000 });
   const referrals = new Map((await em.find(ReferralEntity, { id: { $in: open.map((f) => f.referral.id) } })).map((r) => [r.id, r]));
@@ -50,6 +60,13 @@ export async function collectFollowUpEvents(em: EntityManager, now: Date): Promi
         ? [followUp.sendingShelterId, followUp.receivingOrganisationId]
         : [followUp.sendingShelterId];
     events.push({ type: 'FOLLOW_UP_CONSENT_TO_RENEW', followUpId: followUp.id, organisationIds });
+    await enqueueNotification(em, {
+      kind: FOLLOW_UP_NOTIFICATIONS.consentToRenew,
+      link: referralLink(referral.id),
+      recipients: organisationIds.map((organisationId) => ({ organisationId })),
+      at: now,
+      dedupeKey: `follow-up.consent-to-renew:${followUp.id}:${referral.consentExpiresAt!.getTime()}`,
+    });
   }
   await em.flush();
   return events;

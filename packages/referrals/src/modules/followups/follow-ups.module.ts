@@ -1,3 +1,6 @@
+// Its notification kinds are defined with the module, so the outbox worker of every process that runs it knows them.
+import './follow-up-notifications.js';
+
 import { referralsModule } from '../referrals-module.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpCheckInEntity } from './follow-up-check-in.entity.js';
