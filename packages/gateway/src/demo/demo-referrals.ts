@@ -12,6 +12,8 @@ import {
   TargetKind,
 } from '@samspill/referrals';
 
+import { seedDemoFollowUps } from './demo-follow-ups.js';
+
 type Step = [ReferralAction, ReasonCode?];
 
 interface Story {
@@ -175,5 +177,6 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
     const story = { reference: `OK-2026-2${String(i).padStart(2, '0')}`, daysAgo: 90, steps, need: 'Ønsker å delta jevnlig.' };
     await tell(story, popular!.organisation.id, popular!.id);
   }
+  await seedDemoFollowUps(referralsEm, directoryEm, lookup, settings, shelterStaff, editorOf);
   return true;
 }
