@@ -35,7 +35,7 @@ function checkWebhookUrl(value: string, allowLoopback: boolean): void {
 export class OrganisationNotificationsResolver {
   @FieldResolver(() => OrganisationNotificationSettings, {
     nullable: true,
-    description: "Where the organisation is notified of referrals. Only its editors and platform admins see it; everyone else gets null.",
+    description: 'Where the organisation is notified of referrals. Only its editors and platform admins see it; everyone else gets null.',
   })
   @Allow(Access.authenticated)
   notificationSettings(@Root() organisation: OrganisationRow, @Ctx() ctx: DirectoryContext): OrganisationNotificationSettings | null {
@@ -47,7 +47,9 @@ export class OrganisationNotificationsResolver {
     };
   }
 
-  @Mutation(() => Organisation, { description: "Set where the organisation is notified of referrals (its editors and platform admins). Send the version you read." })
+  @Mutation(() => Organisation, {
+    description: 'Set where the organisation is notified of referrals (its editors and platform admins). Send the version you read.',
+  })
   @Allow(Access.roles('ORG_EDITOR', 'PLATFORM_ADMIN'))
   async updateOrganisationNotifications(
     @Arg('id', () => ID) id: string,
