@@ -454,4 +454,35 @@ describe('a Ressursvenn follow-up through the gateway: referral → accepted →
       'ERASE_PERSONAL_DATA:system',
     ]);
   });
+
+  it('12. when she withdraws consent, her follow-up ends (ENDED_BY_WOMAN) and her fields and the notes go at once', async () => {
+    const referral = await acceptedReferral(ressursvennId, true);
+    const { startFollowUp } = await app.ok(
+      `mutation($r: ID!, $v: Int!) { startFollowUp(referralId: $r, version: $v, afterLeavingShelter: true) { id version } }`,
+      {
+        as: editor,
+        variables: { r: referral.id, v: referral.version },
+      },
+    );
+    await app.ok(`mutation($id: ID!, $input: MatchFollowUpInput!) { matchFollowUp(id: $id, input: $input) { id } }`, {
+      as: editor,
+      variables: {
+        id: startFollowUp.id,
+        input: { version: startFollowUp.version, volunteerReference: 'RV-2026-020', courseConfirmed: true, womenOnlyConfirmed: true, notes: 'Liker turer.' },
+      },
+    });
+    const { referral: before } = await app.ok(`query($id: ID!) { referral(id: $id) { version } }`, { as: staff, variables: { id: referral.id } });
+    const { withdrawReferralConsent } = await app.ok(
+      `mutation($id: ID!, $v: Int!) { withdrawReferralConsent(id: $id, version: $v) { status closeReason personalDataErased followUp { stage endReason endedOn } } }`,
+      { as: staff, variables: { id: referral.id, v: before.version } },
+    );
+    expect(withdrawReferralConsent).toEqual({
+      status: 'CANCELLED',
+      closeReason: 'CONSENT_WITHDRAWN',
+      personalDataErased: true,
+      followUp: { stage: 'ENDED', endReason: 'ENDED_BY_WOMAN', endedOn: app.clock.osloDate() },
+    });
+    const { followUp } = await app.ok(`query($id: ID!) { followUp(id: $id) { notes allowedActions } }`, { as: editor, variables: { id: startFollowUp.id } });
+    expect(followUp).toEqual({ notes: null, allowedActions: [] });
+  });
 });
