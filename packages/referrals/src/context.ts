@@ -3,6 +3,7 @@ import type { IdempotencyContext } from '@samspill/core';
 import DataLoader from 'dataloader';
 
 import type { DirectoryLookup } from './modules/directory-link/directory-client.js';
+import { FollowUpService } from './modules/followups/follow-up.service.js';
 import { ReferralService, type ReferralSettings } from './modules/referrals/referral.service.js';
 import { ReferralStatusChangeEntity } from './modules/referrals/referral-status-change.entity.js';
 
@@ -30,4 +31,8 @@ export type ReferralLoaders = ReturnType<typeof createReferralLoaders>;
 
 export function referralService(ctx: ReferralsContext): ReferralService {
   return new ReferralService(ctx.em, ctx.principal, ctx.directory, ctx.settings, ctx.now, ctx.authorization);
+}
+
+export function followUpService(ctx: ReferralsContext): FollowUpService {
+  return new FollowUpService(ctx.em, ctx.principal, ctx.directory, ctx.now, ctx.authorization);
 }

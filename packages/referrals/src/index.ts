@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 
 export * from './context.js';
+export * from './jobs/follow-up-events.js';
 export * from './jobs/referral-jobs.js';
 export * from './modules/directory-link/directory-client.js';
+export * from './modules/followups/follow-up.entity.js';
+export * from './modules/followups/follow-up.service.js';
+export * from './modules/followups/follow-up-enums.js';
+export * from './modules/followups/follow-up-notifications.js';
 export * from './modules/notifications/notification-worker.js';
 export * from './modules/notifications/organisation-contacts.js';
 export * from './modules/notifications/referral-notifications.js';

@@ -8,6 +8,7 @@ import { Migration20261123060000_norwegian_order } from './Migration202611230600
 import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
 import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
 import { Migration20261201120000_bydel_cooperation_contact } from './Migration20261201120000_bydel_cooperation_contact.js';
+import { Migration20261201120000_volunteer_commitment } from './Migration20261201120000_volunteer_commitment.js';
 import { Migration20261201121000_organisation_notifications } from './Migration20261201121000_organisation_notifications.js';
 import { Migration20261201122000_pet_care_answer_and_sponsor } from './Migration20261201122000_pet_care_answer_and_sponsor.js';
 import { Migration20261201123000_verified_dates } from './Migration20261201123000_verified_dates.js';
@@ -23,6 +24,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201090000_audience_within_place', class: Migration20261201090000_audience_within_place },
   { name: 'Migration20261201092215_idempotency_keys', class: Migration20261201092215_idempotency_keys },
   { name: 'Migration20261201120000_bydel_cooperation_contact', class: Migration20261201120000_bydel_cooperation_contact },
+  { name: 'Migration20261201120000_volunteer_commitment', class: Migration20261201120000_volunteer_commitment },
   { name: 'Migration20261201121000_organisation_notifications', class: Migration20261201121000_organisation_notifications },
   { name: 'Migration20261201122000_pet_care_answer_and_sponsor', class: Migration20261201122000_pet_care_answer_and_sponsor },
   { name: 'Migration20261201123000_verified_dates', class: Migration20261201123000_verified_dates },

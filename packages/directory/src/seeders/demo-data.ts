@@ -107,6 +107,8 @@ export interface DemoActivity extends DemoVenue {
   audience: OfferAudience;
   /** lastVerifiedAt = seeding time minus this many days. */
   verifiedDaysAgo: number;
+  /** What it asks of its volunteers, for follow-ups (mentoring, practical help after the shelter). */
+  volunteers?: { commitmentMonths: number | null; requiresVolunteerCourse: boolean; womenOnlyVolunteers: boolean };
 }
 
 export interface DemoPetCareOffer {
@@ -801,6 +803,7 @@ type ActivityInput = Pick<
       | 'accessibilityNote'
       | 'status'
       | 'audience'
+      | 'volunteers'
     >
   >;
 
@@ -2112,6 +2115,93 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     placesAvailable: 31,
     contact: 2,
     verifiedDaysAgo: 11,
+  }),
+  // --- Follow-ups after the shelter: Ressursvenn and the frivilligsentralers' helpers (volunteer terms) ---
+  activity({
+    key: 'os-ressursvenn',
+    organisationKey: 'oslo-sanitetsforening',
+    title: 'Ressursvenn – en frivillig venn i ett år',
+    description:
+      'En kvinnelig frivillig ressursvenn følger deg i ett år etter krisesenteret: praktisk hjelp, sosial støtte og en å snakke med. Ressursvennene har tatt kurs om vold og om rollen. Koordinatorene treffes tirsdager. Henvisning fra krisesenteret.',
+    category: C.MENTORING,
+    targetGroups: [T.WOMEN_ONLY, T.ADULTS],
+    ageMin: 18,
+    languages: ['no', 'en', 'fa', 'ar'],
+    venue: at('os-bislett'),
+    schedule: weekly([slot(TUE, '17:00', '19:00')]),
+    joinMode: JoinMode.REFERRAL_ONLY,
+    audience: OfferAudience.NETWORK,
+    contact: 1,
+    verifiedDaysAgo: 10,
+    volunteers: { commitmentMonths: 12, requiresVolunteerCourse: true, womenOnlyVolunteers: true },
+  }),
+  activity({
+    key: 'fs-grl-hjelp-etter-krisesenteret',
+    organisationKey: 'fs-grunerlokka',
+    title: 'Hjelp etter krisesenteret – frivillig hjelper',
+    description:
+      'En frivillig hjelper de første ukene etter at du har flyttet fra krisesenteret: boligvisninger, flytting, og hvordan tjenestene i bydel Grünerløkka fungerer. Kort hjelp eller fast kontakt i tre måneder; koordinatoren treffes onsdager. Henvisning fra krisesenteret.',
+    category: C.PRACTICAL_HELP,
+    targetGroups: [T.ADULTS],
+    languages: ['no', 'en', 'so'],
+    venue: at('fs-grunerlokka'),
+    schedule: weekly([slot(WED, '10:00', '14:00')]),
+    joinMode: JoinMode.REFERRAL_ONLY,
+    audience: OfferAudience.NETWORK,
+    contact: 1,
+    verifiedDaysAgo: 12,
+    volunteers: { commitmentMonths: 3, requiresVolunteerCourse: true, womenOnlyVolunteers: false },
+  }),
+  activity({
+    key: 'fs-sag-hjelp-etter-krisesenteret',
+    organisationKey: 'fs-sagene',
+    title: 'Hjelp etter krisesenteret – frivillig hjelper',
+    description:
+      'En frivillig hjelper de første ukene etter at du har flyttet fra krisesenteret: boligvisninger, flytting, og hvordan tjenestene i bydel Sagene fungerer. Kort hjelp eller fast kontakt i tre måneder; koordinatoren treffes onsdager. Henvisning fra krisesenteret.',
+    category: C.PRACTICAL_HELP,
+    targetGroups: [T.ADULTS],
+    languages: ['no', 'en', 'ur'],
+    venue: at('fs-sagene'),
+    schedule: weekly([slot(WED, '10:00', '14:00')]),
+    joinMode: JoinMode.REFERRAL_ONLY,
+    audience: OfferAudience.NETWORK,
+    contact: 1,
+    verifiedDaysAgo: 20,
+    volunteers: { commitmentMonths: 3, requiresVolunteerCourse: true, womenOnlyVolunteers: false },
+  }),
+  activity({
+    key: 'fs-sto-hjelp-etter-krisesenteret',
+    organisationKey: 'fs-stovner',
+    title: 'Hjelp etter krisesenteret – frivillig hjelper',
+    description:
+      'En frivillig hjelper de første ukene etter at du har flyttet fra krisesenteret: boligvisninger, flytting, og hvordan tjenestene i bydel Stovner fungerer. Kort hjelp eller fast kontakt i tre måneder; koordinatoren treffes onsdager. Henvisning fra krisesenteret.',
+    category: C.PRACTICAL_HELP,
+    targetGroups: [T.ADULTS],
+    languages: ['no', 'en', 'ar', 'so'],
+    venue: at('fs-stovner'),
+    schedule: weekly([slot(WED, '10:00', '14:00')]),
+    joinMode: JoinMode.REFERRAL_ONLY,
+    audience: OfferAudience.NETWORK,
+    contact: 1,
+    verifiedDaysAgo: 8,
+    volunteers: { commitmentMonths: 3, requiresVolunteerCourse: true, womenOnlyVolunteers: false },
+  }),
+  activity({
+    key: 'fs-snd-hjelp-etter-krisesenteret',
+    organisationKey: 'fs-sondre-nordstrand',
+    title: 'Hjelp etter krisesenteret – frivillig hjelper',
+    description:
+      'En frivillig hjelper de første ukene etter at du har flyttet fra krisesenteret: boligvisninger, flytting, og hvordan tjenestene i bydel Søndre Nordstrand fungerer. Kort hjelp eller fast kontakt i tre måneder; koordinatoren treffes onsdager. Henvisning fra krisesenteret.',
+    category: C.PRACTICAL_HELP,
+    targetGroups: [T.ADULTS],
+    languages: ['no', 'en', 'ta'],
+    venue: at('fs-sondre-nordstrand'),
+    schedule: weekly([slot(WED, '10:00', '14:00')]),
+    joinMode: JoinMode.REFERRAL_ONLY,
+    audience: OfferAudience.NETWORK,
+    contact: 1,
+    verifiedDaysAgo: 30,
+    volunteers: { commitmentMonths: 3, requiresVolunteerCourse: true, womenOnlyVolunteers: false },
   }),
 ];
 

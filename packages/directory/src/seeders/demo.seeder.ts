@@ -200,6 +200,9 @@ export class DemoSeeder extends Seeder {
           status: a.status,
           audience: a.audience,
           lastVerifiedAt: verifiedAt,
+          commitmentMonths: a.volunteers?.commitmentMonths ?? null,
+          requiresVolunteerCourse: a.volunteers?.requiresVolunteerCourse ?? false,
+          womenOnlyVolunteers: a.volunteers?.womenOnlyVolunteers ?? false,
           // Archived offers were published once too; drafts never were.
           publishedAt: a.status === OfferStatus.DRAFT ? null : daysAgo(a.verifiedDaysAgo + 14),
           createdAt,

@@ -12,6 +12,8 @@ import {
   TargetKind,
 } from '@samspill/referrals';
 
+import { seedDemoFollowUps } from './demo-follow-ups.js';
+
 type Step = [ReferralAction, ReasonCode?];
 
 interface Story {
@@ -94,6 +96,11 @@ function directoryOf(em: EntityManager): DirectoryLookup {
           category: activity.category,
           answerWithinHours: null,
           meetsVolunteerRequirements: activity.organisation.volunteerRequirementsMetAt != null,
+          volunteers: {
+            commitmentMonths: activity.commitmentMonths ?? null,
+            requiresVolunteerCourse: activity.requiresVolunteerCourse,
+            womenOnlyVolunteers: activity.womenOnlyVolunteers,
+          },
         };
       }
       const offer = await em.findOneOrFail(PetCareOfferEntity, { id }, { populate: ['organisation'] });
@@ -103,6 +110,7 @@ function directoryOf(em: EntityManager): DirectoryLookup {
         category: 'PET_CARE',
         answerWithinHours: offer.answerWithinHours,
         meetsVolunteerRequirements: offer.organisation.volunteerRequirementsMetAt != null,
+        volunteers: null,
       };
     },
   };
@@ -178,5 +186,6 @@ export async function seedDemoReferrals(referralsEm: EntityManager, directoryEm:
     const story = { reference: `OK-2026-2${String(i).padStart(2, '0')}`, daysAgo: 90, steps, need: 'Ønsker å delta jevnlig.' };
     await tell(story, popular!.organisation.id, popular!.id);
   }
+  await seedDemoFollowUps(referralsEm, directoryEm, lookup, settings, shelterStaff, editorOf);
   return true;
 }

@@ -45,6 +45,15 @@ describe('every field of the referrals subgraph has an explicit authorization de
       'Mutation.withdrawReferralConsent': 'roles:SHELTER_STAFF',
       'Mutation.transitionReferral': 'roles:SHELTER_STAFF,ORG_EDITOR',
       'Mutation.redirectReferral': 'roles:SHELTER_STAFF',
+      'Query.followUp': 'authenticated',
+      'Query.followUps': 'roles:SHELTER_STAFF,ORG_EDITOR',
+      'Query.followUpStatistics': 'roles:BYDEL_INTEGRATOR,PLATFORM_ADMIN',
+      'Mutation.startFollowUp': 'roles:ORG_EDITOR',
+      'Mutation.matchFollowUp': 'roles:ORG_EDITOR',
+      'Mutation.planFollowUpCheckIn': 'roles:ORG_EDITOR',
+      'Mutation.recordFollowUpCheckIn': 'roles:ORG_EDITOR',
+      'Mutation.endFollowUp': 'roles:ORG_EDITOR',
+      'Mutation.renewConsent': 'roles:SHELTER_STAFF,ORG_EDITOR',
     });
   });
 

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { DirectoryLookup } from '../modules/directory-link/directory-client.js';
 import { ReferralService, type ReferralSettings } from '../modules/referrals/referral.service.js';
 import { StatisticsSnapshots } from '../modules/statistics/statistics-snapshots.js';
+import { collectFollowUpEvents, type FollowUpEvent } from './follow-up-events.js';
 
 /** Arbitrary, fixed: the advisory lock that lets one instance at a time run the jobs. */
 const JOBS_LOCK = 0x5a_4d_53_50;
@@ -24,6 +25,8 @@ export interface JobResult {
   readonly purgedKeys: number;
   /** The months (YYYY-MM) whose statistics snapshot was taken, now that they are final. */
   readonly snapshots: string[];
+  /** The follow-up notifications that became due (check-ins due, consents to renew), each once. */
+  readonly followUpEvents: FollowUpEvent[];
 }
 
 /**
@@ -37,7 +40,7 @@ export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings:
   const em = orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
     const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [JOBS_LOCK]);
-    if (!locked) return { ran: false, expired: [], warned: [], erased: [], purgedKeys: 0, snapshots: [] };
+    if (!locked) return { ran: false, expired: [], warned: [], erased: [], purgedKeys: 0, snapshots: [], followUpEvents: [] };
     const service = new ReferralService(tx, ANONYMOUS, NO_DIRECTORY, settings, now);
     const expired = await service.expireOverdue(SYSTEM_ACTOR);
     // The reminders, in the same transaction: each written to the outbox once per deadline.
@@ -47,7 +50,8 @@ export async function runReferralJobs(orm: MikroORM<PostgreSqlDriver>, settings:
     const purgedKeys = await purgeExpiredIdempotencyRecords(tx, now());
     // Each month's statistics, once, as soon as it is final (a read takes it too if this has not yet).
     const snapshots = await new StatisticsSnapshots(tx, now, settings.statisticsFinalAfterDays).takeMissing('0000-01', '9999-12');
-    return { ran: true, expired, warned, erased, purgedKeys, snapshots };
+    const followUpEvents = await collectFollowUpEvents(tx, now());
+    return { ran: true, expired, warned, erased, purgedKeys, snapshots, followUpEvents };
   });
 }
 
@@ -62,9 +66,15 @@ export function scheduleReferralJobs(
   const run = () =>
     runReferralJobs(orm, settings, now)
       .then((result) => {
-        if (result.expired.length || result.warned.length || result.erased.length || result.snapshots.length)
+        if (result.expired.length || result.warned.length || result.erased.length || result.snapshots.length || result.followUpEvents.length)
           logger.info(
-            { expired: result.expired.length, warned: result.warned.length, erased: result.erased.length, snapshots: result.snapshots },
+            {
+              expired: result.expired.length,
+              warned: result.warned.length,
+              erased: result.erased.length,
+              snapshots: result.snapshots,
+              followUpEvents: result.followUpEvents.length,
+            },
             'referral jobs ran',
           );
       })

@@ -6,6 +6,7 @@ import { Migration20261201092221_idempotency_keys } from './Migration20261201092
 import { Migration20261201093000_audit_log_outcome } from './Migration20261201093000_audit_log_outcome.js';
 import { Migration20261201105447_statistics_snapshots } from './Migration20261201105447_statistics_snapshots.js';
 import { Migration20261201120000_notification_outbox } from './Migration20261201120000_notification_outbox.js';
+import { Migration20261201121000_follow_ups } from './Migration20261201121000_follow_ups.js';
 import { Migration20261201121500_referral_sender_email } from './Migration20261201121500_referral_sender_email.js';
 import { Migration20261201122500_offer_facts } from './Migration20261201122500_offer_facts.js';
 
@@ -17,6 +18,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201093000_audit_log_outcome', class: Migration20261201093000_audit_log_outcome },
   { name: 'Migration20261201105447_statistics_snapshots', class: Migration20261201105447_statistics_snapshots },
   { name: 'Migration20261201120000_notification_outbox', class: Migration20261201120000_notification_outbox },
+  { name: 'Migration20261201121000_follow_ups', class: Migration20261201121000_follow_ups },
   { name: 'Migration20261201121500_referral_sender_email', class: Migration20261201121500_referral_sender_email },
   { name: 'Migration20261201122500_offer_facts', class: Migration20261201122500_offer_facts },
 ];

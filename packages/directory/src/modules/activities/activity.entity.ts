@@ -30,7 +30,8 @@ import type { ScheduleData } from './schedule.js';
 @Index({ name: 'activity_languages_index', expression: `create index "activity_languages_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("languages")` })
 @Index({ name: 'activity_weekdays_index', expression: `create index "activity_weekdays_index" on "${DIRECTORY_SCHEMA}"."activity" using gin ("weekdays")` })
 export class ActivityEntity extends OfferEntity {
-  [OptionalProps]?: OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility';
+  [OptionalProps]?:
+    OfferOptionalProps | 'audience' | 'targetGroups' | 'languages' | 'weekdays' | 'accessibility' | 'requiresVolunteerCourse' | 'womenOnlyVolunteers';
 
   @Enum({ items: () => ActivityCategory })
   category!: ActivityCategory;
@@ -90,4 +91,15 @@ export class ActivityEntity extends OfferEntity {
 
   @Enum({ items: () => OfferAudience })
   audience: OfferAudience = OfferAudience.PUBLIC;
+
+  // Volunteer follow-ups (mentoring, practical help after the shelter): what the offer asks of its volunteers.
+  /** How long a volunteer commits to one woman, in months (a Ressursvenn: 12); null when the offer has no commitment. */
+  @Property({ type: 'smallint', nullable: true })
+  commitmentMonths?: number | null;
+
+  @Property({ type: 'boolean', default: false })
+  requiresVolunteerCourse: boolean = false;
+
+  @Property({ type: 'boolean', default: false })
+  womenOnlyVolunteers: boolean = false;
 }

@@ -90,6 +90,17 @@ abstract class ActivityFields {
 
   @Field(() => OfferAudience, { nullable: true, description: 'Activities at a shelter are always NETWORK.' })
   audience?: OfferAudience;
+
+  @Field(() => Int, { nullable: true, description: 'Months a volunteer commits to one woman (1–36); null: no commitment.' })
+  @Min(1)
+  @Max(36)
+  commitmentMonths?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Volunteers must have completed the offer’s course.' })
+  requiresVolunteerCourse?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only women may be volunteers.' })
+  womenOnlyVolunteers?: boolean;
 }
 
 @InputType('CreateActivityInput', { description: 'A new activity starts as a DRAFT; publish it when it is ready.' })

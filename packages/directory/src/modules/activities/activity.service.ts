@@ -43,8 +43,24 @@ const EDITABLE = [
   'accessibility',
   'accessibilityNote',
   'audience',
+  'commitmentMonths',
+  'requiresVolunteerCourse',
+  'womenOnlyVolunteers',
 ] as const satisfies ReadonlyArray<keyof ActivityEntity>;
-const REQUIRED = ['title', 'description', 'category', 'targetGroups', 'languages', 'venueKind', 'costKind', 'joinMode', 'accessibility', 'audience'] as const;
+const REQUIRED = [
+  'title',
+  'description',
+  'category',
+  'targetGroups',
+  'languages',
+  'venueKind',
+  'costKind',
+  'joinMode',
+  'accessibility',
+  'audience',
+  'requiresVolunteerCourse',
+  'womenOnlyVolunteers',
+] as const;
 
 const ORDER: Partial<Record<ActivitySort, QueryOrderMap<ActivityEntity>>> = {
   [ActivitySort.TITLE]: { title: 'asc', id: 'asc' },

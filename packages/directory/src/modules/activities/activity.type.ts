@@ -67,6 +67,21 @@ export class Activity {
   @VisibleField(() => String, { nullable: true })
   accessibilityNote?: string | null;
 
+  @VisibleField(() => Int, {
+    nullable: true,
+    description:
+      'For mentoring and practical help with volunteers: how many months a volunteer commits to one woman (a Ressursvenn: 12). A follow-up started from a referral to this activity runs this long. Null when the offer has no commitment.',
+  })
+  commitmentMonths?: number | null;
+
+  @VisibleField(() => Boolean, {
+    description: 'Volunteers must have completed the offer’s course (on violence and on the role); the organisation confirms it for each match.',
+  })
+  requiresVolunteerCourse!: boolean;
+
+  @VisibleField(() => Boolean, { description: 'Only women may be volunteers for this offer; the organisation confirms it for each match.' })
+  womenOnlyVolunteers!: boolean;
+
   @VisibleField(() => OfferStatus)
   status!: OfferStatus;
 

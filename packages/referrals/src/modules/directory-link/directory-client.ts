@@ -11,6 +11,15 @@ export interface OfferFacts {
   readonly answerWithinHours: number | null;
   /** Whether the receiving organisation meets the shelters' volunteer requirements now (a warning to the staff member otherwise). */
   readonly meetsVolunteerRequirements: boolean;
+  /** What an activity asks of its volunteers (for follow-ups); null for pet care. */
+  readonly volunteers: VolunteerTerms | null;
+}
+
+export interface VolunteerTerms {
+  /** Months a volunteer commits to one woman; null: no commitment. */
+  readonly commitmentMonths: number | null;
+  readonly requiresVolunteerCourse: boolean;
+  readonly womenOnlyVolunteers: boolean;
 }
 
 /** What the referrals subgraph needs to know about an offer, asked of the directory. */
@@ -19,7 +28,8 @@ export interface DirectoryLookup {
 }
 
 const QUERIES: Record<TargetKind, string> = {
-  [TargetKind.ACTIVITY]: 'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind meetsVolunteerRequirements } bydel { code } } }',
+  [TargetKind.ACTIVITY]:
+    'query($id: ID!) { offer: activity(id: $id) { status category organisation { id kind meetsVolunteerRequirements } bydel { code } commitmentMonths requiresVolunteerCourse womenOnlyVolunteers } }',
   [TargetKind.PET_CARE_OFFER]:
     'query($id: ID!) { offer: petCareOffer(id: $id) { status answerWithinHours organisation { id kind meetsVolunteerRequirements } } }',
 };
@@ -53,6 +63,9 @@ export class HttpDirectoryLookup implements DirectoryLookup {
           answerWithinHours?: number;
           organisation: { id: string; meetsVolunteerRequirements: boolean };
           bydel?: { code: string } | null;
+          commitmentMonths?: number | null;
+          requiresVolunteerCourse?: boolean;
+          womenOnlyVolunteers?: boolean;
         } | null;
       };
       errors?: Array<{ extensions?: { code?: string } }>;
@@ -71,6 +84,14 @@ export class HttpDirectoryLookup implements DirectoryLookup {
       category: offer.category ?? 'PET_CARE',
       answerWithinHours: offer.answerWithinHours ?? null,
       meetsVolunteerRequirements: offer.organisation.meetsVolunteerRequirements === true,
+      volunteers:
+        kind === TargetKind.ACTIVITY
+          ? {
+              commitmentMonths: offer.commitmentMonths ?? null,
+              requiresVolunteerCourse: offer.requiresVolunteerCourse ?? false,
+              womenOnlyVolunteers: offer.womenOnlyVolunteers ?? false,
+            }
+          : null,
     };
   }
 }

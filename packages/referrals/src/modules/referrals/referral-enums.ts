@@ -7,6 +7,7 @@ export enum ReferralStatus {
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
   IN_PROGRESS = 'IN_PROGRESS',
+  IN_FOLLOW_UP = 'IN_FOLLOW_UP',
   COMPLETED = 'COMPLETED',
   NOT_COMPLETED = 'NOT_COMPLETED',
   ON_HOLD = 'ON_HOLD',
@@ -40,6 +41,8 @@ export enum ReasonCode {
   CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
   /** Set by the platform, never chosen: the organisation did not answer in time. */
   NO_ANSWER = 'NO_ANSWER',
+  /** Set by the platform, never chosen: its follow-up ended otherwise than with the goal reached (the follow-up holds why). */
+  FOLLOW_UP_ENDED = 'FOLLOW_UP_ENDED',
 }
 
 export enum TargetKind {
@@ -83,6 +86,10 @@ registerEnumType(ReferralStatus, {
     ACCEPTED: { description: 'The organisation will take the resident in.' },
     DECLINED: { description: 'The organisation said no (with a reason); the shelter may redirect it.' },
     IN_PROGRESS: { description: 'The resident has started.' },
+    IN_FOLLOW_UP: {
+      description:
+        'Accepted to a mentoring or practical-help offer and followed up by the organisation (see `followUp`); it closes when the follow-up ends: COMPLETED when the goal was reached, NOT_COMPLETED (FOLLOW_UP_ENDED) otherwise.',
+    },
     COMPLETED: { description: 'Closed with an outcome.' },
     NOT_COMPLETED: { description: 'Closed without completing (with a reason).' },
     ON_HOLD: { description: 'On the wait-list; resumes to the state it was in.' },

@@ -18,6 +18,7 @@ export const OPEN_STATES: readonly ReferralStatus[] = [
   ReferralStatus.RECEIVED,
   ReferralStatus.ACCEPTED,
   ReferralStatus.IN_PROGRESS,
+  ReferralStatus.IN_FOLLOW_UP,
   ReferralStatus.ON_HOLD,
 ];
 
@@ -58,7 +59,8 @@ export const TRANSITIONS: Readonly<Record<ReferralAction, Transition>> = {
   },
   RESUME: { from: [ReferralStatus.ON_HOLD], to: 'RESUMED', by: 'ORGANISATION' },
   CANCEL: {
-    from: OPEN_STATES,
+    // A follow-up is the organisation's to end (the woman may end it through it, or withdraw consent).
+    from: OPEN_STATES.filter((s) => s !== ReferralStatus.IN_FOLLOW_UP),
     to: ReferralStatus.CANCELLED,
     by: 'SHELTER',
     reasons: [ReasonCode.RESIDENT_DECLINED, ReasonCode.NO_LONGER_INTERESTED, ReasonCode.GOT_HELP, ReasonCode.REFERRED_ELSEWHERE],

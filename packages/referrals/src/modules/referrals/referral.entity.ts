@@ -20,7 +20,7 @@ export interface PetNeedData {
 @Index({ properties: ['sendingShelterId', 'status'] })
 @Check({ name: 'referral_need_description_length', expression: 'char_length(need_description) <= 500' })
 export class ReferralEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'consentScope' | 'volunteerRequirementsUnmet';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'consentScope' | 'volunteerRequirementsUnmet' | 'consentFollowUpAfterLeaving';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -97,6 +97,10 @@ export class ReferralEntity {
 
   @Property({ type: 'datetime', nullable: true })
   consentExpiresAt?: Date | null;
+
+  /** The consent covers a follow-up by the organisation after she has left the shelter. */
+  @Property({ type: 'boolean', default: false })
+  consentFollowUpAfterLeaving: boolean = false;
 
   @Property({ type: 'datetime', nullable: true })
   consentWithdrawnAt?: Date | null;

@@ -25,6 +25,14 @@ export class ConsentInput {
   @Field(() => String, { description: 'Last day the consent holds, YYYY-MM-DD (at most a year ahead).' })
   @IsIsoDate()
   expiresOn!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Follow-up after leaving the shelter: the resident agrees that the receiving organisation goes on following her up (a mentor, a helper) after she has moved out, in contact with her and without the shelter, and may renew this consent with her. Without it, a follow-up started from the referral ends when she leaves the shelter (`afterLeavingShelter: false`).',
+  })
+  followUpAfterLeavingShelter?: boolean | null;
 }
 
 @InputType()

@@ -20,6 +20,8 @@ import { DateTime } from 'luxon';
 import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
 import { actorOf, type AuditActor, AuditService } from '../audit/audit.service.js';
 import type { DirectoryLookup, OfferFacts } from '../directory-link/directory-client.js';
+import { FollowUpEntity } from '../followups/follow-up.entity.js';
+import { endFollowUpsOnWithdrawal, eraseFollowUpNotes, referralsHeldByFollowUps } from '../followups/follow-up.service.js';
 import { expiryWarningHorizon, notifyReferral } from '../notifications/referral-notifications.js';
 import { FORBIDDEN_CONTENT_LABEL, forbiddenContent } from './need-description.js';
 import { ReferralEntity } from './referral.entity.js';
@@ -135,6 +137,11 @@ export class ReferralService {
   async recordConsent(id: string, input: ConsentInput, version: number): Promise<ReferralView> {
     const { referral } = await this.loadForSide(id, 'RECORD_CONSENT', 'SHELTER', version);
     if (!isOpen(referral.status)) throw ValidationError.field('id', `consent can be recorded only on an open referral; this one is ${referral.status}`);
+    if (!input.followUpAfterLeavingShelter && (await this.em.count(FollowUpEntity, { referral, endedAt: null, afterLeavingShelter: true })) > 0)
+      throw ValidationError.field(
+        'consent.followUpAfterLeavingShelter',
+        'the organisation follows her up after she has left the shelter: a consent without followUpAfterLeavingShelter would not cover it. She can withdraw consent, which ends the follow-up',
+      );
     this.applyConsent(referral, input, this.user());
     this.audit.add(actorOf(this.user()), 'RECORD_CONSENT', referral.id);
     await this.em.flush();
@@ -159,6 +166,9 @@ export class ReferralService {
         ? await this.em.findOne(ReferralEntity, { id: current.redirectedToId, sendingShelterId: referral.sendingShelterId })
         : null;
     }
+    // Her follow-up ends with her consent (ENDED_BY_WOMAN), and its notes go with her personal fields.
+    await endFollowUpsOnWithdrawal(this.em, chain, this.now());
+    await eraseFollowUpNotes(this.em, chain);
     await this.em.flush();
     // The digests of the requests that created them were made of the fields just erased.
     await eraseIdempotencyDigests(this.em, chain);
@@ -373,6 +383,7 @@ export class ReferralService {
     referral.consentRecordedBy = user.subject;
     referral.consentScope = [...new Set(input.scope)];
     referral.consentExpiresAt = expiresAt;
+    referral.consentFollowUpAfterLeaving = !!input.followUpAfterLeavingShelter;
     referral.consentWithdrawnAt = null;
     referral.updatedAt = now;
   }
@@ -462,10 +473,13 @@ export class ReferralService {
    */
   async eraseAfterRetention(actor: AuditActor): Promise<string[]> {
     const cutoff = new Date(this.now().getTime() - this.settings.retentionDays * DAY_MS);
+    // Nothing is erased while a follow-up is open, and the retention period runs from its end.
+    const held = await referralsHeldByFollowUps(this.em, cutoff);
     const due = await this.em.find(
       ReferralEntity,
       {
         personalDataErasedAt: null,
+        ...(held.length ? { id: { $nin: held } } : {}),
         $or: [{ closedAt: { $lt: cutoff } }, { consentExpiresAt: { $lt: cutoff } }, { status: ReferralStatus.DRAFT, updatedAt: { $lt: cutoff } }],
       },
       { limit: 500 },
@@ -474,6 +488,10 @@ export class ReferralService {
       this.erasePersonalFields(referral);
       this.audit.add(actor, 'ERASE_PERSONAL_DATA', referral.id);
     }
+    await eraseFollowUpNotes(
+      this.em,
+      due.map((r) => r.id),
+    );
     await this.em.flush();
     await eraseIdempotencyDigests(
       this.em,

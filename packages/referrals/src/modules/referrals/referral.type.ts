@@ -23,6 +23,12 @@ export class Consent {
   @VisibleField(() => [ConsentField], { description: 'The personal fields the receiving organisation may see.' })
   scope!: ConsentField[];
 
+  @VisibleField(() => Boolean, {
+    description:
+      'The resident agreed that the receiving organisation follows her up after she has left the shelter, without the shelter (see `ConsentInput.followUpAfterLeavingShelter`).',
+  })
+  followUpAfterLeavingShelter!: boolean;
+
   @VisibleField(() => Date)
   expiresAt!: Date;
 

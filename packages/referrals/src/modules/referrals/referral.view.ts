@@ -20,6 +20,7 @@ const ACTIVE_FOR_ORGANISATION: readonly ReferralStatus[] = [
   ReferralStatus.RECEIVED,
   ReferralStatus.ACCEPTED,
   ReferralStatus.IN_PROGRESS,
+  ReferralStatus.IN_FOLLOW_UP,
   ReferralStatus.ON_HOLD,
 ];
 
@@ -54,6 +55,7 @@ export function viewOf(referral: ReferralEntity, side: Side, now: Date): Referra
         givenAt: referral.consentGivenAt,
         recordedBy: side === 'SHELTER' ? referral.consentRecordedBy : null,
         scope: referral.consentScope,
+        followUpAfterLeavingShelter: referral.consentFollowUpAfterLeaving,
         expiresAt: referral.consentExpiresAt!,
         withdrawnAt: referral.consentWithdrawnAt,
       }

@@ -49,3 +49,31 @@ export class StatisticsCellEntity {
   @Property({ type: 'integer' })
   count!: number;
 }
+
+/**
+ * One published cell of a month's follow-up figures (follow-ups started and ended, per bydel and
+ * category): protected on its own table by the same disclosure control, only what it let through.
+ */
+@Entity({ tableName: 'follow_up_statistics_cell' })
+@Check({ name: 'follow_up_statistics_cell_count_check', expression: 'count >= 5' })
+export class FollowUpStatisticsCellEntity {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne({ entity: () => StatisticsMonthEntity, fieldName: 'month', deleteRule: 'cascade' })
+  @Index()
+  month!: StatisticsMonthEntity;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  bydelCode?: string | null;
+
+  @Property({ type: 'string', length: 40 })
+  category!: string;
+
+  /** STARTED or ENDED. */
+  @Property({ type: 'string', length: 10 })
+  event!: string;
+
+  @Property({ type: 'integer' })
+  count!: number;
+}

@@ -62,6 +62,14 @@ export class StatisticsSnapshots {
           cells.flatMap((c) => [c.month, c.bydelCode, c.category, c.outcome, c.count]),
         );
       }
+      // The follow-up table, protected on its own by the same rules (its third dimension: STARTED, ENDED).
+      const followUps = protectCells(await countFollowUps(tx, month, finalAt));
+      if (followUps.length > 0) {
+        await tx.execute(
+          `insert into "${REFERRALS_SCHEMA}".follow_up_statistics_cell (month, bydel_code, category, event, count) values ${followUps.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          followUps.flatMap((c) => [c.month, c.bydelCode, c.category, c.outcome, c.count]),
+        );
+      }
       return true;
     });
   }
@@ -89,4 +97,27 @@ async function count(em: EntityManager, month: string, finalAt: Date): Promise<C
     [...OPEN_STATES, finalAt, month],
   );
   return rows.map((row) => ({ bydelCode: row.bydel_code, month, category: row.category, outcome: row.outcome, count: row.count }));
+}
+
+/**
+ * The full follow-up table of one month, before disclosure control: per bydel and category, the
+ * follow-ups started in the month and those ended in it (before `finalAt`). Each woman's follow-up
+ * counts once: one that continues another after a re-match is not a new start, and the re-match
+ * is not an end.
+ */
+async function countFollowUps(em: EntityManager, month: string, finalAt: Date): Promise<CountedCell[]> {
+  const rows = await em.execute<Array<{ bydel_code: string | null; category: string; event: string; count: number }>>(
+    `/* followUpStatistics snapshot */
+     select bydel_code, category, 'STARTED' as event, count(*)::int as count
+       from "${REFERRALS_SCHEMA}".follow_up
+      where continues_id is null and started_at < ? and to_char(started_at at time zone 'Europe/Oslo', 'YYYY-MM') = ?
+      group by 1, 2
+     union all
+     select bydel_code, category, 'ENDED' as event, count(*)::int as count
+       from "${REFERRALS_SCHEMA}".follow_up
+      where end_reason <> 'REMATCHED' and ended_at < ? and to_char(ended_at at time zone 'Europe/Oslo', 'YYYY-MM') = ?
+      group by 1, 2`,
+    [finalAt, month, finalAt, month],
+  );
+  return rows.map((row) => ({ bydelCode: row.bydel_code, month, category: row.category, outcome: row.event, count: row.count }));
 }

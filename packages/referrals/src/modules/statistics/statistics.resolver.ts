@@ -3,7 +3,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { ReferralsContext } from '../../context.js';
 import { StatisticsService } from './statistics.service.js';
-import { ReferralStatisticsCell } from './statistics.type.js';
+import { FollowUpStatisticsCell, ReferralStatisticsCell } from './statistics.type.js';
 
 @Resolver(() => ReferralStatisticsCell)
 export class StatisticsResolver {
@@ -21,5 +21,18 @@ export class StatisticsResolver {
     @Ctx() ctx: ReferralsContext,
   ) {
     return new StatisticsService(ctx.em, ctx.principal, ctx.now, ctx.settings.statisticsFinalAfterDays).cells(fromMonth, toMonth);
+  }
+
+  @Query(() => [FollowUpStatisticsCell], {
+    description:
+      'Follow-ups (mentoring and practical help after a referral) started and ended per bydel × month × category, by the same rules as `referralStatistics`: final months only, from the snapshot taken once; a cell under 5, or one a margin could give away, is never returned (the follow-up table is protected on its own, by the same hypercube suppression).',
+  })
+  @Allow(Access.roles('BYDEL_INTEGRATOR', 'PLATFORM_ADMIN'))
+  followUpStatistics(
+    @Arg('fromMonth', () => String, { description: 'YYYY-MM' }) fromMonth: string,
+    @Arg('toMonth', () => String, { description: 'YYYY-MM; months that are not final yet are left out.' }) toMonth: string,
+    @Ctx() ctx: ReferralsContext,
+  ) {
+    return new StatisticsService(ctx.em, ctx.principal, ctx.now, ctx.settings.statisticsFinalAfterDays).followUpCells(fromMonth, toMonth);
   }
 }

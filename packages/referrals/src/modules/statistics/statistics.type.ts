@@ -44,3 +44,37 @@ export class ReferralStatisticsCell {
   })
   suppressed!: boolean;
 }
+
+/** What a follow-up statistics cell counts. */
+export enum FollowUpStatisticsEvent {
+  STARTED = 'STARTED',
+  ENDED = 'ENDED',
+}
+registerEnumType(FollowUpStatisticsEvent, {
+  name: 'FollowUpStatisticsEvent',
+  valuesConfig: {
+    STARTED: { description: 'Follow-ups started in the month (a re-match is not a new start).' },
+    ENDED: { description: 'Follow-ups ended in the month (a re-match is not an end).' },
+  },
+});
+
+@ObjectType('FollowUpStatisticsCell', {
+  description:
+    'How many follow-ups (mentoring and practical help after referral) of one category, in one bydel, started or ended in one month. Only cells of at least 5 that no margin could give away are returned.',
+})
+export class FollowUpStatisticsCell {
+  @VisibleField(() => String, { nullable: true, description: 'Bydel code of the offer; null for offers without a single bydel.' })
+  bydelCode?: string | null;
+
+  @VisibleField(() => String, { description: 'YYYY-MM (Oslo time).' })
+  month!: string;
+
+  @VisibleField(() => String, { description: 'The activity category (MENTORING, PRACTICAL_HELP).' })
+  category!: string;
+
+  @VisibleField(() => FollowUpStatisticsEvent)
+  event!: FollowUpStatisticsEvent;
+
+  @VisibleField(() => Int, { description: 'At least 5.' })
+  count!: number;
+}
