@@ -7,6 +7,8 @@ import { Migration20261123040000_search_by_bydel } from './Migration202611230400
 import { Migration20261123060000_norwegian_order } from './Migration20261123060000_norwegian_order.js';
 import { Migration20261201090000_audience_within_place } from './Migration20261201090000_audience_within_place.js';
 import { Migration20261201092215_idempotency_keys } from './Migration20261201092215_idempotency_keys.js';
+import { Migration20261201120000_schedule_rules } from './Migration20261201120000_schedule_rules.js';
+import { Migration20261201121000_calendar_feeds } from './Migration20261201121000_calendar_feeds.js';
 
 /** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
@@ -17,4 +19,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123060000_norwegian_order', class: Migration20261123060000_norwegian_order },
   { name: 'Migration20261201090000_audience_within_place', class: Migration20261201090000_audience_within_place },
   { name: 'Migration20261201092215_idempotency_keys', class: Migration20261201092215_idempotency_keys },
+  { name: 'Migration20261201120000_schedule_rules', class: Migration20261201120000_schedule_rules },
+  { name: 'Migration20261201121000_calendar_feeds', class: Migration20261201121000_calendar_feeds },
 ];

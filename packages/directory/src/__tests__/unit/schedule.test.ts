@@ -179,7 +179,9 @@ describe('nextOccurrences: every other week and monthly rules (Europe/Oslo)', ()
   });
 
   it('counts monthly weekdays among the weekdays it takes place on', () => {
-    expect(weekdaysOf(schedule({ weekly: [tuesdayEvening], monthly: [{ weekday: Weekday.FRIDAY, week: 1, startTime: '12:00', endTime: '13:00' }] }))).toEqual([2, 5]);
+    expect(weekdaysOf(schedule({ weekly: [tuesdayEvening], monthly: [{ weekday: Weekday.FRIDAY, week: 1, startTime: '12:00', endTime: '13:00' }] }))).toEqual([
+      2, 5,
+    ]);
   });
 
   /** The next change between winter and summer time in Oslo after `now` (late March or late October), found with luxon's zone data. */

@@ -72,17 +72,15 @@ export function recurringSeries(schedule: ScheduleData, earliest: string): Recur
       rule: new RRule({ freq: RRule.WEEKLY, interval, wkst: RRule.MO, byweekday: [RRULE_DAYS[slot.weekday]], dtstart: start(interval > 1), until }),
     };
   });
-  const monthly = (schedule.monthly ?? []).map(
-    (slot, i): RecurringSeries => ({
-      key: `monthly-${i}`,
-      kind: 'monthly',
-      weekday: slot.weekday,
-      interval: 1,
-      week: slot.week,
-      startTime: slot.startTime,
-      endTime: slot.endTime,
-      rule: new RRule({ freq: RRule.MONTHLY, byweekday: [RRULE_DAYS[slot.weekday].nth(slot.week)], dtstart: start(false), until }),
-    }),
-  );
+  const monthly = (schedule.monthly ?? []).map((slot, i): RecurringSeries => ({
+    key: `monthly-${i}`,
+    kind: 'monthly',
+    weekday: slot.weekday,
+    interval: 1,
+    week: slot.week,
+    startTime: slot.startTime,
+    endTime: slot.endTime,
+    rule: new RRule({ freq: RRule.MONTHLY, byweekday: [RRULE_DAYS[slot.weekday].nth(slot.week)], dtstart: start(false), until }),
+  }));
   return [...weekly, ...monthly];
 }

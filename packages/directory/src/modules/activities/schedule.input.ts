@@ -20,7 +20,8 @@ export class WeeklySlotInput {
 
   @Field(() => Int, {
     defaultValue: 1,
-    description: 'Every this many weeks: 1 every week, 2 every other week (up to 8). Above 1, weeks are counted from schedule.validFrom, which is then required.',
+    description:
+      'Every this many weeks: 1 every week, 2 every other week (up to 8). Above 1, weeks are counted from schedule.validFrom, which is then required.',
   })
   @Min(1)
   @Max(8)
