@@ -21,7 +21,9 @@ function nextOffsetChange(now: Date): DateTime {
   return day.set({ hour: 12 });
 }
 
-const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+/** A route's JSON error answer. */
+const errorsOf = async (res: Response) => ((await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> }).errors;
 const wallClock = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm');
 
 describe('calendar feeds (iCalendar)', () => {
@@ -154,7 +156,7 @@ describe('calendar feeds (iCalendar)', () => {
   ])('refuses %s with 400 BAD_USER_INPUT naming %s', async (query, field) => {
     const res = await get(`/calendar/activities.ics${query}`);
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect((await errorsOf(res))[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it('one activity as .ics; a network-only one is 404 for anonymous callers and shown, privately cached, to a signed-in user', async () => {
@@ -204,14 +206,14 @@ describe('calendar feeds (iCalendar)', () => {
     expect(revoked.body.data.revokeCalendarFeed).toEqual({ id: feed.id, revokedAt: expect.any(String) });
     const gone = await get(path);
     expect(gone.status).toBe(410);
-    expect((await gone.json()).errors[0]).toEqual({ message: expect.stringContaining('revoked'), extensions: { code: 'GONE' } });
+    expect((await errorsOf(gone))[0]).toEqual({ message: expect.stringContaining('revoked'), extensions: { code: 'GONE' } });
   });
 
   it('an unknown or malformed feed address is 404 with a clear message', async () => {
     for (const path of [`/calendar/feeds/${'A'.repeat(43)}.ics`, '/calendar/feeds/short.ics']) {
       const res = await get(path);
       expect(res.status).toBe(404);
-      expect((await res.json()).errors[0].message).toMatch(/No calendar feed has this address/);
+      expect((await errorsOf(res))[0]!.message).toMatch(/No calendar feed has this address/);
     }
   });
 
