@@ -96,7 +96,7 @@ export function demoSchedule(schedule: ScheduleData, shiftDays: number, today: s
   );
   return {
     weekly: schedule.weekly,
-    monthly: schedule.monthly ?? [],
+    ...(schedule.monthly ? { monthly: schedule.monthly } : {}),
     exceptions: [...schedule.exceptions.map((e) => ({ ...e, date: shiftDate(e.date, shiftDays) })), ...holidays],
     dates: schedule.dates.map((d) => ({ ...d, date: shiftDate(d.date, shiftDays) })),
     validFrom,
