@@ -52,6 +52,11 @@ export interface RouteRequest<TContext> {
   readonly url: URL;
   /** The context a GraphQL request of the same caller would get (made lazily, once). */
   readonly context: () => Promise<TContext>;
+  /**
+   * A context for another principal than the caller's: a route that itself proves who a request
+   * is for (a calendar feed's secret URL stands for the user who made it) reads as that principal.
+   */
+  readonly contextFor: (principal: Principal) => Promise<TContext>;
   readonly principal: Principal;
   readonly requestId: string;
 }
@@ -394,6 +399,7 @@ export class GraphQLHttpServer<TContext extends ApolloBaseContext> {
       principal,
       requestId,
       context: () => (context ??= Promise.resolve(this.options.context({ principal, requestId, headers: req.headers }))),
+      contextFor: (other) => Promise.resolve(this.options.context({ principal: other, requestId, headers: req.headers })),
     });
   }
 

@@ -1,5 +1,6 @@
 import { Cursor } from '@mikro-orm/core';
 import type { GraphQLResponse } from '@samspill/core/testkit';
+import { DateTime } from 'luxon';
 
 import { columnOrder } from '../common/ranked-search.js';
 import { ActivityEntity } from '../modules/activities/activity.entity.js';
@@ -179,12 +180,12 @@ describe('activities: creating and changing', () => {
     ['a negative capacity', 'input.capacity', () => ({ capacity: -1 })],
     [
       'a schedule slot that ends before it starts',
-      'input.schedule',
+      'input.schedule.weekly.0.endTime',
       () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '19:00', endTime: '17:00' }] } }),
     ],
     [
       'a single date that ends when it starts',
-      'input.schedule',
+      'input.schedule.dates.0.endTime',
       () => ({ schedule: { dates: [{ date: app.clock.osloDate(7), startTime: '12:00', endTime: '12:00' }] } }),
     ],
     [
@@ -197,6 +198,26 @@ describe('activities: creating and changing', () => {
           validUntil: app.clock.osloDate(30),
         },
       }),
+    ],
+    [
+      'every other week without validFrom to count the weeks from',
+      'input.schedule.validFrom',
+      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00', interval: 2 }] } }),
+    ],
+    [
+      'a weekly interval of 0',
+      'input.schedule.weekly.0.interval',
+      () => ({ schedule: { weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00', interval: 0 }], validFrom: app.clock.osloDate(0) } }),
+    ],
+    [
+      'a monthly rule for a 5th weekday',
+      'input.schedule.monthly.0.week',
+      () => ({ schedule: { monthly: [{ weekday: 'TUESDAY', week: 5, startTime: '17:00', endTime: '19:00' }] } }),
+    ],
+    [
+      'a monthly slot that ends before it starts',
+      'input.schedule.monthly.0.endTime',
+      () => ({ schedule: { monthly: [{ weekday: 'THURSDAY', week: -1, startTime: '19:00', endTime: '18:00' }] } }),
     ],
     [
       'a time that is not HH:MM',
@@ -283,6 +304,42 @@ describe('activities: creating and changing', () => {
       dates: [],
     });
     expect((await stored(created.id)).weekdays).toEqual([7]);
+  });
+
+  it('stores every-other-week and monthly slots, counts their weekdays, and lists their next times in Oslo time', async () => {
+    const tuesday = app.clock.osloDateOnWeekday(2, 1);
+    const res = await app.query(
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) {
+        id schedule { weekly { weekday interval } monthly { weekday week startTime endTime } validFrom } nextOccurrences(first: 4) { startsAt } } }`,
+      {
+        variables: {
+          input: {
+            ...base(),
+            schedule: {
+              weekly: [{ weekday: 'TUESDAY', startTime: '17:00', endTime: '19:00', interval: 2 }],
+              monthly: [{ weekday: 'THURSDAY', week: -1, startTime: '18:00', endTime: '20:00' }],
+              validFrom: tuesday,
+            },
+          },
+        },
+        as: editorA,
+      },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const created = res.body.data.createActivity;
+    expect(created.schedule).toEqual({
+      weekly: [{ weekday: 'TUESDAY', interval: 2 }],
+      monthly: [{ weekday: 'THURSDAY', week: -1, startTime: '18:00', endTime: '20:00' }],
+      validFrom: tuesday,
+    });
+    expect((await stored(created.id)).weekdays).toEqual([2, 4]);
+    // Oslo wall-clock days and times of what comes next: Tuesdays two weeks apart from validFrom, and last Thursdays.
+    // (At most two last Thursdays fall within four occurrences, so at least two are Tuesdays.)
+    const oslo: string[] = created.nextOccurrences.map((o: { startsAt: string }) =>
+      DateTime.fromISO(o.startsAt, { zone: 'Europe/Oslo' }).setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm'),
+    );
+    expect(oslo.filter((s) => s.startsWith('Tue')).slice(0, 2)).toEqual([`Tue ${tuesday} 17:00`, `Tue ${app.clock.osloDateOnWeekday(2, 15)} 17:00`]);
+    for (const s of oslo.filter((s) => !s.startsWith('Tue'))) expect(s).toMatch(/^Thu \d{4}-\d{2}-(2[5-9]|3[01]) 18:00$/);
   });
 
   it('publish sets status, publishedAt and lastVerifiedAt to now', async () => {

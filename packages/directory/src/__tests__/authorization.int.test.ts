@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+
+import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity.js';
 import { OfferStatus } from '../modules/offers/offer-enums.js';
 import type { OrganisationEntity } from '../modules/organisations/organisation.entity.js';
 import { OrganisationKind } from '../modules/organisations/organisation-kind.enum.js';
@@ -124,6 +127,31 @@ describe('authorization of every operation for every kind of caller', () => {
       expect: draftReaders,
     },
     { operation: 'petCareOffers', query: '{ petCareOffers { totalCount } }', variables: async () => ({}), expect: signedIn },
+    { operation: 'myCalendarFeeds', query: '{ myCalendarFeeds { id } }', variables: async () => ({}), expect: signedIn },
+    {
+      operation: 'createCalendarFeed',
+      query: 'mutation { createCalendarFeed(input: { label: "Mine" }) { path } }',
+      variables: async () => ({}),
+      expect: signedIn,
+    },
+    {
+      // A feed is its maker's only (the shelter staff's here): to anyone else it does not exist.
+      operation: 'revokeCalendarFeed',
+      query: 'mutation($id: ID!) { revokeCalendarFeed(id: $id) { id } }',
+      variables: async () => {
+        const feed = em().create(CalendarFeedEntity, {
+          tokenHash: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+          subject: 'test-shelter_staff',
+          principal: { kind: 'user', subject: 'test-shelter_staff', ...users.shelterStaff },
+          filter: { bydeler: [], categories: [], targetGroups: [] },
+          label: 'Mine',
+          createdAt: app.now(),
+        });
+        await em().persist(feed).flush();
+        return { id: feed.id };
+      },
+      expect: { ...everyone('NOT_FOUND'), anonymous: 'UNAUTHENTICATED', shelterStaff: 'OK' },
+    },
     {
       operation: 'petCareOffer',
       query: 'query($id: ID!) { petCareOffer(id: $id) { title } }',

@@ -13,6 +13,8 @@ import { Migration20261201121000_organisation_notifications } from './Migration2
 import { Migration20261201122000_pet_care_answer_and_sponsor } from './Migration20261201122000_pet_care_answer_and_sponsor.js';
 import { Migration20261201123000_verified_dates } from './Migration20261201123000_verified_dates.js';
 import { Migration20261201124000_notification_outbox } from './Migration20261201124000_notification_outbox.js';
+import { Migration20261201120000_schedule_rules } from './Migration20261201120000_schedule_rules.js';
+import { Migration20261201121000_calendar_feeds } from './Migration20261201121000_calendar_feeds.js';
 
 /** Committed migrations in the order they apply. `npx -y pnpm@10.34.9 --filter @samspill/directory migration:create` adds one. */
 export const migrations: MigrationObject[] = [
@@ -29,4 +31,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201122000_pet_care_answer_and_sponsor', class: Migration20261201122000_pet_care_answer_and_sponsor },
   { name: 'Migration20261201123000_verified_dates', class: Migration20261201123000_verified_dates },
   { name: 'Migration20261201124000_notification_outbox', class: Migration20261201124000_notification_outbox },
+  { name: 'Migration20261201120000_schedule_rules', class: Migration20261201120000_schedule_rules },
+  { name: 'Migration20261201121000_calendar_feeds', class: Migration20261201121000_calendar_feeds },
 ];

@@ -1,5 +1,6 @@
 import { activitiesModule } from './activities/activities.module.js';
 import { bydelerModule } from './bydeler/bydeler.module.js';
+import { calendarModule } from './calendar/calendar.module.js';
 import { contactPersonsModule } from './contact-persons/contact-persons.module.js';
 import { handoverModule } from './handover/handover.module.js';
 import { locationsModule } from './locations/locations.module.js';
@@ -17,4 +18,5 @@ export const directoryModules = [
   petCareModule,
   handoverModule,
   organisationNotificationsModule,
+  calendarModule,
 ] as const;

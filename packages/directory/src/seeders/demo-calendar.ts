@@ -84,7 +84,7 @@ export function demoSchedule(schedule: ScheduleData, shiftDays: number, today: s
   const validFrom = move(schedule.validFrom);
   const validUntil = move(schedule.validUntil);
   const yearAhead = shiftDate(today, 365);
-  const weekdays = new Set(schedule.weekly.map((slot) => WEEKDAY_NUMBER[slot.weekday]));
+  const weekdays = new Set([...schedule.weekly, ...(schedule.monthly ?? [])].map((slot) => WEEKDAY_NUMBER[slot.weekday]));
   const year = Number(today.slice(0, 4));
   const holidays = [...norwegianHolidays(year), ...norwegianHolidays(year + 1)].filter(
     (h) =>
@@ -96,6 +96,7 @@ export function demoSchedule(schedule: ScheduleData, shiftDays: number, today: s
   );
   return {
     weekly: schedule.weekly,
+    ...(schedule.monthly ? { monthly: schedule.monthly } : {}),
     exceptions: [...schedule.exceptions.map((e) => ({ ...e, date: shiftDate(e.date, shiftDays) })), ...holidays],
     dates: schedule.dates.map((d) => ({ ...d, date: shiftDate(d.date, shiftDays) })),
     validFrom,

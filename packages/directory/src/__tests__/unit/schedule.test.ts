@@ -1,3 +1,6 @@
+import { TestClock } from '@samspill/core/testkit';
+import { DateTime } from 'luxon';
+
 import { Weekday } from '../../modules/activities/activity-enums.js';
 import { nextOccurrences } from '../../modules/activities/occurrences.js';
 import { isoWeekdayOfDate, type ScheduleData, weekdaysOf } from '../../modules/activities/schedule.js';
@@ -140,5 +143,79 @@ describe('nextOccurrences (Europe/Oslo)', () => {
     const result = nextOccurrences(schedule({ weekly: [tuesdayEvening] }), now, 50);
     expect(result).toHaveLength(17); // Tuesdays from 2027-01-12 to 2027-05-04; 2027-05-10 is the horizon
     expect(result.at(-1)!.startsAt.toISOString()).toBe('2027-05-04T15:00:00.000Z');
+  });
+});
+
+describe('nextOccurrences: every other week and monthly rules (Europe/Oslo)', () => {
+  const oslo = (occurrences: Array<{ startsAt: Date }>) =>
+    occurrences.map((o) => DateTime.fromJSDate(o.startsAt, { zone: 'Europe/Oslo' }).setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm'));
+
+  it('every other Tuesday, counted from the week of validFrom (a Monday), whatever day it is asked', () => {
+    const everyOther = schedule({ weekly: [{ ...tuesdayEvening, interval: 2 }], validFrom: '2027-01-04' });
+    expect(oslo(nextOccurrences(everyOther, new Date('2027-01-03T12:00:00Z'), 3))).toEqual([
+      'Tue 2027-01-05 17:00',
+      'Tue 2027-01-19 17:00',
+      'Tue 2027-02-02 17:00',
+    ]);
+    // Asked in an "off" week, the phase holds: 2027-01-12 is not a day it takes place.
+    expect(oslo(nextOccurrences(everyOther, new Date('2027-01-11T12:00:00Z'), 2))).toEqual(['Tue 2027-01-19 17:00', 'Tue 2027-02-02 17:00']);
+  });
+
+  it('the 2nd Tuesday and the last Thursday of each month, minus exceptions', () => {
+    const monthly = schedule({
+      monthly: [
+        { weekday: Weekday.TUESDAY, week: 2, startTime: '17:00', endTime: '19:00' },
+        { weekday: Weekday.THURSDAY, week: -1, startTime: '18:00', endTime: '20:00' },
+      ],
+      exceptions: [{ date: '2027-02-25' }],
+    });
+    expect(oslo(nextOccurrences(monthly, new Date('2027-01-01T12:00:00Z'), 5))).toEqual([
+      'Tue 2027-01-12 17:00',
+      'Thu 2027-01-28 18:00',
+      'Tue 2027-02-09 17:00',
+      'Tue 2027-03-09 17:00',
+      'Thu 2027-03-25 18:00',
+    ]);
+  });
+
+  it('counts monthly weekdays among the weekdays it takes place on', () => {
+    expect(weekdaysOf(schedule({ weekly: [tuesdayEvening], monthly: [{ weekday: Weekday.FRIDAY, week: 1, startTime: '12:00', endTime: '13:00' }] }))).toEqual([
+      2, 5,
+    ]);
+  });
+
+  /** The next change between winter and summer time in Oslo after `now` (late March or late October), found with luxon's zone data. */
+  function nextOffsetChange(now: Date): DateTime {
+    let day = DateTime.fromJSDate(now, { zone: 'Europe/Oslo' }).startOf('day');
+    while (day.plus({ days: 1 }).offset === day.offset) day = day.plus({ days: 1 });
+    // The day whose midnight still had the old offset: the Sunday the clocks moved (at noon, the new one).
+    return day.set({ hour: 12 });
+  }
+
+  it.each([
+    ['the next change of summer time', 0],
+    ['the change after it', 200],
+  ])('keeps 17:00 Oslo wall-clock time across %s after the test clock’s now, every week and every other week', (_label, daysOn) => {
+    const clock = new TestClock();
+    clock.advanceDays(daysOn);
+    const change = nextOffsetChange(clock.now());
+    expect([3, 10]).toContain(change.month);
+    // The Monday 13 days before the change (a Sunday): every-other-week counts from there, so both series cross it.
+    const start = change.minus({ days: 8 }).startOf('week');
+    clock.moveTo(start.toJSDate());
+    const weekly = schedule({ weekly: [tuesdayEvening] });
+    const fortnightly = schedule({ weekly: [{ ...tuesdayEvening, interval: 2 }], validFrom: start.toISODate()! });
+    for (const s of [weekly, fortnightly]) {
+      const next = nextOccurrences(s, clock.now(), 3);
+      expect(oslo(next).every((t) => t.startsWith('Tue') && t.endsWith(' 17:00'))).toBe(true);
+      const offsets = next.map((o) => DateTime.fromJSDate(o.startsAt, { zone: 'Europe/Oslo' }).offset);
+      // Before the change and after it: one hour apart in UTC (+60 → +120 in March, the reverse in October).
+      expect(new Set(offsets).size).toBe(2);
+      expect(offsets[0]).toBe(start.offset);
+      expect(offsets.at(-1)).toBe(change.offset);
+    }
+    const gaps = nextOccurrences(fortnightly, clock.now(), 3).map((o, i, all) => (i ? (o.startsAt.getTime() - all[i - 1]!.startsAt.getTime()) / 3_600_000 : 0));
+    // 14 days, give or take the hour the clocks moved.
+    expect(gaps.slice(1).sort()).toEqual(change.month === 3 ? [335, 336] : [336, 337]);
   });
 });

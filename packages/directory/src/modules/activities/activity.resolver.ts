@@ -22,7 +22,8 @@ import { ActivityService } from './activity.service.js';
 import { Activity } from './activity.type.js';
 import { VenueKind } from './activity-enums.js';
 import { nextOccurrences, type OccurrenceData } from './occurrences.js';
-import { Occurrence } from './schedule.type.js';
+import { normalizedSchedule, type ScheduleData } from './schedule.js';
+import { Occurrence, Schedule } from './schedule.type.js';
 
 @ObjectType('ActivityConnection')
 export class ActivityConnection extends Connection(Activity) {}
@@ -122,6 +123,12 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
   ): ContactPersonRow | null | Promise<ContactPersonRow | null> {
     return activity.contactPerson ? ctx.loaders.contactPerson.load(activity.contactPerson.id, info) : null;
+  }
+
+  @FieldResolver(() => Schedule)
+  @Allow(Access.withParent)
+  schedule(@Root() activity: ActivityRow): ScheduleData {
+    return normalizedSchedule(activity.schedule);
   }
 
   @FieldResolver(() => [Occurrence], { description: 'The next times it takes place (up to 120 days ahead), exceptions left out.' })

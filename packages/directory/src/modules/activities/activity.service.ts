@@ -174,7 +174,7 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
       targetGroups: [],
       languages: ['no'],
       accessibility: [],
-      schedule: { weekly: [], exceptions: [], dates: [] },
+      schedule: { weekly: [], monthly: [], exceptions: [], dates: [] },
       weekdays: [],
       status: OfferStatus.DRAFT,
       lastVerifiedAt: now,
@@ -267,16 +267,28 @@ export class ActivityService extends OfferLifecycle<ActivityEntity, ActivityRow>
   }
 
   private schedule(input: ScheduleData): ScheduleData {
-    const slots = [...input.weekly, ...input.dates];
-    slots.forEach((slot, i) => {
-      if (slot.endTime <= slot.startTime)
-        throw ValidationError.field(`input.schedule`, `slot ${i + 1} ends (${slot.endTime}) before it starts (${slot.startTime})`);
-    });
+    const monthly = input.monthly ?? [];
+    const slots: Array<[string, { startTime: string; endTime: string }]> = [
+      ...input.weekly.map((slot, i) => [`input.schedule.weekly.${i}.endTime`, slot] as [string, typeof slot]),
+      ...monthly.map((slot, i) => [`input.schedule.monthly.${i}.endTime`, slot] as [string, typeof slot]),
+      ...input.dates.map((slot, i) => [`input.schedule.dates.${i}.endTime`, slot] as [string, typeof slot]),
+    ];
+    for (const [field, slot] of slots) {
+      if (slot.endTime <= slot.startTime) throw ValidationError.field(field, `ends (${slot.endTime}) before it starts (${slot.startTime})`);
+    }
     if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) {
       throw ValidationError.field('input.schedule.validUntil', 'must not be before validFrom');
     }
+    const spaced = input.weekly.findIndex((slot) => (slot.interval ?? 1) > 1);
+    if (spaced >= 0 && !input.validFrom) {
+      throw ValidationError.field(
+        'input.schedule.validFrom',
+        `is required when a weekly slot is every ${input.weekly[spaced]!.interval} weeks: the weeks are counted from the week of validFrom`,
+      );
+    }
     return {
-      weekly: input.weekly.map(({ weekday, startTime, endTime }) => ({ weekday, startTime, endTime })),
+      weekly: input.weekly.map(({ weekday, startTime, endTime, interval }) => ({ weekday, startTime, endTime, interval: interval ?? 1 })),
+      monthly: monthly.map(({ weekday, week, startTime, endTime }) => ({ weekday, week, startTime, endTime })),
       exceptions: input.exceptions.map(({ date, note }) => ({ date, note: note ?? null })),
       dates: input.dates.map(({ date, startTime, endTime }) => ({ date, startTime, endTime })),
       validFrom: input.validFrom ?? null,

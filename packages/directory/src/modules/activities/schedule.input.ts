@@ -1,6 +1,6 @@
 import { IsHumanText } from '@samspill/core';
-import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsIn, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 
 import { IsIsoDate, IsLocalTime } from '../../common/validators.js';
 import { Weekday } from './activity-enums.js';
@@ -9,6 +9,33 @@ import { Weekday } from './activity-enums.js';
 export class WeeklySlotInput {
   @Field(() => Weekday)
   weekday!: Weekday;
+
+  @Field(() => String, { description: 'HH:MM, local Oslo time.' })
+  @IsLocalTime()
+  startTime!: string;
+
+  @Field(() => String, { description: 'HH:MM, after startTime.' })
+  @IsLocalTime()
+  endTime!: string;
+
+  @Field(() => Int, {
+    defaultValue: 1,
+    description:
+      'Every this many weeks: 1 every week, 2 every other week (up to 8). Above 1, weeks are counted from schedule.validFrom, which is then required.',
+  })
+  @Min(1)
+  @Max(8)
+  interval!: number;
+}
+
+@InputType('MonthlySlotInput', { description: 'A monthly rule: "the 2nd Tuesday" is weekday TUESDAY, week 2; "the last Thursday" is THURSDAY, -1.' })
+export class MonthlySlotInput {
+  @Field(() => Weekday)
+  weekday!: Weekday;
+
+  @Field(() => Int, { description: '1, 2, 3 or 4: the first to fourth such weekday of the month; -1: the last.' })
+  @IsIn([1, 2, 3, 4, -1], { message: 'must be 1, 2, 3, 4 or -1 (the last)' })
+  week!: number;
 
   @Field(() => String, { description: 'HH:MM, local Oslo time.' })
   @IsLocalTime()
@@ -46,12 +73,17 @@ export class ScheduledDateInput {
   endTime!: string;
 }
 
-@InputType('ScheduleInput', { description: 'Weekly slots with exceptions, and/or single dates.' })
+@InputType('ScheduleInput', { description: 'Weekly and monthly slots with exceptions, and/or single dates.' })
 export class ScheduleInput {
   @Field(() => [WeeklySlotInput], { defaultValue: [] })
   @ArrayMaxSize(21)
   @ValidateNested()
   weekly!: WeeklySlotInput[];
+
+  @Field(() => [MonthlySlotInput], { defaultValue: [] })
+  @ArrayMaxSize(12)
+  @ValidateNested()
+  monthly!: MonthlySlotInput[];
 
   @Field(() => [ScheduleExceptionInput], { defaultValue: [] })
   @ArrayMaxSize(100)
@@ -63,7 +95,7 @@ export class ScheduleInput {
   @ValidateNested()
   dates!: ScheduledDateInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First date the weekly and monthly slots apply, YYYY-MM-DD; every-other-week counts weeks from it.' })
   @IsIsoDate()
   validFrom?: string | null;
 

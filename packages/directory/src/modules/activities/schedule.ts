@@ -6,6 +6,17 @@ export interface WeeklySlotData {
   /** Local Oslo time, HH:MM. */
   startTime: string;
   endTime: string;
+  /** Every `interval`th week (1 = every week, 2 = every other week), counted from the week of `validFrom`. Absent: 1. */
+  interval?: number;
+}
+
+/** A monthly rule: "the 2nd Tuesday" (`week` 2), "the last Thursday" (`week` -1). */
+export interface MonthlySlotData {
+  weekday: Weekday;
+  /** 1–4: the first to fourth such weekday of the month; -1: the last. */
+  week: number;
+  startTime: string;
+  endTime: string;
 }
 
 export interface ScheduleExceptionData {
@@ -22,14 +33,16 @@ export interface ScheduledDateData {
 
 export interface ScheduleData {
   weekly: WeeklySlotData[];
+  /** Absent in schedules stored before monthly rules existed (Migration20261201120000_schedule_rules fills it in). */
+  monthly?: MonthlySlotData[];
   exceptions: ScheduleExceptionData[];
   dates: ScheduledDateData[];
-  /** First and last date the weekly pattern applies (inclusive, optional). */
+  /** First and last date the weekly and monthly rules apply (inclusive, optional); every-other-week counts from validFrom. */
   validFrom?: string | null;
   validUntil?: string | null;
 }
 
-const WEEKDAY_NUMBERS: Record<Weekday, number> = {
+export const WEEKDAY_NUMBERS: Record<Weekday, number> = {
   MONDAY: 1,
   TUESDAY: 2,
   WEDNESDAY: 3,
@@ -49,6 +62,18 @@ export function isoWeekdayOfDate(date: string): number {
 export function weekdaysOf(schedule: ScheduleData): number[] {
   const days = new Set<number>();
   for (const slot of schedule.weekly) days.add(WEEKDAY_NUMBERS[slot.weekday]);
+  for (const slot of schedule.monthly ?? []) days.add(WEEKDAY_NUMBERS[slot.weekday]);
   for (const date of schedule.dates) days.add(isoWeekdayOfDate(date.date));
   return [...days].sort((a, b) => a - b);
+}
+
+/** A stored schedule with today's shape: schedules stored before monthly rules and intervals get their defaults. */
+export function normalizedSchedule(schedule: ScheduleData): Required<Pick<ScheduleData, 'monthly'>> & ScheduleData {
+  return {
+    ...schedule,
+    weekly: schedule.weekly.map((slot) => ({ ...slot, interval: slot.interval ?? 1 })),
+    monthly: schedule.monthly ?? [],
+    validFrom: schedule.validFrom ?? null,
+    validUntil: schedule.validUntil ?? null,
+  };
 }
