@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   const referralsUrl = await referrals.listen(config.http.referralsPort, config.http.host, 'REFERRALS_PORT');
   started.push(scheduleReferralJobs(referralsOrm, config.referrals, config.referrals.jobIntervalSeconds, logger));
   started.push(scheduleIdempotencyPurge(directoryOrm, logger));
+  // The committed supergraph (schema/supergraph.graphql), its subgraphs reached where they listen now.
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');
