@@ -91,7 +91,9 @@ export async function createGatewayServer(config: Config, logger: Logger, subgra
       missing.map((route) => `${route.prefix} is served by the ${route.subgraph} subgraph; add ${route.subgraph}=<its URL>`),
     );
   }
-  const { sdl: supergraphSdl, file } = options.supergraphSdl ? { sdl: options.supergraphSdl, file: '(given)' } : await readSupergraphFile(config.federation.supergraphFile);
+  const { sdl: supergraphSdl, file } = options.supergraphSdl
+    ? { sdl: options.supergraphSdl, file: '(given)' }
+    : await readSupergraphFile(config.federation.supergraphFile);
   const moved = checkSupergraphSubgraphs(supergraphSdl, endpoints, file);
   if (moved.length) logger.info({ subgraphs: moved }, 'subgraphs reached at their configured URLs, not those the supergraph records');
 

@@ -47,7 +47,11 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
     }
   });
   const result = composeServices(typeDefs);
-  if (result.errors) throw new SupergraphError('The subgraphs do not compose', result.errors.map((e) => e.message));
+  if (result.errors)
+    throw new SupergraphError(
+      'The subgraphs do not compose',
+      result.errors.map((e) => e.message),
+    );
   return result.supergraphSdl;
 }
 

@@ -79,7 +79,8 @@ const gatewaySubgraphs = z
       for (const issue of parsed.error.issues) {
         const [index, key] = issue.path;
         const entry = typeof index === 'number' ? (entries as Array<{ name?: unknown }>)[index] : undefined;
-        const which = typeof index === 'number' ? `subgraph ${index + 1}${typeof entry?.name === 'string' && entry.name ? ` (${entry.name})` : ''}` : 'the list';
+        const which =
+          typeof index === 'number' ? `subgraph ${index + 1}${typeof entry?.name === 'string' && entry.name ? ` (${entry.name})` : ''}` : 'the list';
         ctx.addIssue({ code: 'custom', message: `${which}${key ? ` ${String(key)}` : ''}: ${issue.message}` });
       }
       return z.NEVER;

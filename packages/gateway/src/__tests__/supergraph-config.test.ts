@@ -88,7 +88,10 @@ describe('the gateway and its configured subgraphs', () => {
 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'samspill-compose-'));
     const clash = path.join(dir, 'clash.graphql');
-    await writeFile(clash, `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Bydel @key(fields: "code") { code: String! name: Int }`);
+    await writeFile(
+      clash,
+      `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Bydel @key(fields: "code") { code: String! name: Int }`,
+    );
     const failed = await run(process.execPath, [cli, ...sdlArgs, '--sdl', `clash=${clash}`], {
       cwd: root,
       env: { ...env, GATEWAY_SUBGRAPHS: `${env.GATEWAY_SUBGRAPHS},clash=http://127.0.0.1:4010/graphql` },

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       return { ...subgraph, sdl };
     }),
   );
-  const sources = sdls.map((s) => `#   ${s.name} ${s.url} (SDL from ${files.has(s.name) ? path.relative(process.cwd(), files.get(s.name)!) : 'the running subgraph'})`);
+  const sources = sdls.map(
+    (s) => `#   ${s.name} ${s.url} (SDL from ${files.has(s.name) ? path.relative(process.cwd(), files.get(s.name)!) : 'the running subgraph'})`,
+  );
   const banner = `# Composed by packages/gateway/dist/cli/compose-supergraph.js from:\n${sources.join('\n')}\n\n`;
   const supergraph = `${banner}${composeSupergraph(sdls).trim()}\n`;
   if (values.out) {
