@@ -27,6 +27,7 @@ module.exports = {
     '^@samspill/referrals$': '<rootDir>/packages/referrals/src/index.ts',
     '^@samspill/gateway$': '<rootDir>/packages/gateway/src/index.ts',
     '^@samspill/web-server$': '<rootDir>/packages/web-server/src/index.ts',
+    '^@samspill/example-bydel-grunerlokka$': '<rootDir>/packages/example-bydel-grunerlokka/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
