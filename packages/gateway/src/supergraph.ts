@@ -67,14 +67,17 @@ export function printSupergraphSdl(subgraphs: readonly SubgraphSdl[], banner: st
 export async function fetchSubgraphSdl(subgraph: SubgraphEndpoint, secret: string | undefined): Promise<string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret) headers[GATEWAY_SECRET_HEADER] = secret;
-  const response = await fetch(subgraph.url, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
-    signal: AbortSignal.timeout(10_000),
-  }).catch((error: unknown) => {
-    throw new SupergraphError(`Subgraph ${subgraph.name} cannot be reached at ${subgraph.url}`, [(error as Error).message]);
-  });
+  const ask = () =>
+    fetch(subgraph.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ _service { sdl } }' }), signal: AbortSignal.timeout(10_000) });
+  // A kept-alive connection the subgraph closed as it was reused fails at once (ECONNRESET); the question is a read, so once more.
+  const response = await ask()
+    .catch(ask)
+    .catch((error: unknown) => {
+      const cause = (error as Error & { cause?: Error }).cause;
+      throw new SupergraphError(`Subgraph ${subgraph.name} cannot be reached at ${subgraph.url}`, [
+        [(error as Error).message, cause?.message].filter(Boolean).join(': '),
+      ]);
+    });
   const body = (await response.json().catch(() => undefined)) as { data?: { _service?: { sdl?: string } } } | undefined;
   const sdl = body?.data?._service?.sdl;
   if (!response.ok || typeof sdl !== 'string') {
