@@ -28,6 +28,7 @@ module.exports = {
     '^@samspill/gateway$': '<rootDir>/packages/gateway/src/index.ts',
     '^@samspill/web-server$': '<rootDir>/packages/web-server/src/index.ts',
     '^@samspill/client$': '<rootDir>/packages/client/src/index.ts',
+    '^@samspill/example-bydel-grunerlokka$': '<rootDir>/packages/example-bydel-grunerlokka/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     started.push(notifier.close);
     started.push(notifier.worker.schedule(Math.min(config.notifications.intervalSeconds, 5) * 1000));
   }
+  // The committed supergraph (schema/supergraph.graphql), its subgraphs reached where they listen now.
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());
   const gatewayUrl = await gateway.listen(config.http.gatewayPort, config.http.host, 'GATEWAY_PORT');

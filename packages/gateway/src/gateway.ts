@@ -8,13 +8,14 @@ import {
   NotReadyError,
   type Principal,
   SERVICE_UNAVAILABLE,
+  type SubgraphEndpoint,
   TokenVerifier,
 } from '@samspill/core';
 import { GraphQLError } from 'graphql';
 
 import { FORWARDED_ROUTES, forwardedRoute } from './http-routes.js';
 import { withSingleFetchPath } from './single-fetch.js';
-import { composeSupergraph, type SubgraphUrls } from './supergraph.js';
+import { checkSupergraphSubgraphs, readSupergraphFile, SupergraphError } from './supergraph.js';
 
 export interface GatewayContext {
   readonly principal: Principal;
@@ -57,7 +58,15 @@ class SamspillDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** The subgraphs to serve, by name: a list, or `{ directory: url, referrals: url }`. */
+export type SubgraphList = ReadonlyArray<SubgraphEndpoint> | Readonly<Record<string, string>>;
+
 export interface GatewayOptions {
+  /**
+   * The supergraph to serve; by default the file GATEWAY_SUPERGRAPH_FILE names, else the committed
+   * `schema/supergraph.graphql`. Either way it must list exactly the configured subgraphs.
+   */
+  readonly supergraphSdl?: string;
   /** Queries that one subgraph answers whole take the short way (`withSingleFetchPath`); on unless false. */
   readonly singleFetchPath?: boolean;
   /** Told the subgraph each time a query takes the short way. */
@@ -65,22 +74,35 @@ export interface GatewayOptions {
 }
 
 /**
- * The gateway: the composed supergraph served by Apollo Gateway behind the same HTTP front,
- * token checks and abuse limits as the subgraphs.
+ * The gateway: a supergraph composed beforehand (it imports no subgraph's code) served by Apollo
+ * Gateway behind the same HTTP front, token checks and abuse limits as the subgraphs. Each
+ * subgraph is reached at its configured URL (GATEWAY_SUBGRAPHS); a start with a supergraph that
+ * holds other subgraphs than those, or without a subgraph a forwarded route needs, fails and says why.
  */
-export async function createGatewayServer(
-  config: Config,
-  logger: Logger,
-  urls: SubgraphUrls = { directory: config.federation.directoryUrl, referrals: config.federation.referralsUrl },
-  options: GatewayOptions = {},
-) {
-  const supergraphSdl = await composeSupergraph(urls);
+export async function createGatewayServer(config: Config, logger: Logger, subgraphs: SubgraphList = config.federation.subgraphs, options: GatewayOptions = {}) {
+  const endpoints: SubgraphEndpoint[] = Array.isArray(subgraphs)
+    ? [...(subgraphs as ReadonlyArray<SubgraphEndpoint>)]
+    : Object.entries(subgraphs as Record<string, string>).map(([name, url]) => ({ name, url }));
+  const urls = new Map(endpoints.map((s) => [s.name, s.url]));
+  const missing = FORWARDED_ROUTES.filter((route) => !urls.has(route.subgraph));
+  if (missing.length) {
+    throw new SupergraphError(
+      'GATEWAY_SUBGRAPHS: the gateway forwards plain HTTP routes to subgraphs it does not list',
+      missing.map((route) => `${route.prefix} is served by the ${route.subgraph} subgraph; add ${route.subgraph}=<its URL>`),
+    );
+  }
+  const { sdl: supergraphSdl, file } = options.supergraphSdl
+    ? { sdl: options.supergraphSdl, file: '(given)' }
+    : await readSupergraphFile(config.federation.supergraphFile);
+  const moved = checkSupergraphSubgraphs(supergraphSdl, endpoints, file);
+  if (moved.length) logger.info({ subgraphs: moved }, 'subgraphs reached at their configured URLs, not those the supergraph records');
+
   const dataSources = new Map<string, SamspillDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }) => {
-      const dataSource = new SamspillDataSource(url!, config.federation.gatewaySharedSecret, logger);
+    buildService: ({ name }) => {
+      const dataSource = new SamspillDataSource(urls.get(name)!, config.federation.gatewaySharedSecret, logger);
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -88,19 +110,19 @@ export async function createGatewayServer(
   return new GraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     gateway: options.singleFetchPath === false ? gateway : withSingleFetchPath(gateway, supergraphSdl, dataSources, options.onSingleFetch),
-    routes: FORWARDED_ROUTES.map((route) => forwardedRoute(route, urls[route.subgraph as keyof SubgraphUrls], config.federation.gatewaySharedSecret)),
+    routes: FORWARDED_ROUTES.map((route) => forwardedRoute(route, urls.get(route.subgraph)!, config.federation.gatewaySharedSecret)),
     config,
     logger,
     verifier: new TokenVerifier(config.auth),
     context: ({ principal, headers, idempotencyKey }) => ({ principal, authorization: headers.authorization, idempotencyKey }),
-    readiness: () => subgraphsReady(urls),
+    readiness: () => subgraphsReady(endpoints),
   });
 }
 
 /** The gateway is ready when every subgraph's `/ready` is (each checks its own database). */
-async function subgraphsReady(urls: SubgraphUrls): Promise<void> {
+async function subgraphsReady(subgraphs: readonly SubgraphEndpoint[]): Promise<void> {
   await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
+    subgraphs.map(async ({ name, url }) => {
       const ready = new URL('/ready', url);
       const response = await fetch(ready, { signal: AbortSignal.timeout(1500) }).catch(() => undefined);
       if (!response?.ok) throw new NotReadyError(`subgraph ${name} is not ready`);

@@ -216,3 +216,51 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('GATEWAY_SUBGRAPHS', () => {
+  it('defaults to the directory (at DIRECTORY_URL) and referrals', () => {
+    expect(parseConfig({}).federation.subgraphs).toEqual([
+      { name: 'directory', url: 'http://127.0.0.1:4001/graphql' },
+      { name: 'referrals', url: 'http://127.0.0.1:4002/graphql' },
+    ]);
+    expect(parseConfig({ DIRECTORY_URL: 'http://directory:4001/graphql', REFERRALS_PORT: '5002' }).federation.subgraphs).toEqual([
+      { name: 'directory', url: 'http://directory:4001/graphql' },
+      { name: 'referrals', url: 'http://127.0.0.1:5002/graphql' },
+    ]);
+  });
+
+  it('reads name=url pairs and a JSON list alike, in their order', () => {
+    const expected = [
+      { name: 'directory', url: 'http://directory:4001/graphql' },
+      { name: 'referrals', url: 'http://referrals:4002/graphql' },
+      { name: 'grunerlokka', url: 'https://api.bydel-grunerlokka.oslo.kommune.no/graphql' },
+    ];
+    const pairs = expected.map((s) => `${s.name}=${s.url}`).join(', ');
+    expect(parseConfig({ GATEWAY_SUBGRAPHS: pairs }).federation.subgraphs).toEqual(expected);
+    expect(parseConfig({ GATEWAY_SUBGRAPHS: JSON.stringify(expected) }).federation.subgraphs).toEqual(expected);
+    // DIRECTORY_URL stays the referrals' way to the directory, whatever the gateway composes.
+    expect(parseConfig({ GATEWAY_SUBGRAPHS: pairs, DIRECTORY_URL: 'http://directory-internal:4001/graphql' }).federation.directoryUrl).toBe(
+      'http://directory-internal:4001/graphql',
+    );
+  });
+
+  it.each([
+    ['a pair without =', 'directory', /subgraph 1 \(directory\) url: is not an http/],
+    ['a URL that is not one', 'directory=not a url', /subgraph 1 \(directory\) url: is not an http/],
+    ['another scheme', 'directory=ftp://directory/graphql', /subgraph 1 \(directory\) url: is not an http/],
+    ['a name with capitals', 'Directory=http://directory/graphql', /subgraph 1 \(Directory\) name: a subgraph name is/],
+    ['the same name twice', 'directory=http://a/graphql,directory=http://b/graphql', /subgraph directory is listed twice/],
+    ['broken JSON', '[{"name":', /is not valid JSON/],
+    ['an empty JSON list', '[]', /lists no subgraph/],
+    ['a JSON entry without url', '[{"name":"directory"}]', /subgraph 1 \(directory\) url: /],
+  ])('refuses %s, naming the entry', (_label, value, message) => {
+    const problems = problemsOf({ GATEWAY_SUBGRAPHS: value });
+    expect(problems).toEqual([expect.stringMatching(/^GATEWAY_SUBGRAPHS: /)]);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('takes GATEWAY_SUPERGRAPH_FILE as given; unset, the gateway serves the committed supergraph', () => {
+    expect(parseConfig({ GATEWAY_SUPERGRAPH_FILE: '/etc/samspill/supergraph.graphql' }).federation.supergraphFile).toBe('/etc/samspill/supergraph.graphql');
+    expect(parseConfig({}).federation.supergraphFile).toBeUndefined();
+  });
+});

@@ -37,6 +37,62 @@ const signingKeys = z
     return keys;
   });
 
+/** A subgraph's name in the supergraph: what `@join__graph` and the gateway's logs call it. */
+const SUBGRAPH_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+const subgraphEntry = z.object({
+  name: z.string().regex(SUBGRAPH_NAME, 'a subgraph name is a lowercase letter, then up to 39 lowercase letters, digits or _'),
+  url: z.string().refine((url) => {
+    try {
+      return /^https?:$/.test(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not an http:// or https:// URL'),
+});
+
+/**
+ * GATEWAY_SUBGRAPHS: which subgraphs the gateway composes and where it reaches them. Either a JSON
+ * list (`[{"name":"directory","url":"http://directory:4001/graphql"}, …]`) or comma-separated
+ * `name=url` pairs. Each name once.
+ */
+const gatewaySubgraphs = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    let entries: unknown;
+    if (value.trim().startsWith('[')) {
+      try {
+        entries = JSON.parse(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON (expected a list of {"name","url"} or name=url,name=url)' });
+        return z.NEVER;
+      }
+    } else {
+      entries = value.split(',').map((pair) => {
+        const separator = pair.indexOf('=');
+        return separator > 0 ? { name: pair.slice(0, separator).trim(), url: pair.slice(separator + 1).trim() } : { name: pair.trim(), url: '' };
+      });
+    }
+    const parsed = z.array(subgraphEntry).min(1, 'lists no subgraph').safeParse(entries);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [index, key] = issue.path;
+        const entry = typeof index === 'number' ? (entries as Array<{ name?: unknown }>)[index] : undefined;
+        const which =
+          typeof index === 'number' ? `subgraph ${index + 1}${typeof entry?.name === 'string' && entry.name ? ` (${entry.name})` : ''}` : 'the list';
+        ctx.addIssue({ code: 'custom', message: `${which}${key ? ` ${String(key)}` : ''}: ${issue.message}` });
+      }
+      return z.NEVER;
+    }
+    const seen = new Set<string>();
+    for (const { name } of parsed.data) {
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', message: `subgraph ${name} is listed twice` });
+      seen.add(name);
+    }
+    return parsed.data;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,7 +104,8 @@ const schema = z.object({
   REFERRALS_PORT: port.default(4002),
   GATEWAY_PORT: port.default(4000),
   DIRECTORY_URL: z.string().url().optional(),
-  REFERRALS_URL: z.string().url().optional(),
+  GATEWAY_SUBGRAPHS: gatewaySubgraphs.optional(),
+  GATEWAY_SUPERGRAPH_FILE: z.string().min(1).optional(),
   GATEWAY_SHARED_SECRET: z.string().min(16).optional(),
   REFERRAL_ANSWER_DAYS: positiveInt.default(14),
   REFERRAL_RETENTION_DAYS: positiveInt.default(180),
@@ -124,9 +181,15 @@ export interface Config {
     readonly shutdownGraceMs: number;
   };
   readonly federation: {
-    /** Where the gateway (and the referrals subgraph, for offer look-ups) reach the directory. */
+    /** Where the referrals subgraph looks offers up in the directory (as the caller). */
     readonly directoryUrl: string;
-    readonly referralsUrl: string;
+    /**
+     * The subgraphs the gateway composes, by name, and where it reaches them (GATEWAY_SUBGRAPHS);
+     * by default the directory and referrals. The served supergraph must list the same names.
+     */
+    readonly subgraphs: ReadonlyArray<SubgraphEndpoint>;
+    /** The supergraph SDL the gateway serves (GATEWAY_SUPERGRAPH_FILE); unset: the committed `schema/supergraph.graphql`. */
+    readonly supergraphFile?: string;
     /**
      * Shared between the gateway and the subgraphs: when set, a subgraph refuses every request
      * that does not carry it, so the subgraphs are reachable only through the gateway.
@@ -225,6 +288,11 @@ export interface Config {
   };
 }
 
+export interface SubgraphEndpoint {
+  readonly name: string;
+  readonly url: string;
+}
+
 /**
  * Production requirements, checked on the raw environment so that they are reported together
  * with every other problem (a refinement on the schema would be skipped when any field fails).
@@ -294,6 +362,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = result.data;
   const usingDevelopmentKey = !e.AUTH_SIGNING_KEYS;
   const signingKeysMap = e.AUTH_SIGNING_KEYS ?? signingKeys.parse(DEVELOPMENT_SIGNING_KEY);
+  const directoryUrl = e.DIRECTORY_URL ?? `http://${e.HOST}:${e.DIRECTORY_PORT}/graphql`;
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -307,8 +376,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     },
     federation: {
-      directoryUrl: e.DIRECTORY_URL ?? `http://${e.HOST}:${e.DIRECTORY_PORT}/graphql`,
-      referralsUrl: e.REFERRALS_URL ?? `http://${e.HOST}:${e.REFERRALS_PORT}/graphql`,
+      directoryUrl,
+      subgraphs: Object.freeze(
+        e.GATEWAY_SUBGRAPHS ?? [
+          { name: 'directory', url: directoryUrl },
+          { name: 'referrals', url: `http://${e.HOST}:${e.REFERRALS_PORT}/graphql` },
+        ],
+      ),
+      supergraphFile: e.GATEWAY_SUPERGRAPH_FILE,
       gatewaySharedSecret: e.GATEWAY_SHARED_SECRET,
     },
     referrals: {
