@@ -1,9 +1,10 @@
 import { activitiesModule } from './activities/activities.module.js';
 import { bydelerModule } from './bydeler/bydeler.module.js';
 import { contactPersonsModule } from './contact-persons/contact-persons.module.js';
+import { hsdsModule } from './hsds/hsds.module.js';
 import { locationsModule } from './locations/locations.module.js';
 import { organisationsModule } from './organisations/organisations.module.js';
 import { petCareModule } from './pet-care/pet-care.module.js';
 
 /** The directory subgraph's features: a new feature registers here, with one line. */
-export const directoryModules = [bydelerModule, organisationsModule, locationsModule, contactPersonsModule, activitiesModule, petCareModule] as const;
+export const directoryModules = [bydelerModule, organisationsModule, locationsModule, contactPersonsModule, activitiesModule, petCareModule, hsdsModule] as const;
