@@ -7,4 +7,12 @@ import { organisationsModule } from './organisations/organisations.module.js';
 import { petCareModule } from './pet-care/pet-care.module.js';
 
 /** The directory subgraph's features: a new feature registers here, with one line. */
-export const directoryModules = [bydelerModule, organisationsModule, locationsModule, contactPersonsModule, activitiesModule, petCareModule, hsdsModule] as const;
+export const directoryModules = [
+  bydelerModule,
+  organisationsModule,
+  locationsModule,
+  contactPersonsModule,
+  activitiesModule,
+  petCareModule,
+  hsdsModule,
+] as const;
