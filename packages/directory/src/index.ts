@@ -4,6 +4,7 @@ export * from './context.js';
 export * from './loaders.js';
 export { ActivityEntity } from './modules/activities/activity.entity.js';
 export { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';
+export { type HsdsDataset, importHsds, type ImportReport } from './modules/hsds/hsds.import.js';
 export { hsdsPageProblems, type HsdsProblem, hsdsProblems, type HsdsSchemaName } from './modules/hsds/hsds-schemas.js';
 export { LocationEntity } from './modules/locations/location.entity.js';
 export { OrganisationEntity } from './modules/organisations/organisation.entity.js';

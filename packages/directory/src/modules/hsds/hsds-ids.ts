@@ -45,7 +45,18 @@ export const TARGET_GROUP_TAXONOMY: HsdsTaxonomy = {
   version: '1',
 };
 
-export const HSDS_TAXONOMIES: readonly HsdsTaxonomy[] = [CATEGORY_TAXONOMY, TARGET_GROUP_TAXONOMY];
+/**
+ * The properties of Samspill records that HSDS has no field for (where an activity is held, who may
+ * see it, a bydel…): attributes whose term names the property and whose `value` holds it.
+ */
+export const PROPERTY_TAXONOMY: HsdsTaxonomy = {
+  id: hsdsId('taxonomy', 'property'),
+  name: 'Samspill properties',
+  description: "Properties of Samspill records that HSDS has no field for; the attribute value holds the property's value.",
+  version: '1',
+};
+
+export const HSDS_TAXONOMIES: readonly HsdsTaxonomy[] = [CATEGORY_TAXONOMY, TARGET_GROUP_TAXONOMY, PROPERTY_TAXONOMY];
 
 /** The category term of pet-care offers (they have no category of their own). */
 export const PET_CARE_CODE = 'PET_CARE' as const;
@@ -87,7 +98,22 @@ export const CATEGORY_TERMS: readonly HsdsTerm[] = [...Object.values(ActivityCat
 export const TARGET_GROUP_TERMS: readonly HsdsTerm[] = Object.values(TargetGroup).map((code) =>
   term(TARGET_GROUP_TAXONOMY, 'target-group', code, TARGET_GROUP_NAMES[code]),
 );
-export const HSDS_TERMS: readonly HsdsTerm[] = [...CATEGORY_TERMS, ...TARGET_GROUP_TERMS];
+const PROPERTY_NAMES = {
+  bydel: 'Bydel (SSB-kode, KLASS 103)',
+  place_visibility: 'Hvem som ser adressen (PUBLIC, NETWORK, CONFIDENTIAL)',
+  venue_kind: 'Hvor det foregår (LOCATION, AT_SHELTER, ONLINE)',
+  audience: 'Hvem som ser tilbudet (PUBLIC, NETWORK)',
+  accessibility: 'Tilgjengelighet',
+  accessibility_note: 'Om tilgjengelighet',
+  care_model: 'Dyrepass: form',
+  species: 'Dyrepass: dyreart',
+} as const;
+export type HsdsProperty = keyof typeof PROPERTY_NAMES;
+export const PROPERTY_TERMS: readonly HsdsTerm[] = (Object.keys(PROPERTY_NAMES) as HsdsProperty[]).map((code) =>
+  term(PROPERTY_TAXONOMY, 'property', code, PROPERTY_NAMES[code]),
+);
+export const propertyTerm = (code: HsdsProperty): HsdsTerm => PROPERTY_TERMS.find((t) => t.code === code)!;
+export const HSDS_TERMS: readonly HsdsTerm[] = [...CATEGORY_TERMS, ...TARGET_GROUP_TERMS, ...PROPERTY_TERMS];
 
 export const categoryTerm = (code: ActivityCategory | typeof PET_CARE_CODE): HsdsTerm => CATEGORY_TERMS.find((t) => t.code === code)!;
 export const targetGroupTerm = (code: TargetGroup): HsdsTerm => TARGET_GROUP_TERMS.find((t) => t.code === code)!;

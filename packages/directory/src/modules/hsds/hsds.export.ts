@@ -14,9 +14,10 @@ import { canSeeLocation } from '../locations/location.policy.js';
 import type { LocationRow } from '../locations/location.row.js';
 import { CostKind, OfferStatus } from '../offers/offer-enums.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OrganisationKind } from '../organisations/organisation-kind.enum.js';
 import { PetCareOfferEntity } from '../pet-care/pet-care-offer.entity.js';
 import { petCareOfferPolicy } from '../pet-care/pet-care-offer.policy.js';
-import { categoryTerm, hsdsId, type HsdsTerm, PET_CARE_CODE, targetGroupTerm, termById } from './hsds-ids.js';
+import { categoryTerm, hsdsId, type HsdsProperty, type HsdsTerm, PET_CARE_CODE, propertyTerm, targetGroupTerm, termById } from './hsds-ids.js';
 
 /** A JSON object of the HSDS shapes. */
 export type HsdsObject = Record<string, unknown>;
@@ -182,6 +183,7 @@ export class HsdsExport {
 
   private async mapActivities(activities: ActivityEntity[]): Promise<HsdsObject[]> {
     const organisations = await this.organisationsById(activities.map((a) => a.organisation.id));
+    const bydeler = await this.organisationBydeler([...organisations.values()]);
     // The place, where the caller may see it: as the GraphQL `Activity.location` (a shelter's own staff see their shelter's).
     const locations = await this.visibleLocations(activities.filter((a) => a.location).map((a) => a.location!.id));
     return activities.map((a) => {
@@ -203,8 +205,15 @@ export class HsdsExport {
         cost_options: [costOption(a.id, a.costKind, a.priceNok, 'per time')],
         capacities: capacities(a.id, a.capacity, a.placesAvailable, a.capacityUpdatedAt ?? a.lastVerifiedAt),
         schedules: schedules(a.id, a.schedule, location ? hsdsId('service_at_location', a.id, location.id) : undefined),
-        attributes: terms.map((t) => attribute(a.id, 'service', t)),
-        organization: this.mapOrganisation(organisation, undefined),
+        attributes: [
+          ...terms.map((t) => attribute(a.id, 'service', t)),
+          property(a.id, 'service', 'venue_kind', a.venueKind),
+          property(a.id, 'service', 'audience', a.audience),
+          ...a.accessibility.map((value) => property(a.id, 'service', 'accessibility', value)),
+          ...(a.accessibilityNote ? [property(a.id, 'service', 'accessibility_note', a.accessibilityNote)] : []),
+          ...(a.bydel ? [property(a.id, 'service', 'bydel', a.bydel.code)] : []),
+        ],
+        organization: this.mapOrganisation(organisation, undefined, bydeler.get(organisation.id) ?? []),
         service_at_locations: location
           ? [{ id: hsdsId('service_at_location', a.id, location.id), service_id: a.id, location_id: location.id, location: this.mapLocation(location) }]
           : [],
@@ -214,6 +223,7 @@ export class HsdsExport {
 
   private async mapPetCare(offers: PetCareOfferEntity[]): Promise<HsdsObject[]> {
     const organisations = await this.organisationsById(offers.map((o) => o.organisation.id));
+    const organisationBydeler = await this.organisationBydeler([...organisations.values()]);
     const bydeler = await this.bydelCodes(
       'pet_care_offer_bydel',
       'pet_care_offer_id',
@@ -231,14 +241,18 @@ export class HsdsExport {
         eligibility_description: o.requirementsNote ?? undefined,
         cost_options: [costOption(o.id, o.costKind, o.pricePerDayNok, 'per dag')],
         capacities: capacities(o.id, null, o.placesAvailable, o.placesUpdatedAt ?? o.lastVerifiedAt),
-        attributes: [attribute(o.id, 'service', categoryTerm(PET_CARE_CODE))],
+        attributes: [
+          attribute(o.id, 'service', categoryTerm(PET_CARE_CODE)),
+          property(o.id, 'service', 'care_model', o.careModel),
+          ...o.species.map((value) => property(o.id, 'service', 'species', value)),
+        ],
         service_areas: (bydeler.get(o.id) ?? []).map((code) => ({
           id: hsdsId('service_area', o.id, code),
           service_id: o.id,
           name: this.bydeler.get(code)?.name ?? code,
           uri: bydelUri(code),
         })),
-        organization: this.mapOrganisation(organisations.get(o.organisation.id)!, undefined),
+        organization: this.mapOrganisation(organisations.get(o.organisation.id)!, undefined, organisationBydeler.get(o.organisation.id) ?? []),
       }),
     );
   }
@@ -255,24 +269,41 @@ export class HsdsExport {
     return pageOf(rows, query, async (items) => {
       if (query.minimal) return items.map((o) => ({ id: o.id, name: o.name, description: o.description ?? o.name, modified_date: o.updatedAt.toISOString() }));
       const full = await this.organisationsById(items.map((o) => o.id));
-      return Promise.all(items.map((o) => this.organisationWithLocation(full.get(o.id)!)));
+      const bydeler = await this.organisationBydeler([...full.values()]);
+      return Promise.all(items.map((o) => this.organisationWithLocation(full.get(o.id)!, bydeler.get(o.id) ?? [])));
     });
   }
 
   async organization(id: string): Promise<HsdsObject> {
     const row = isUuid(id) ? await this.em.findOne(OrganisationEntity, { id }) : null;
     if (!row) throw new NotFoundError('Organization', id);
-    const organisation = await this.organisationWithLocation(row);
+    const organisation = await this.organisationWithLocation(row, (await this.organisationBydeler([row])).get(row.id) ?? []);
     const services = await this.listedServices({ page: 1, perPage: 1, minimal: false, organizationId: id });
     return { ...organisation, services: await this.loadServices(services) };
   }
 
-  private async organisationWithLocation(organisation: OrganisationEntity): Promise<HsdsObject> {
+  private async organisationWithLocation(organisation: OrganisationEntity, bydeler: readonly string[]): Promise<HsdsObject> {
     const locations = organisation.mainLocation ? await this.visibleLocations([organisation.mainLocation.id]) : new Map<string, LocationEntity>();
-    return this.mapOrganisation(organisation, organisation.mainLocation ? locations.get(organisation.mainLocation.id) : undefined);
+    return this.mapOrganisation(organisation, organisation.mainLocation ? locations.get(organisation.mainLocation.id) : undefined, bydeler);
   }
 
-  private mapOrganisation(o: OrganisationEntity, location: LocationEntity | undefined): HsdsObject {
+  /** The bydeler each organisation serves, as `Organisation.bydeler` shows them: a shelter serves all of Oslo (anything narrower would hint at where it is). */
+  private async organisationBydeler(organisations: OrganisationEntity[]): Promise<Map<string, string[]>> {
+    const codes = await this.bydelCodes(
+      'organisation_bydel',
+      'organisation_id',
+      organisations.filter((o) => o.kind !== OrganisationKind.SHELTER).map((o) => o.id),
+    );
+    for (const o of organisations)
+      if (o.kind === OrganisationKind.SHELTER)
+        codes.set(
+          o.id,
+          this.bydeler.administrative().map((b) => b.code),
+        );
+    return codes;
+  }
+
+  private mapOrganisation(o: OrganisationEntity, location: LocationEntity | undefined, bydeler: readonly string[]): HsdsObject {
     return compact({
       id: o.id,
       name: o.name,
@@ -296,6 +327,7 @@ export class HsdsExport {
           ]
         : [],
       locations: location ? [this.mapLocation(location)] : undefined,
+      attributes: bydeler.map((code) => property(o.id, 'organization', 'bydel', code)),
     });
   }
 
@@ -334,6 +366,7 @@ export class HsdsExport {
       longitude: l.longitude ?? undefined,
       external_identifier: l.bydel?.code ?? undefined,
       external_identifier_type: l.bydel ? 'bydel' : undefined,
+      attributes: [property(l.id, 'location', 'place_visibility', l.visibility)],
       addresses:
         l.streetAddress && l.postalCode && l.postalTown
           ? [
@@ -395,6 +428,20 @@ function capacities(serviceId: string, maximum: number | null | undefined, avail
       updated: updated.toISOString(),
     }),
   ];
+}
+
+/** A Samspill property HSDS has no field for, as an attribute with a value (see PROPERTY_TAXONOMY). */
+function property(linkId: string, entity: string, name: HsdsProperty, value: string): HsdsObject {
+  const term = propertyTerm(name);
+  return {
+    id: hsdsId('attribute', linkId, term.id, value),
+    link_id: linkId,
+    link_entity: entity,
+    link_type: name,
+    taxonomy_term_id: term.id,
+    taxonomy_term: term,
+    value,
+  };
 }
 
 function attribute(linkId: string, entity: string, term: HsdsTerm): HsdsObject {
