@@ -102,7 +102,7 @@ describe('HSDS import', () => {
   });
 
   it('matches an organisation on its organisasjonsnummer, whatever its id', async () => {
-    const withNumber = exported.organizations.find((o) => o.organization_identifiers?.length)!;
+    const withNumber = exported.organizations.find((o: any) => o.organization_identifiers?.length)!;
     expect(withNumber).toBeDefined();
     const other = { ...withNumber, id: '11111111-1111-4111-8111-111111111111' };
     const report = await importInto(target, { organizations: [other], services: [] }, true);
@@ -113,7 +113,7 @@ describe('HSDS import', () => {
 
   it('refuses a dataset with a bad record as a whole, naming the record, the field and why', async () => {
     const before = await target.directoryEm().count(OrganisationEntity, {});
-    const [one, two] = exported.services.filter((s) => s.schedules?.length);
+    const [one, two] = exported.services.filter((s: any) => s.schedules?.length) as any[];
     const bad: HsdsDataset = {
       organizations: [{ id: '22222222-2222-4222-8222-222222222222', name: 'Ny forening', description: 'Ny', attributes: [] }],
       services: [
