@@ -3,6 +3,7 @@ import { bydelerModule } from './bydeler/bydeler.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { contactPersonsModule } from './contact-persons/contact-persons.module.js';
 import { handoverModule } from './handover/handover.module.js';
+import { hsdsModule } from './hsds/hsds.module.js';
 import { locationsModule } from './locations/locations.module.js';
 import { organisationNotificationsModule } from './organisation-notifications/organisation-notifications.module.js';
 import { organisationsModule } from './organisations/organisations.module.js';
@@ -19,4 +20,5 @@ export const directoryModules = [
   handoverModule,
   organisationNotificationsModule,
   calendarModule,
+  hsdsModule,
 ] as const;
