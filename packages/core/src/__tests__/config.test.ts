@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../config/config.js';
+import { assertNotifiable, ConfigError, parseConfig } from '../config/config.js';
 
 const STRONG = 'x'.repeat(32);
 const PRODUCTION = {
@@ -195,5 +195,24 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
     expect(parseConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: '1' }).graphql.introspection).toBe(true);
     expect(parseConfig({ NODE_ENV: 'test', GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+  });
+
+  describe('notifications', () => {
+    it('the notification worker refuses to start without SMTP_URL unless notifications are switched off explicitly', () => {
+      expect(() => assertNotifiable(parseConfig(PRODUCTION))).toThrow(/SMTP_URL: is required to send notifications.*NOTIFICATIONS_ENABLED=false/);
+      expect(() => assertNotifiable(parseConfig({ ...PRODUCTION, SMTP_URL: 'smtps://user:pass@smtp.example.org:465' }))).not.toThrow();
+      const off = parseConfig({ ...PRODUCTION, NOTIFICATIONS_ENABLED: 'false' });
+      expect(off.notifications.enabled).toBe(false);
+      expect(() => assertNotifiable(off)).not.toThrow();
+    });
+
+    it('takes only smtp:// and smtps:// URLs, and a webhook key of at least 32 characters', () => {
+      expect(problemsOf({ NODE_ENV: 'test', SMTP_URL: 'https://smtp.example.org' })).toEqual([expect.stringMatching(/^SMTP_URL: expected smtp/)]);
+      expect(problemsOf({ NODE_ENV: 'test', WEBHOOK_SIGNING_SECRET: 'short' })).toEqual([expect.stringMatching(/^WEBHOOK_SIGNING_SECRET: /)]);
+      expect(parseConfig({ NODE_ENV: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }).notifications).toMatchObject({
+        enabled: true,
+        smtpUrl: 'smtp://127.0.0.1:2525',
+      });
+    });
   });
 });

@@ -75,6 +75,14 @@ describe('issueToken and TokenVerifier', () => {
     });
   });
 
+  it("carries the token's email claim, where notifications go; a claim that is not an address is left out, the token stays valid", async () => {
+    const token = await issueToken(config.auth, { subject: 'kari', role: 'SHELTER_STAFF', organisationId: ORG, email: 'kari@krisesenter.test' });
+    expect(await verifier.verify(token)).toMatchObject({ subject: 'kari', email: 'kari@krisesenter.test' });
+    const odd = await verifier.verify(await sign({ claims: { role: 'SHELTER_STAFF', org: ORG, email: 'not an address' } }));
+    expect(odd).toMatchObject({ kind: 'user', role: 'SHELTER_STAFF' });
+    expect(odd).not.toHaveProperty('email');
+  });
+
   it('accepts a token signed with any configured key (rotation)', async () => {
     const principal = await verifier.verify(await sign({ kid: 'k2', secret: OTHER_SECRET }));
     expect(principal).toMatchObject({ kind: 'user', subject: 'user-1', role: 'ORG_EDITOR', organisationId: ORG });

@@ -26,9 +26,12 @@ export interface OutboxWorkerOptions {
   /** The schema of the outbox tables (the service's own). */
   readonly schema: string;
   readonly contacts: OrganisationContacts;
-  /** Null: e-mail is off, e-mail messages wait (they are neither sent nor given up). */
+  /**
+   * Null: e-mail is off; a message to a recipient with an e-mail address then fails its attempts
+   * (retried, then FAILED, each attempt audited), one to a recipient without is SKIPPED.
+   */
   readonly email: EmailChannel | null;
-  /** Null: webhooks are off, webhook messages wait. */
+  /** Null: webhooks are off (no `WEBHOOK_SIGNING_SECRET`); as for `email`. */
   readonly webhook: { readonly channel: WebhookChannel; readonly signingSecret: string } | null;
   /** The web app's origin (`WEB_PUBLIC_URL`): links are made absolute with it. */
   readonly publicUrl: string;
@@ -114,17 +117,15 @@ export class OutboxWorker {
   /** Claims up to a batch of due messages and delivers them. */
   async runOnce(): Promise<OutboxRunResult> {
     const now = this.now();
-    const channels = [...(this.options.email ? ['EMAIL'] : []), ...(this.options.webhook ? ['WEBHOOK'] : [])];
     const result: OutboxRunResult = { claimed: 0, delivered: [], retrying: [], failed: [], skipped: [] };
-    if (channels.length === 0) return result;
     const rows = await this.em().execute<ClaimedRow[]>(
       `update ${this.messages} m set attempts = m.attempts + 1, next_attempt_at = ?
          from (select id from ${this.messages}
-                where status = 'PENDING' and next_attempt_at <= ? and channel in (${channels.map(() => '?').join(', ')})
+                where status = 'PENDING' and next_attempt_at <= ?
                 order by next_attempt_at, id limit ? for update skip locked) due
         where m.id = due.id
         returning m.id, m.kind, m.channel, m.recipient_kind, m.recipient, m.link, m.params, m.attempts, m.created_at`,
-      [new Date(now.getTime() + this.leaseMs), now, ...channels, this.batchSize],
+      [new Date(now.getTime() + this.leaseMs), now, this.batchSize],
     );
     (result as { claimed: number }).claimed = rows.length;
     for (const row of rows) {
@@ -178,12 +179,14 @@ export class OutboxWorker {
     const url = `${this.options.publicUrl.replace(/\/+$/, '')}${row.link}`;
     if (row.channel === 'EMAIL') {
       if (!email) return true;
+      if (!this.options.email) throw new Error('e-mail is not configured (SMTP_URL)');
       const rendered = renderNotification(kind, params, url);
-      await this.options.email!.send({ deliveryId: row.id, to: email, subject: rendered.subject, text: rendered.text });
+      await this.options.email.send({ deliveryId: row.id, to: email, subject: rendered.subject, text: rendered.text });
       return false;
     }
     if (!webhookUrl) return true;
-    const { channel, signingSecret } = this.options.webhook!;
+    if (!this.options.webhook) throw new Error('webhooks are not configured (WEBHOOK_SIGNING_SECRET)');
+    const { channel, signingSecret } = this.options.webhook;
     const body = JSON.stringify({
       type: row.kind,
       timestamp: new Date(row.created_at).toISOString(),

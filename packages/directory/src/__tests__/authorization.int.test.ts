@@ -230,6 +230,12 @@ describe('authorization of every operation for every kind of caller', () => {
       expect: adminsOnly,
     },
     {
+      operation: 'updateOrganisationNotifications',
+      query: 'mutation($id: ID!, $v: Int!) { updateOrganisationNotifications(id: $id, input: { version: $v, referralEmail: "henvisning@a.test" }) { id } }',
+      variables: async () => ({ id: orgA.id, v: (await a()).version }),
+      expect: editorsOfA,
+    },
+    {
       operation: 'recordVolunteerRoutine',
       query:
         'mutation($id: ID!, $on: String!) { recordVolunteerRoutine(input: { organisationId: $id, requirement: BASIC_TRAINING, confirmedOn: $on }) { id } }',

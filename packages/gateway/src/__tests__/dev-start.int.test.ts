@@ -69,6 +69,9 @@ describe('the development start (compiled dev.js, embedded PostgreSQL)', () => {
       GATEWAY_PORT: String(await freePort()),
       DIRECTORY_PORT: String(await freePort()),
       REFERRALS_PORT: String(await freePort()),
+      // Other starts on the same machine (another checkout's test run) must not meet these either.
+      WEB_PORT: String(await freePort()),
+      DEV_OIDC_PORT: String(await freePort()),
     };
   });
   afterEach(() => starts.forEach((dev) => dev.kill()));
@@ -83,6 +86,8 @@ describe('the development start (compiled dev.js, embedded PostgreSQL)', () => {
       const first = start();
       await first.waitFor('Samspill is running.');
       expect(first.output).toContain('Demo tokens (valid 8 hours;');
+      // Notification e-mail goes to the start's own SMTP server, into a folder beside the database's.
+      expect(first.output).toContain(`one file per message in ${path.join(path.dirname(dataDir), 'mail', 'new')}`);
 
       // The port advice followed, the folder not: the message says what else to set.
       const second = start({ EMBEDDED_POSTGRES_PORT: String(await freePort()) });

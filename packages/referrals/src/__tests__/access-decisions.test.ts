@@ -38,6 +38,7 @@ describe('every field of the referrals subgraph has an explicit authorization de
       'Query.referrals': 'roles:SHELTER_STAFF,ORG_EDITOR',
       'Query.auditLog': 'roles:PLATFORM_ADMIN',
       'Query.referralStatistics': 'roles:BYDEL_INTEGRATOR,PLATFORM_ADMIN',
+      'Query.referralInbox': 'roles:ORG_EDITOR',
       'Mutation.createReferral': 'roles:SHELTER_STAFF',
       'Mutation.updateReferralDraft': 'roles:SHELTER_STAFF',
       'Mutation.recordReferralConsent': 'roles:SHELTER_STAFF',

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -33,6 +36,7 @@ describe('the notification outbox: SMTP delivery, retries, several workers, sign
   let database: TestDatabase;
   let orm: MikroORM<PostgreSqlDriver>;
   let mail: MailCatcher;
+  let maildir: string;
   let email: SmtpEmailChannel;
   // A clock that stands still unless the test moves it, starting at the test clock's now.
   let nowMs = new TestClock().now().getTime();
@@ -47,12 +51,14 @@ describe('the notification outbox: SMTP delivery, retries, several workers, sign
   beforeAll(async () => {
     database = await createTestDatabase();
     orm = await openOrm(referralsOrmSettings(database.url));
-    mail = await startMailCatcher();
+    maildir = await mkdtemp(path.join(os.tmpdir(), 'samspill-maildir-'));
+    mail = await startMailCatcher({ maildir });
     email = new SmtpEmailChannel(mail.url, 'Samspill <varsel@samspill.test>');
   });
   afterAll(async () => {
     email.close();
     await mail.close();
+    await rm(maildir, { recursive: true, force: true });
     await orm.close();
     await database.drop();
   });
@@ -120,6 +126,10 @@ describe('the notification outbox: SMTP delivery, retries, several workers, sign
     expect(received[0].text).toContain('https://samspill.test/referrals/abc');
     expect(await message(id)).toMatchObject({ status: 'DELIVERED', attempts: 1, last_error: null });
     expect(await attempts(id)).toEqual([{ attempt: 1, outcome: 'DELIVERED', worker: 'w-1' }]);
+    // The catcher keeps it as a file too (the development start's maildir).
+    const files = (await readdir(path.join(maildir, 'new'))).filter((f) => f.includes(id));
+    expect(files).toHaveLength(1);
+    expect(await readFile(path.join(maildir, 'new', files[0]), 'utf8')).toBe(received[0].raw);
     // Delivered once: nothing is due any more.
     expect((await worker().runOnce()).claimed).toBe(0);
   });
@@ -248,5 +258,35 @@ describe('the notification outbox: SMTP delivery, retries, several workers, sign
     await em.flush();
     const again = orm.em.fork() as EntityManager;
     expect(await enqueueNotification(again, { ...event, recipients: [{ email: 'ONCE@shelter.test' }, { email: 'other@shelter.test' }] })).toHaveLength(1);
+  });
+
+  it('without webhooks configured, an organisation without a webhook gets SKIPPED, one with a webhook is retried and audited, never silently dropped', async () => {
+    const plain = randomUUID();
+    const hooked = randomUUID();
+    contacts.set(plain, { name: 'Uten', email: null, webhookUrl: null });
+    contacts.set(hooked, { name: 'Med', email: null, webhookUrl: 'https://hooks.example.test/samspill' });
+    const ids = await enqueue([{ organisationId: plain }, { organisationId: hooked }]);
+    const run = await worker({ webhook: null }).runOnce();
+    expect(run.skipped).toHaveLength(3);
+    expect(run.retrying).toHaveLength(1);
+    const retried = await message(run.retrying[0]);
+    expect(retried).toMatchObject({ status: 'PENDING', attempts: 1, last_error: 'webhooks are not configured (WEBHOOK_SIGNING_SECRET)' });
+    expect(ids).toContain(run.retrying[0]);
+    expect((await attempts(run.retrying[0])).map((a) => a.outcome)).toEqual(['RETRY']);
+  });
+
+  it('a worker that dies between sending and recording: after its lease the message is sent again as the same message (same Message-ID)', async () => {
+    const before = mail.messages.length;
+    const [id] = await enqueue([{ email: 'crash@shelter.test' }]);
+    // Sends, then never comes back (the process died before it recorded the outcome).
+    const dying = worker({ leaseMs: 300_000, email: { send: (m) => email.send(m).then(() => new Promise<void>(() => {})) } });
+    void dying.runOnce();
+    await mail.waitFor(before + 1);
+    expect((await worker().runOnce()).claimed).toBe(0); // leased: no other worker takes it
+    clock.moveTo(new Date(clock.now().getTime() + 300_000));
+    expect((await worker().runOnce()).delivered).toEqual([id]);
+    const received = (await mail.waitFor(before + 2)).slice(before);
+    expect(received.map((m) => m.messageId)).toEqual([`<${id}@samspill.test>`, `<${id}@samspill.test>`]);
+    expect(await message(id)).toMatchObject({ status: 'DELIVERED', attempts: 2 });
   });
 });
