@@ -875,6 +875,15 @@ describe('referral rules through the gateway', () => {
       ['referralStatistics', 'query($month: String!) { referralStatistics(fromMonth: $month, toMonth: $month) { count } }', {}],
       ['auditLog', '{ auditLog { totalCount } }', {}],
       ['referralInbox', 'query($o: ID!) { referralInbox(organisationId: $o) { waiting } }', { o: id }],
+      ['followUp', 'query($id: ID!) { followUp(id: $id) { id } }', { id }],
+      ['followUps', '{ followUps { totalCount } }', {}],
+      ['followUpStatistics', 'query($month: String!) { followUpStatistics(fromMonth: $month, toMonth: $month) { count } }', {}],
+      ['startFollowUp', 'mutation($id: ID!) { startFollowUp(referralId: $id, version: 1, afterLeavingShelter: false) { id } }', { id }],
+      ['matchFollowUp', 'mutation($id: ID!) { matchFollowUp(id: $id, input: { version: 1, volunteerReference: "RV-2026-001" }) { id } }', { id }],
+      ['planFollowUpCheckIn', 'mutation($id: ID!, $on: String!) { planFollowUpCheckIn(id: $id, plannedOn: $on, version: 1) { id } }', { id }],
+      ['recordFollowUpCheckIn', 'mutation($id: ID!) { recordFollowUpCheckIn(checkInId: $id, input: { version: 1, outcome: DONE }) { id } }', { id }],
+      ['endFollowUp', 'mutation($id: ID!) { endFollowUp(id: $id, input: { version: 1, reason: GOAL_REACHED }) { id } }', { id }],
+      ['renewConsent', 'mutation($id: ID!, $on: String!) { renewConsent(id: $id, expiresOn: $on, version: 1) { id } }', { id }],
       ['createReferral', 'mutation($a: ID!) { createReferral(input: { activityId: $a }) { id } }', {}],
       ['updateReferralDraft', 'mutation($id: ID!) { updateReferralDraft(id: $id, input: { version: 1, ageGroup: YOUTH }) { id } }', { id }],
       [
@@ -957,6 +966,17 @@ describe('referral rules through the gateway', () => {
       admin: 'FORBIDDEN',
     };
 
+    /** An organisation-only operation on a follow-up that does not exist (or a referral it does not know). */
+    const ORGANISATION_ONLY: Record<Who, Outcome> = {
+      anonymous: 'UNAUTHENTICATED',
+      sendingStaff: 'FORBIDDEN',
+      otherStaff: 'FORBIDDEN',
+      receivingEditor: 'NOT_FOUND',
+      otherEditor: 'NOT_FOUND',
+      integrator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
+    };
+    const NO_FOLLOW_UP = '00000000-0000-4000-8000-0000000000ff';
     const sentReferral = async () => ({ id: (await referralIn('SENT')).id });
     const cases: Case[] = [
       { operation: 'referral', label: 'a SENT referral', query: 'query($id: ID!) { referral(id: $id) { id } }', variables: sentReferral, expect: parties },
@@ -994,6 +1014,62 @@ describe('referral rules through the gateway', () => {
           integrator: 'OK',
           admin: 'OK',
         },
+      },
+      // Follow-ups (their own flow: follow-ups.int.test.ts): no follow-up exists here, so who is refused by role and who finds nothing.
+      {
+        operation: 'followUp',
+        query: 'query($id: ID!) { followUp(id: $id) { id } }',
+        variables: async () => ({ id: NO_FOLLOW_UP }),
+        expect: { ...parties, sendingStaff: 'NOT_FOUND', receivingEditor: 'NOT_FOUND' },
+      },
+      {
+        operation: 'followUps',
+        query: '{ followUps { totalCount } }',
+        variables: async () => ({}),
+        expect: {
+          anonymous: 'UNAUTHENTICATED',
+          sendingStaff: 'OK',
+          otherStaff: 'OK',
+          receivingEditor: 'OK',
+          otherEditor: 'OK',
+          integrator: 'FORBIDDEN',
+          admin: 'FORBIDDEN',
+        },
+      },
+      {
+        operation: 'followUpStatistics',
+        query: 'query($from: String!, $to: String!) { followUpStatistics(fromMonth: $from, toMonth: $to) { count } }',
+        variables: async () => allMonths(),
+        expect: {
+          anonymous: 'UNAUTHENTICATED',
+          sendingStaff: 'FORBIDDEN',
+          otherStaff: 'FORBIDDEN',
+          receivingEditor: 'FORBIDDEN',
+          otherEditor: 'FORBIDDEN',
+          integrator: 'OK',
+          admin: 'OK',
+        },
+      },
+      {
+        operation: 'startFollowUp',
+        label: 'a DRAFT (not sent: the organisation does not know it)',
+        query: 'mutation($id: ID!) { startFollowUp(referralId: $id, version: 1, afterLeavingShelter: false) { id } }',
+        variables: async () => ({ id: (await create()).id }),
+        expect: { ...ORGANISATION_ONLY },
+      },
+      ...(
+        [
+          ['matchFollowUp', 'mutation($id: ID!) { matchFollowUp(id: $id, input: { version: 1, volunteerReference: "RV-2026-001" }) { id } }'],
+          ['planFollowUpCheckIn', 'mutation($id: ID!) { planFollowUpCheckIn(id: $id, plannedOn: "2026-01-01", version: 1) { id } }'],
+          ['recordFollowUpCheckIn', 'mutation($id: ID!) { recordFollowUpCheckIn(checkInId: $id, input: { version: 1, outcome: DONE }) { id } }'],
+          ['endFollowUp', 'mutation($id: ID!) { endFollowUp(id: $id, input: { version: 1, reason: GOAL_REACHED }) { id } }'],
+        ] as const
+      ).map(([operation, query]): Case => ({ operation, query, variables: async () => ({ id: NO_FOLLOW_UP }), expect: { ...ORGANISATION_ONLY } })),
+      {
+        operation: 'renewConsent',
+        query: 'mutation($id: ID!, $on: String!) { renewConsent(id: $id, expiresOn: $on, version: 1) { id } }',
+        variables: async () => ({ id: NO_FOLLOW_UP, on: app.clock.osloDate(30) }),
+        expect: { ...parties, sendingStaff: 'NOT_FOUND', receivingEditor: 'NOT_FOUND', integrator: 'FORBIDDEN', admin: 'FORBIDDEN' },
       },
       {
         operation: 'referralInbox',
@@ -1100,7 +1176,7 @@ describe('referral rules through the gateway', () => {
       const { typeGraphqlSchema } = await buildReferralsSchema();
       const operations = [...Object.keys(typeGraphqlSchema.getQueryType()!.getFields()), ...Object.keys(typeGraphqlSchema.getMutationType()!.getFields())];
       expect([...new Set(cases.map((c) => c.operation))].sort()).toEqual(operations.sort());
-      expect(operations).toHaveLength(11);
+      expect(operations).toHaveLength(20);
     });
 
     const rows = cases.flatMap((c) => WHO.map((who) => [c.label ? `${c.operation} (${c.label})` : c.operation, who, c.expect[who], c] as const));
