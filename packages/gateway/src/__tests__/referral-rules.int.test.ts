@@ -874,6 +874,7 @@ describe('referral rules through the gateway', () => {
       ['referrals', '{ referrals { totalCount } }', {}],
       ['referralStatistics', 'query($month: String!) { referralStatistics(fromMonth: $month, toMonth: $month) { count } }', {}],
       ['auditLog', '{ auditLog { totalCount } }', {}],
+      ['referralInbox', 'query($o: ID!) { referralInbox(organisationId: $o) { waiting } }', { o: id }],
       ['createReferral', 'mutation($a: ID!) { createReferral(input: { activityId: $a }) { id } }', {}],
       ['updateReferralDraft', 'mutation($id: ID!) { updateReferralDraft(id: $id, input: { version: 1, ageGroup: YOUTH }) { id } }', { id }],
       [
@@ -976,6 +977,20 @@ describe('referral rules through the gateway', () => {
           otherStaff: 'OK',
           receivingEditor: 'OK',
           otherEditor: 'OK',
+          integrator: 'FORBIDDEN',
+          admin: 'FORBIDDEN',
+        },
+      },
+      {
+        operation: 'referralInbox',
+        query: 'query($o: ID!) { referralInbox(organisationId: $o) { waiting } }',
+        variables: async () => ({ o: orgA.id }),
+        expect: {
+          anonymous: 'UNAUTHENTICATED',
+          sendingStaff: 'FORBIDDEN',
+          otherStaff: 'FORBIDDEN',
+          receivingEditor: 'OK',
+          otherEditor: 'FORBIDDEN',
           integrator: 'FORBIDDEN',
           admin: 'FORBIDDEN',
         },
@@ -1085,7 +1100,7 @@ describe('referral rules through the gateway', () => {
       const { typeGraphqlSchema } = await buildReferralsSchema();
       const operations = [...Object.keys(typeGraphqlSchema.getQueryType()!.getFields()), ...Object.keys(typeGraphqlSchema.getMutationType()!.getFields())];
       expect([...new Set(cases.map((c) => c.operation))].sort()).toEqual(operations.sort());
-      expect(operations).toHaveLength(10);
+      expect(operations).toHaveLength(11);
     });
 
     const rows = cases.flatMap((c) => WHO.map((who) => [c.label ? `${c.operation} (${c.label})` : c.operation, who, c.expect[who], c] as const));
