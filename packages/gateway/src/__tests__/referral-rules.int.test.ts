@@ -1002,6 +1002,20 @@ describe('referral rules through the gateway', () => {
         },
       },
       {
+        operation: 'referralInbox',
+        query: 'query($o: ID!) { referralInbox(organisationId: $o) { waiting } }',
+        variables: async () => ({ o: orgA.id }),
+        expect: {
+          anonymous: 'UNAUTHENTICATED',
+          sendingStaff: 'FORBIDDEN',
+          otherStaff: 'FORBIDDEN',
+          receivingEditor: 'OK',
+          otherEditor: 'FORBIDDEN',
+          integrator: 'FORBIDDEN',
+          admin: 'FORBIDDEN',
+        },
+      },
+      {
         operation: 'referralStatistics',
         query: 'query($from: String!, $to: String!) { referralStatistics(fromMonth: $from, toMonth: $to) { count } }',
         variables: async () => allMonths(),
