@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn, signIn } from '../session.js';
-import { type Stack, startStack } from '../stack.js';
+import { browserStack } from '../harness.js';
 
 const OFFER = 'Leksehjelp for 1.–7. trinn';
 
@@ -15,28 +13,11 @@ const OFFER = 'Leksehjelp for 1.–7. trinn';
 jest.setTimeout(180_000);
 
 describe('following a referral and an offer through, in the browser', () => {
-  let stack: Stack;
-  let chrome: TestBrowser;
-  const open: SignedIn[] = [];
+  const web = browserStack();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    chrome = await launchBrowser();
-  }, 120_000);
+  const as = web.as;
 
-  afterAll(async () => {
-    for (const s of open) await s.context.close();
-    await chrome?.close();
-    await stack?.stop();
-  });
-
-  async function as(subject: string, path = '/'): Promise<SignedIn> {
-    const s = await signIn(chrome.browser, stack.webUrl, subject, path);
-    open.push(s);
-    return s;
-  }
-
-  const go = (page: Page, path: string) => page.goto(new URL(path, stack.webUrl).toString());
+  const go = (page: Page, path: string) => page.goto(new URL(path, web.stack.webUrl).toString());
   const status = (page: Page, text: string) => page.getByTestId('referral-status').filter({ hasText: text }).waitFor();
 
   /** Staff refer a resident to the homework help with every field consented; returns the referral's path. */

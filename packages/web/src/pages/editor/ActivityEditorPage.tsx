@@ -1,15 +1,15 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { usePageTitle } from '../../app/usePageTitle';
-import { ContactPersonSelect, EditorAlerts, SelectField, TextField } from '../../features/editing/fields';
+import { ContactPersonSelect, SelectField, TextField } from '../../features/editing/fields';
+import { OfferEditorLayout, useOfferSave } from '../../features/editing/OfferEditor';
 import { useRebasedForm } from '../../features/editing/useRebasedForm';
 import { CATEGORIES, COST_KINDS, JOIN_MODES, VENUE_KINDS, WEEKDAYS } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { ActivityCategory, CostKind, JoinMode, VenueKind, Weekday } from '../../gql/graphql';
-import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
 import { useUser } from '../../session/SessionProvider';
 
 const ActivityEditorQuery = graphql(`
@@ -119,7 +119,6 @@ export default function ActivityEditorPage() {
   usePageTitle('activityEditor.title');
   const { id = 'ny' } = useParams();
   const existing = id !== 'ny';
-  const navigate = useNavigate();
   const organisationId = useUser()?.organisationId ?? '';
   const [{ data }, refetch] = useQuery({
     query: ActivityEditorQuery,
@@ -128,7 +127,6 @@ export default function ActivityEditorPage() {
   });
   const [, create] = useMutation(CreateActivity);
   const [, update] = useMutation(UpdateActivity);
-  const [problems, setProblems] = useState<ServerProblem[]>([]);
 
   const activity = data?.activity;
   const loaded = useMemo(
@@ -156,11 +154,10 @@ export default function ActivityEditorPage() {
     [activity],
   );
   const { form, set, version, conflict, setConflict } = useRebasedForm(EMPTY, loaded);
+  const { problems, save, err } = useOfferSave(setConflict);
   const { weekly, exceptions } = form;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setProblems([]);
+  function submit() {
     const common = {
       title: form.title,
       description: form.description,
@@ -174,162 +171,151 @@ export default function ActivityEditorPage() {
       contactPersonId: form.contactPersonId || undefined,
       schedule: { weekly, exceptions: exceptions.map((e) => ({ date: e.date, note: e.note || undefined })), dates: [] },
     };
-    const result = existing ? await update({ id, input: { ...common, version } }) : await create({ input: { ...common, organisationId } });
-    if (result.error) {
-      if (isConflict(result.error)) setConflict(true);
-      setProblems(problemsOf(result.error, t));
-      return;
-    }
-    navigate('/mine-tilbud');
+    void save(() => (existing ? update({ id, input: { ...common, version } }) : create({ input: { ...common, organisationId } })));
   }
 
-  const err = (field: string) => fieldProblem(problems, field);
   const setWeekly = (next: Slot[]) => set('weekly', next);
   const setExceptions = (next: Exception[]) => set('exceptions', next);
   return (
-    <section className="stack">
-      <Link to="/mine-tilbud">{t('activityEditor.back')}</Link>
-      <h1>{existing ? t('activityEditor.editTitle') : t('activityEditor.title')}</h1>
-      <EditorAlerts conflict={conflict} problems={problems} onReload={() => refetch({ requestPolicy: 'network-only' })} />
-      <form className="form-grid" onSubmit={(e) => void save(e)}>
-        <TextField id="act-title" label={t('activityEditor.name')} value={form.title} onChange={(v) => set('title', v)} error={err('title')} required />
+    <OfferEditorLayout
+      heading={existing ? t('activityEditor.editTitle') : t('activityEditor.title')}
+      conflict={conflict}
+      problems={problems}
+      onReload={() => refetch({ requestPolicy: 'network-only' })}
+      onSubmit={submit}
+    >
+      <TextField id="act-title" label={t('activityEditor.name')} value={form.title} onChange={(v) => set('title', v)} error={err('title')} required />
+      <TextField
+        id="act-description"
+        label={t('activityEditor.description')}
+        value={form.description}
+        onChange={(v) => set('description', v)}
+        error={err('description')}
+        required
+        multiline
+      />
+      <SelectField
+        label={t('search.category')}
+        value={form.category}
+        options={CATEGORIES}
+        optionLabel={(c) => t(`category.${c}`)}
+        onChange={(v) => set('category', v)}
+      />
+      <SelectField
+        label={t('activityEditor.venueKind')}
+        value={form.venueKind}
+        options={VENUE_KINDS}
+        optionLabel={(v) => t(`venueKind.${v}`)}
+        onChange={(v) => set('venueKind', v)}
+      />
+      {form.venueKind === 'LOCATION' && (
+        <label className="field">
+          {t('activityEditor.location')}
+          <select value={form.locationId} onChange={(e) => set('locationId', e.target.value)} aria-invalid={err('locationId') ? true : undefined}>
+            <option value="">{t('activityEditor.choose')}</option>
+            {data?.locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {err('locationId') && <p className="field-error">{err('locationId')}</p>}
+      <SelectField
+        label={t('activityEditor.joinMode')}
+        value={form.joinMode}
+        options={JOIN_MODES}
+        optionLabel={(j) => t(`joinMode.${j}`)}
+        onChange={(v) => set('joinMode', v)}
+      />
+      <SelectField
+        label={t('activityEditor.cost')}
+        value={form.costKind}
+        options={COST_KINDS}
+        optionLabel={(c) => t(`costKind.${c}`)}
+        onChange={(v) => set('costKind', v)}
+      />
+      {form.costKind === 'PAID' && (
         <TextField
-          id="act-description"
-          label={t('activityEditor.description')}
-          value={form.description}
-          onChange={(v) => set('description', v)}
-          error={err('description')}
-          required
-          multiline
-        />
-        <SelectField
-          label={t('search.category')}
-          value={form.category}
-          options={CATEGORIES}
-          optionLabel={(c) => t(`category.${c}`)}
-          onChange={(v) => set('category', v)}
-        />
-        <SelectField
-          label={t('activityEditor.venueKind')}
-          value={form.venueKind}
-          options={VENUE_KINDS}
-          optionLabel={(v) => t(`venueKind.${v}`)}
-          onChange={(v) => set('venueKind', v)}
-        />
-        {form.venueKind === 'LOCATION' && (
-          <label className="field">
-            {t('activityEditor.location')}
-            <select value={form.locationId} onChange={(e) => set('locationId', e.target.value)} aria-invalid={err('locationId') ? true : undefined}>
-              <option value="">{t('activityEditor.choose')}</option>
-              {data?.locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {err('locationId') && <p className="field-error">{err('locationId')}</p>}
-        <SelectField
-          label={t('activityEditor.joinMode')}
-          value={form.joinMode}
-          options={JOIN_MODES}
-          optionLabel={(j) => t(`joinMode.${j}`)}
-          onChange={(v) => set('joinMode', v)}
-        />
-        <SelectField
-          label={t('activityEditor.cost')}
-          value={form.costKind}
-          options={COST_KINDS}
-          optionLabel={(c) => t(`costKind.${c}`)}
-          onChange={(v) => set('costKind', v)}
-        />
-        {form.costKind === 'PAID' && (
-          <TextField
-            id="act-price"
-            label={t('activityEditor.price')}
-            value={form.priceNok}
-            onChange={(v) => set('priceNok', v)}
-            error={err('priceNok')}
-            type="number"
-          />
-        )}
-        <TextField
-          id="act-capacity"
-          label={t('activityEditor.capacity')}
-          value={form.capacity}
-          onChange={(v) => set('capacity', v)}
-          error={err('capacity')}
+          id="act-price"
+          label={t('activityEditor.price')}
+          value={form.priceNok}
+          onChange={(v) => set('priceNok', v)}
+          error={err('priceNok')}
           type="number"
         />
-        <ContactPersonSelect value={form.contactPersonId} options={data?.contactPersons ?? []} onChange={(v) => set('contactPersonId', v)} />
-        <fieldset>
-          <legend>{t('activityEditor.weekly')}</legend>
-          {weekly.map((slot, i) => (
-            <div key={i} className="inline-form">
-              <label className="field">
-                {t('search.weekday')}
-                <select value={slot.weekday} onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, weekday: e.target.value as Weekday } : s)))}>
-                  {WEEKDAYS.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`weekday.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                {t('activityEditor.from')}
-                <input
-                  type="time"
-                  value={slot.startTime}
-                  onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, startTime: e.target.value } : s)))}
-                />
-              </label>
-              <label className="field">
-                {t('activityEditor.to')}
-                <input type="time" value={slot.endTime} onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, endTime: e.target.value } : s)))} />
-              </label>
-              <button type="button" className="pkt-btn pkt-btn--tertiary pkt-btn--small" onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}>
-                {t('activityEditor.remove')}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="pkt-btn pkt-btn--secondary pkt-btn--small"
-            onClick={() => setWeekly([...weekly, { weekday: 'MONDAY', startTime: '17:00', endTime: '19:00' }])}
-          >
-            {t('activityEditor.addSlot')}
-          </button>
-          {err('schedule') && <p className="field-error">{err('schedule')}</p>}
-        </fieldset>
-        <fieldset>
-          <legend>{t('activityEditor.exceptions')}</legend>
-          {exceptions.map((ex, i) => (
-            <div key={i} className="inline-form">
-              <label className="field">
-                {t('activityEditor.date')}
-                <input type="date" value={ex.date} onChange={(e) => setExceptions(exceptions.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))} />
-              </label>
-              <label className="field">
-                {t('activityEditor.note')}
-                <input value={ex.note} onChange={(e) => setExceptions(exceptions.map((x, j) => (j === i ? { ...x, note: e.target.value } : x)))} />
-              </label>
-              <button type="button" className="pkt-btn pkt-btn--tertiary pkt-btn--small" onClick={() => setExceptions(exceptions.filter((_, j) => j !== i))}>
-                {t('activityEditor.remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" className="pkt-btn pkt-btn--secondary pkt-btn--small" onClick={() => setExceptions([...exceptions, { date: '', note: '' }])}>
-            {t('activityEditor.addException')}
-          </button>
-        </fieldset>
-        <div className="actions">
-          <button type="submit" className="pkt-btn pkt-btn--primary">
-            {t('activityEditor.save')}
-          </button>
-        </div>
-      </form>
-    </section>
+      )}
+      <TextField
+        id="act-capacity"
+        label={t('activityEditor.capacity')}
+        value={form.capacity}
+        onChange={(v) => set('capacity', v)}
+        error={err('capacity')}
+        type="number"
+      />
+      <ContactPersonSelect value={form.contactPersonId} options={data?.contactPersons ?? []} onChange={(v) => set('contactPersonId', v)} />
+      <fieldset>
+        <legend>{t('activityEditor.weekly')}</legend>
+        {weekly.map((slot, i) => (
+          <div key={i} className="inline-form">
+            <label className="field">
+              {t('search.weekday')}
+              <select value={slot.weekday} onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, weekday: e.target.value as Weekday } : s)))}>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`weekday.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('activityEditor.from')}
+              <input
+                type="time"
+                value={slot.startTime}
+                onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, startTime: e.target.value } : s)))}
+              />
+            </label>
+            <label className="field">
+              {t('activityEditor.to')}
+              <input type="time" value={slot.endTime} onChange={(e) => setWeekly(weekly.map((s, j) => (j === i ? { ...s, endTime: e.target.value } : s)))} />
+            </label>
+            <button type="button" className="pkt-btn pkt-btn--tertiary pkt-btn--small" onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}>
+              {t('activityEditor.remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="pkt-btn pkt-btn--secondary pkt-btn--small"
+          onClick={() => setWeekly([...weekly, { weekday: 'MONDAY', startTime: '17:00', endTime: '19:00' }])}
+        >
+          {t('activityEditor.addSlot')}
+        </button>
+        {err('schedule') && <p className="field-error">{err('schedule')}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>{t('activityEditor.exceptions')}</legend>
+        {exceptions.map((ex, i) => (
+          <div key={i} className="inline-form">
+            <label className="field">
+              {t('activityEditor.date')}
+              <input type="date" value={ex.date} onChange={(e) => setExceptions(exceptions.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))} />
+            </label>
+            <label className="field">
+              {t('activityEditor.note')}
+              <input value={ex.note} onChange={(e) => setExceptions(exceptions.map((x, j) => (j === i ? { ...x, note: e.target.value } : x)))} />
+            </label>
+            <button type="button" className="pkt-btn pkt-btn--tertiary pkt-btn--small" onClick={() => setExceptions(exceptions.filter((_, j) => j !== i))}>
+              {t('activityEditor.remove')}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="pkt-btn pkt-btn--secondary pkt-btn--small" onClick={() => setExceptions([...exceptions, { date: '', note: '' }])}>
+          {t('activityEditor.addException')}
+        </button>
+      </fieldset>
+    </OfferEditorLayout>
   );
 }

@@ -1,15 +1,15 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { usePageTitle } from '../../app/usePageTitle';
-import { CheckboxGroup, ContactPersonSelect, EditorAlerts, SelectField, TextField } from '../../features/editing/fields';
+import { CheckboxGroup, ContactPersonSelect, SelectField, TextField } from '../../features/editing/fields';
+import { OfferEditorLayout, useOfferSave } from '../../features/editing/OfferEditor';
 import { useRebasedForm } from '../../features/editing/useRebasedForm';
 import { CARE_MODELS, COST_KINDS, SPECIES } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { CareModel, CostKind, Species } from '../../gql/graphql';
-import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
 import { sortNorwegian } from '../../lib/format';
 import { useUser } from '../../session/SessionProvider';
 
@@ -88,12 +88,10 @@ export default function PetCareEditorPage() {
   usePageTitle('petCareEditor.title');
   const { id = 'ny' } = useParams();
   const existing = id !== 'ny';
-  const navigate = useNavigate();
   const organisationId = useUser()?.organisationId ?? '';
   const [{ data }, refetch] = useQuery({ query: PetCareEditorQuery, variables: { id: existing ? id : '-', organisationId, existing }, pause: !organisationId });
   const [, create] = useMutation(CreatePetCareOffer);
   const [, update] = useMutation(UpdatePetCareOffer);
-  const [problems, setProblems] = useState<ServerProblem[]>([]);
 
   const offer = data?.petCareOffer;
   const loaded = useMemo(
@@ -116,12 +114,11 @@ export default function PetCareEditorPage() {
     [offer],
   );
   const { form, set, version, conflict, setConflict } = useRebasedForm(EMPTY, loaded);
+  const { problems, save, err } = useOfferSave(setConflict);
   const bydeler = useMemo(() => sortNorwegian(data?.bydeler ?? [], (b) => b.name), [data?.bydeler]);
   const bydelName = new Map(bydeler.map((b) => [b.code, b.name]));
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setProblems([]);
+  function submit() {
     const common = {
       title: form.title,
       description: form.description,
@@ -132,78 +129,67 @@ export default function PetCareEditorPage() {
       bydeler: form.bydeler,
       contactPersonId: form.contactPersonId || undefined,
     };
-    const result = existing ? await update({ id, input: { ...common, version } }) : await create({ input: { ...common, organisationId } });
-    if (result.error) {
-      if (isConflict(result.error)) setConflict(true);
-      setProblems(problemsOf(result.error, t));
-      return;
-    }
-    navigate('/mine-tilbud');
+    void save(() => (existing ? update({ id, input: { ...common, version } }) : create({ input: { ...common, organisationId } })));
   }
 
-  const err = (field: string) => fieldProblem(problems, field);
   return (
-    <section className="stack">
-      <Link to="/mine-tilbud">{t('activityEditor.back')}</Link>
-      <h1>{existing ? t('petCareEditor.editTitle') : t('petCareEditor.title')}</h1>
-      <EditorAlerts conflict={conflict} problems={problems} onReload={() => refetch({ requestPolicy: 'network-only' })} />
-      <form className="form-grid" onSubmit={(e) => void save(e)}>
-        <TextField id="pc-title" label={t('activityEditor.name')} value={form.title} onChange={(v) => set('title', v)} error={err('title')} required />
-        <TextField
-          id="pc-description"
-          label={t('activityEditor.description')}
-          value={form.description}
-          onChange={(v) => set('description', v)}
-          error={err('description')}
-          required
-          multiline
-        />
-        <SelectField
-          label={t('petCareEditor.careModel')}
-          value={form.careModel}
-          options={CARE_MODELS}
-          optionLabel={(m) => t(`careModel.${m}`)}
-          onChange={(v) => set('careModel', v)}
-        />
-        <CheckboxGroup
-          legend={t('petCare.species')}
-          values={SPECIES}
-          chosen={form.species}
-          optionLabel={(s) => t(`species.${s}`)}
-          onChange={(v) => set('species', v)}
-          error={err('species')}
-        />
-        <SelectField
-          label={t('activityEditor.cost')}
-          value={form.costKind}
-          options={COST_KINDS}
-          optionLabel={(c) => t(`costKind.${c}`)}
-          onChange={(v) => set('costKind', v)}
-        />
-        <TextField
-          id="pc-stay"
-          label={t('petCareEditor.maxStayDays')}
-          value={form.maxStayDays}
-          onChange={(v) => set('maxStayDays', v)}
-          error={err('maxStayDays')}
-          type="number"
-          min={1}
-        />
-        <CheckboxGroup
-          legend={t('petCareEditor.bydeler')}
-          values={bydeler.map((b) => b.code)}
-          chosen={form.bydeler}
-          optionLabel={(code) => bydelName.get(code) ?? code}
-          onChange={(v) => set('bydeler', v)}
-          error={err('bydeler')}
-        />
-        <ContactPersonSelect value={form.contactPersonId} options={data?.contactPersons ?? []} onChange={(v) => set('contactPersonId', v)} />
-        <div className="actions">
-          <button type="submit" className="pkt-btn pkt-btn--primary">
-            {t('activityEditor.save')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <OfferEditorLayout
+      heading={existing ? t('petCareEditor.editTitle') : t('petCareEditor.title')}
+      conflict={conflict}
+      problems={problems}
+      onReload={() => refetch({ requestPolicy: 'network-only' })}
+      onSubmit={submit}
+    >
+      <TextField id="pc-title" label={t('activityEditor.name')} value={form.title} onChange={(v) => set('title', v)} error={err('title')} required />
+      <TextField
+        id="pc-description"
+        label={t('activityEditor.description')}
+        value={form.description}
+        onChange={(v) => set('description', v)}
+        error={err('description')}
+        required
+        multiline
+      />
+      <SelectField
+        label={t('petCareEditor.careModel')}
+        value={form.careModel}
+        options={CARE_MODELS}
+        optionLabel={(m) => t(`careModel.${m}`)}
+        onChange={(v) => set('careModel', v)}
+      />
+      <CheckboxGroup
+        legend={t('petCare.species')}
+        values={SPECIES}
+        chosen={form.species}
+        optionLabel={(s) => t(`species.${s}`)}
+        onChange={(v) => set('species', v)}
+        error={err('species')}
+      />
+      <SelectField
+        label={t('activityEditor.cost')}
+        value={form.costKind}
+        options={COST_KINDS}
+        optionLabel={(c) => t(`costKind.${c}`)}
+        onChange={(v) => set('costKind', v)}
+      />
+      <TextField
+        id="pc-stay"
+        label={t('petCareEditor.maxStayDays')}
+        value={form.maxStayDays}
+        onChange={(v) => set('maxStayDays', v)}
+        error={err('maxStayDays')}
+        type="number"
+        min={1}
+      />
+      <CheckboxGroup
+        legend={t('petCareEditor.bydeler')}
+        values={bydeler.map((b) => b.code)}
+        chosen={form.bydeler}
+        optionLabel={(code) => bydelName.get(code) ?? code}
+        onChange={(v) => set('bydeler', v)}
+        error={err('bydeler')}
+      />
+      <ContactPersonSelect value={form.contactPersonId} options={data?.contactPersons ?? []} onChange={(v) => set('contactPersonId', v)} />
+    </OfferEditorLayout>
   );
 }
