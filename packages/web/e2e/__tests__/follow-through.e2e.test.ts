@@ -87,6 +87,8 @@ describe('following a referral and an offer through, in the browser', () => {
     const { page } = await as('demo-editor-rodekors', '/mine-tilbud');
     await page.getByRole('link', { name: 'Nytt dyrepasstilbud' }).click();
     await page.getByRole('heading', { name: 'Nytt dyrepasstilbud', level: 1 }).waitFor();
+    // The bydeler come with the editor's query; two cores shared with the whole suite: a generous wait.
+    await page.getByRole('checkbox', { name: 'Grünerløkka' }).waitFor({ timeout: 90_000 });
     await page.getByLabel('Tittel').fill('Korttidspass for katt');
     await page.getByLabel('Beskrivelse').fill('Frivillige passer katten mens eieren bor på krisesenter.');
     await page.getByRole('combobox', { name: 'Type pass' }).selectOption('CATTERY');

@@ -74,10 +74,11 @@ describe('paging and GraphiQL, in the browser', () => {
     const page = await s.context.newPage();
     await page.goto(new URL('/graphiql', web.stack.webUrl).toString());
     await page.getByText('Signed in as').waitFor();
-    const run = page.getByRole('button', { name: /^Execute query/ });
-    await run.click();
+    // The editors load their workers first; two cores shared with the whole suite: generous waits.
+    await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent ?? '').includes('{'), undefined, { timeout: 90_000 });
+    await page.getByRole('button', { name: /^Execute query/ }).click();
     // An answer in the response editor, to the page's own default query (the bydeler), not the one left behind.
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('data'));
+    await page.waitForFunction(() => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('data'), undefined, { timeout: 90_000 });
     expect(await page.locator('.graphiql-response').textContent()).toContain('Grünerløkka');
     const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphiql')));
     expect(stored).toEqual([]);

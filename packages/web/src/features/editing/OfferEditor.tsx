@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CombinedError } from 'urql';
 
-import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
+import { fieldProblem, firstProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
 import { EditorAlerts } from './fields';
 
 /**
@@ -34,6 +34,8 @@ export function OfferEditorLayout(props: {
   heading: string;
   conflict: boolean;
   problems: ServerProblem[];
+  /** The editor's own query failed (its lists and the record are missing): said, with a way to try again. */
+  loadError?: CombinedError;
   onReload: () => void;
   onSubmit: () => void;
   children: ReactNode;
@@ -44,6 +46,14 @@ export function OfferEditorLayout(props: {
       <Link to="/mine-tilbud">{t('activityEditor.back')}</Link>
       <h1>{props.heading}</h1>
       <EditorAlerts conflict={props.conflict} problems={props.problems} onReload={props.onReload} />
+      {props.loadError && (
+        <div className="pkt-alert pkt-alert--error" role="alert">
+          <p>{firstProblem(props.loadError, t)}</p>
+          <button type="button" className="pkt-btn pkt-btn--secondary pkt-btn--small" onClick={props.onReload}>
+            {t('referral.reload')}
+          </button>
+        </div>
+      )}
       <form
         className="form-grid"
         onSubmit={(event: FormEvent) => {

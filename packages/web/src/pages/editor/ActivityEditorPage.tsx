@@ -120,7 +120,7 @@ export default function ActivityEditorPage() {
   const { id = 'ny' } = useParams();
   const existing = id !== 'ny';
   const organisationId = useUser()?.organisationId ?? '';
-  const [{ data }, refetch] = useQuery({
+  const [{ data, error: loadError }, refetch] = useQuery({
     query: ActivityEditorQuery,
     variables: { id: existing ? id : '-', organisationId, existing },
     pause: !organisationId,
@@ -181,6 +181,7 @@ export default function ActivityEditorPage() {
       heading={existing ? t('activityEditor.editTitle') : t('activityEditor.title')}
       conflict={conflict}
       problems={problems}
+      loadError={loadError}
       onReload={() => refetch({ requestPolicy: 'network-only' })}
       onSubmit={submit}
     >

@@ -89,7 +89,11 @@ export default function PetCareEditorPage() {
   const { id = 'ny' } = useParams();
   const existing = id !== 'ny';
   const organisationId = useUser()?.organisationId ?? '';
-  const [{ data }, refetch] = useQuery({ query: PetCareEditorQuery, variables: { id: existing ? id : '-', organisationId, existing }, pause: !organisationId });
+  const [{ data, error: loadError }, refetch] = useQuery({
+    query: PetCareEditorQuery,
+    variables: { id: existing ? id : '-', organisationId, existing },
+    pause: !organisationId,
+  });
   const [, create] = useMutation(CreatePetCareOffer);
   const [, update] = useMutation(UpdatePetCareOffer);
 
@@ -137,6 +141,7 @@ export default function PetCareEditorPage() {
       heading={existing ? t('petCareEditor.editTitle') : t('petCareEditor.title')}
       conflict={conflict}
       problems={problems}
+      loadError={loadError}
       onReload={() => refetch({ requestPolicy: 'network-only' })}
       onSubmit={submit}
     >
