@@ -30,6 +30,37 @@ const DEFAULT_QUERY = `# Samspill's GraphQL API.
 }
 `;
 
+/**
+ * GraphiQL keeps its tabs, query history, variables and headers in `localStorage` by default: on a
+ * shared office PC the next person would find them (and the variables may name a resident). Here
+ * they live in memory only, gone with the tab and emptied on sign-out.
+ */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  clear(): void {
+    this.items.clear();
+  }
+}
+const storage = new MemoryStorage();
+
+/** What an earlier build of this page may have left in localStorage (its keys start with "graphiql:"). */
+function forgetStoredQueries(): void {
+  for (const key of Object.keys(window.localStorage)) if (key.startsWith('graphiql:')) window.localStorage.removeItem(key);
+}
+forgetStoredQueries();
+
 let session: SessionInfo = { authenticated: false };
 const root = createRoot(document.getElementById('root')!);
 
@@ -39,6 +70,8 @@ async function loadSession(): Promise<void> {
 }
 
 async function signOut(): Promise<void> {
+  storage.clear();
+  forgetStoredQueries();
   const response = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': session.csrfToken ?? '' } });
   const body = (await response.json().catch(() => ({}))) as { endSessionUrl?: string | null };
   window.location.assign(body.endSessionUrl ?? '/graphiql');
@@ -78,7 +111,11 @@ function render(): void {
       StrictMode,
       null,
       bar(),
-      h('div', { className: 'samspill-graphiql' }, h(GraphiQL, { fetcher: fetcher as never, defaultQuery: DEFAULT_QUERY, shouldPersistHeaders: false })),
+      h(
+        'div',
+        { className: 'samspill-graphiql' },
+        h(GraphiQL, { fetcher: fetcher as never, defaultQuery: DEFAULT_QUERY, shouldPersistHeaders: false, storage }),
+      ),
     ),
   );
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { type Config, DEFAULT_OIDC_CLAIMS, type Logger, principalFromClaims, samspillClaims } from '@samspill/core';
+import { type Config, DEFAULT_OIDC_CLAIMS, type Logger, looksLikeIdToken, principalFromClaims, samspillClaims } from '@samspill/core';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 
@@ -138,6 +138,8 @@ export class WebServer {
   private readonly graphiqlDir: string;
   private readonly secureCookies: boolean;
   private oidcConfig?: Promise<oidc.Configuration>;
+  /** Refreshes in flight, by session (see freshAccessToken). */
+  private readonly refreshing = new Map<string, Promise<string | undefined>>();
   private httpServer?: http.Server;
 
   constructor(private readonly options: WebServerOptions) {
@@ -302,7 +304,7 @@ export class WebServer {
     }
     let user;
     try {
-      const principal = this.principalOf(tokens.access_token);
+      const principal = this.principalOf(tokens.access_token, tokens.id_token);
       const idToken = tokens.claims();
       // The access token must be about the person the (verified) ID token names.
       if (principal.kind !== 'user' || !idToken || principal.subject !== idToken.sub) throw new Error('tokens name different users');
@@ -332,9 +334,17 @@ export class WebServer {
     });
   }
 
-  /** Who an access token is about, read as the gateway reads it (the gateway verifies it again on every request). */
-  private principalOf(accessToken: string) {
-    return principalFromClaims(samspillClaims(decodeJwt(accessToken), this.options.config.auth.oidc?.claims ?? DEFAULT_OIDC_CLAIMS));
+  /**
+   * Who an access token is about, read as the gateway reads it (the gateway verifies it again on
+   * every request). An ID token is not an access token: one given in its place is refused here, so it
+   * is never kept in a session nor sent to the gateway as a bearer.
+   */
+  private principalOf(accessToken: string, idToken?: string) {
+    const payload = decodeJwt(accessToken);
+    if ((idToken !== undefined && accessToken === idToken) || looksLikeIdToken(payload, this.options.config.web.oidc.clientId)) {
+      throw new Error('the issuer gave an ID token where an access token belongs');
+    }
+    return principalFromClaims(samspillClaims(payload, this.options.config.auth.oidc?.claims ?? DEFAULT_OIDC_CLAIMS));
   }
 
   private tokensFrom(response: oidc.TokenEndpointResponse, previous?: SessionTokens): SessionTokens {
@@ -402,7 +412,7 @@ export class WebServer {
     let endSessionUrl: string | null = null;
     try {
       const config = await this.oidcConfiguration();
-      const { refreshToken, idToken } = found.session.tokens;
+      const { refreshToken } = found.session.tokens;
       // Best effort: the refresh token is revoked at the issuer, so a copy of it is worthless too.
       if (refreshToken && config.serverMetadata().revocation_endpoint) {
         await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' }).catch((error: unknown) => {
@@ -410,10 +420,10 @@ export class WebServer {
         });
       }
       if (config.serverMetadata().end_session_endpoint) {
-        endSessionUrl = oidc.buildEndSessionUrl(config, {
-          post_logout_redirect_uri: `${this.publicUrl}/`,
-          ...(idToken ? { id_token_hint: idToken } : {}),
-        }).href;
+        // No id_token_hint: the browser goes to this address, and an ID token does not belong in a
+        // URL (browser history, the issuer's access logs). client_id (added by openid-client) names
+        // the client, so the issuer accepts the post_logout_redirect_uri registered for it.
+        endSessionUrl = oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: `${this.publicUrl}/` }).href;
       }
     } catch (error) {
       this.options.logger.warn({ err: error }, 'the issuer could not be told about a sign-out');
@@ -421,16 +431,45 @@ export class WebServer {
     sendJson(res, 200, { authenticated: false, endSessionUrl }, { 'set-cookie': this.clearedSessionCookie() });
   }
 
-  /** The session's access token, refreshed when it is about to expire; undefined ends the session. */
-  private async freshAccessToken(session: ActiveSession): Promise<string | undefined> {
-    if (session.accessExpiresAt.getTime() - REFRESH_MARGIN_MS > this.now().getTime()) return session.tokens.accessToken;
-    if (!session.tokens.refreshToken) return undefined;
+  /**
+   * The session's access token, refreshed when it is about to expire; undefined ends the session.
+   * One refresh per session at a time: concurrent requests of this server share the one in flight,
+   * and other servers wait on the session's row lock (then use the tokens it stored).
+   */
+  private freshAccessToken(session: ActiveSession): Promise<string | undefined> {
+    if (this.stillFresh(session.accessExpiresAt)) return Promise.resolve(session.tokens.accessToken);
+    let running = this.refreshing.get(session.idHash);
+    if (!running) {
+      running = this.refresh(session).finally(() => this.refreshing.delete(session.idHash));
+      this.refreshing.set(session.idHash, running);
+    }
+    return running;
+  }
+
+  private stillFresh(accessExpiresAt: Date): boolean {
+    return accessExpiresAt.getTime() - REFRESH_MARGIN_MS > this.now().getTime();
+  }
+
+  private async refresh(session: ActiveSession): Promise<string | undefined> {
     try {
-      const response = await oidc.refreshTokenGrant(await this.oidcConfiguration(), session.tokens.refreshToken);
-      this.principalOf(response.access_token);
-      const tokens = this.tokensFrom(response, session.tokens);
-      await this.sessions.replaceTokens(session.idHash, tokens, this.accessExpiry(response));
-      return tokens.accessToken;
+      return await this.sessions.withLockedTokens(session.idHash, async (current) => {
+        // Refreshed meanwhile by another request or server: use what it stored.
+        if (this.stillFresh(current.accessExpiresAt)) return { result: current.tokens.accessToken };
+        if (!current.tokens.refreshToken) return { result: undefined };
+        const response = await oidc.refreshTokenGrant(await this.oidcConfiguration(), current.tokens.refreshToken);
+        // The refreshed tokens must be about the person this session signed in, or the session ends.
+        const principal = this.principalOf(response.access_token, response.id_token ?? current.tokens.idToken);
+        const idTokenSubject = response.id_token ? response.claims()?.sub : undefined;
+        if (
+          principal.kind !== 'user' ||
+          principal.subject !== session.user.subject ||
+          (idTokenSubject !== undefined && idTokenSubject !== session.user.subject)
+        ) {
+          throw new Error('the refreshed token names another user');
+        }
+        const tokens = this.tokensFrom(response, current.tokens);
+        return { result: tokens.accessToken, store: { tokens, accessExpiresAt: this.accessExpiry(response) } };
+      });
     } catch (error) {
       this.options.logger.info({ err: error }, 'an access token could not be refreshed: the session ends');
       return undefined;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { exportJWK, generateKeyPair, type JWK, type KeyLike, SignJWT } from 'jose';
 
+import { OidcTokenVerifier } from '../auth/oidc-tokens.js';
 import { TokenVerifier } from '../auth/tokens.js';
 import { parseConfig } from '../config/config.js';
 import { UnauthenticatedError } from '../errors/domain-errors.js';
@@ -27,6 +28,8 @@ async function makeKey(kid: string, alg: 'RS256' | 'ES256'): Promise<TestKey> {
 class TestIssuer {
   published: TestKey[] = [];
   jwksFetches = 0;
+  /** What the discovery document names as the key set; unset: this issuer's /jwks. */
+  jwksUri?: string;
   private constructor(
     private readonly server: http.Server,
     readonly url: string,
@@ -37,7 +40,8 @@ class TestIssuer {
     const server = http.createServer((req, res) => {
       const issuer = made.issuer!;
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/.well-known/openid-configuration') return res.end(JSON.stringify({ issuer: issuer.url, jwks_uri: `${issuer.url}/jwks` }));
+      if (req.url === '/.well-known/openid-configuration')
+        return res.end(JSON.stringify({ issuer: issuer.url, jwks_uri: issuer.jwksUri ?? `${issuer.url}/jwks` }));
       if (req.url === '/jwks') {
         issuer.jwksFetches += 1;
         return res.end(JSON.stringify({ keys: issuer.published.map((k) => k.jwk) }));
@@ -192,6 +196,35 @@ describe('TokenVerifier with an OpenID Connect issuer (JWKS)', () => {
   it('refuses RS256 tokens when no OIDC issuer is configured', async () => {
     const verifier = new TokenVerifier(parseConfig({ NODE_ENV: 'test', AUTH_SIGNING_KEYS: `k1=${HS_SECRET}` }).auth);
     expect(await refused(verifier, await sign(keyA))).toMatch(/unknown key|Invalid token/);
+  });
+
+  it('refuses an ID token in place of an access token, even one for the right audience', async () => {
+    const verifier = new TokenVerifier(configFor().auth);
+    for (const idTokenClaim of [{ nonce: 'n-0S6_WzA2Mj' }, { at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q' }, { c_hash: 'LDktKdoQak3Pk0cnXxCltA' }]) {
+      expect(await refused(verifier, await sign(keyA, { claims: { role: 'SHELTER_STAFF', org: ORG, ...idTokenClaim } }))).toBe(
+        'An ID token is not an access token: send the access token',
+      );
+    }
+  });
+
+  it('in production, refuses a key set that discovery names over plain http', async () => {
+    issuer.jwksUri = 'http://keys.samspill.example/jwks';
+    try {
+      const strict = new OidcTokenVerifier({ issuer: issuer.url, audience: 'samspill-api', requireHttps: true });
+      await expect(strict.verify(await sign(keyA))).rejects.toThrow(/jwks_uri\) over plain http/);
+      // The same discovery on this machine's issuer is fine for its own loopback key set.
+      issuer.jwksUri = `${issuer.url}/jwks`;
+      const again = new OidcTokenVerifier({ issuer: issuer.url, audience: 'samspill-api', requireHttps: true });
+      await expect(again.verify(await sign(keyA))).resolves.toMatchObject({ sub: 'kari' });
+    } finally {
+      issuer.jwksUri = undefined;
+    }
+  });
+
+  it('is configured only with an API audience that is not the web app’s client id (the audience of its ID tokens)', () => {
+    expect(() => parseConfig({ AUTH_AUDIENCE: 'samspill-web' })).toThrow(/AUTH_AUDIENCE: must differ from WEB_OIDC_CLIENT_ID/);
+    expect(() => parseConfig({ AUTH_AUDIENCE: 'api://samspill', WEB_OIDC_CLIENT_ID: 'api://samspill' })).toThrow(/AUTH_AUDIENCE: must differ/);
+    expect(() => parseConfig({ AUTH_AUDIENCE: 'api://samspill', WEB_OIDC_CLIENT_ID: 'samspill-web' })).not.toThrow();
   });
 
   it('is configured only with an issuer that differs from the HS256 issuer', () => {

@@ -30,11 +30,26 @@ export function samspillClaims(payload: JWTPayload, names: OidcClaimNames = DEFA
   };
 }
 
+/**
+ * True for an OpenID Connect ID token: it carries a `nonce`, `at_hash` or `c_hash` (claims of ID
+ * tokens only), or its audience is the web app's client id alone. An ID token says who signed in to
+ * the app; it is not a grant to call the API, and is never accepted as one.
+ */
+export function looksLikeIdToken(payload: JWTPayload, clientId?: string): boolean {
+  if (payload.nonce !== undefined || payload.at_hash !== undefined || payload.c_hash !== undefined) return true;
+  const audience = Array.isArray(payload.aud) ? payload.aud : payload.aud === undefined ? [] : [payload.aud];
+  return clientId !== undefined && audience.length === 1 && audience[0] === clientId;
+}
+
 export interface OidcVerifierOptions {
   readonly issuer: string;
   readonly audience: string;
   /** The issuer's key set; unset: the `jwks_uri` of its discovery document. */
   readonly jwksUrl?: string;
+  /** In production the discovered `jwks_uri` must be https (or on this machine), as the issuer must. */
+  readonly requireHttps?: boolean;
+  /** The web app's client id (ID tokens for the app are refused; see looksLikeIdToken). */
+  readonly clientId?: string;
   /** How long a fetched key set is trusted before it is fetched again (default 10 minutes). */
   readonly cacheMaxAgeMs?: number;
   /** The shortest time between two fetches caused by an unknown `kid` (default 30 s): a flood of forged kids cannot hammer the issuer. */
@@ -75,6 +90,7 @@ export class OidcTokenVerifier {
   /** The verified payload; a bad token, an unknown key, another issuer or audience is refused. */
   async verify(token: string): Promise<JWTPayload> {
     const keySet = await this.keys();
+    let verified: JWTPayload;
     try {
       const { payload } = await jwtVerify(token, keySet, {
         algorithms: [...OIDC_ALGORITHMS],
@@ -82,12 +98,14 @@ export class OidcTokenVerifier {
         audience: this.options.audience,
         requiredClaims: ['exp', 'sub'],
       });
-      return payload;
+      verified = payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token has expired');
       if (error instanceof joseErrors.JWKSNoMatchingKey) throw new UnauthenticatedError('Token signed with an unknown key');
       throw new UnauthenticatedError('Invalid token');
     }
+    if (looksLikeIdToken(verified, this.options.clientId)) throw new UnauthenticatedError('An ID token is not an access token: send the access token');
+    return verified;
   }
 
   private keys(): Promise<KeySet> {
@@ -114,6 +132,20 @@ export class OidcTokenVerifier {
       throw new UnauthenticatedError(`The token issuer cannot be reached (${error instanceof Error ? error.message : String(error)})`);
     }
     if (typeof jwksUri !== 'string') throw new UnauthenticatedError('The token issuer publishes no jwks_uri');
+    // Whoever can change the keys in transit can sign tokens for any role: the discovered key set
+    // is held to the rule the configured one is held to (config.ts, productionProblems).
+    if (this.options.requireHttps && !isHttpsOrLoopback(jwksUri)) {
+      throw new UnauthenticatedError('The token issuer publishes its keys (jwks_uri) over plain http: refused in production');
+    }
     return jwksUri;
+  }
+}
+
+function isHttpsOrLoopback(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
   }
 }

@@ -233,6 +233,8 @@ export interface Config {
     readonly oidc?: {
       readonly issuer: string;
       readonly jwksUrl?: string;
+      /** Production: a `jwks_uri` found by discovery must be https (or on this machine), as AUTH_OIDC_ISSUER must. */
+      readonly requireHttps?: boolean;
       /** Which of the issuer's claims hold the Samspill role (a string, or an array of one, as Entra ID's `roles`), organisation and bydel. */
       readonly claims: { readonly role: string; readonly org: string; readonly bydel: string };
     };
@@ -339,6 +341,11 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (Number(env.OFFER_STALE_AFTER_DAYS ?? 180) <= Number(env.OFFER_DUE_AFTER_DAYS ?? 90)) {
     problems.push('OFFER_STALE_AFTER_DAYS: must be more than OFFER_DUE_AFTER_DAYS (an offer is due for re-verification before it is stale)');
   }
+  // An ID token's audience is the web app's client id: were the API's audience the same, the gateway
+  // would take an ID token (proof of a sign-in, meant for the app) as an access token.
+  if ((env.AUTH_AUDIENCE ?? 'samspill-api') === (env.WEB_OIDC_CLIENT_ID ?? 'samspill-web')) {
+    problems.push('AUTH_AUDIENCE: must differ from WEB_OIDC_CLIENT_ID (an ID token for the web app would pass as an access token)');
+  }
   return problems;
 }
 
@@ -407,6 +414,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? {
             issuer: e.AUTH_OIDC_ISSUER,
             jwksUrl: e.AUTH_OIDC_JWKS_URL,
+            requireHttps: e.NODE_ENV === 'production',
             claims: { role: e.AUTH_OIDC_ROLE_CLAIM, org: e.AUTH_OIDC_ORG_CLAIM, bydel: e.AUTH_OIDC_BYDEL_CLAIM },
           }
         : undefined,

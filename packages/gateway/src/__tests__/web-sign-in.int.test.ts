@@ -260,6 +260,64 @@ describe('session end', () => {
     expect((await graphql(browser, '{ bydeler { code } }', { 'x-csrf-token': csrfToken })).status).toBe(401);
   });
 
+  /** Makes the session's access token due for a refresh (on the session clock), optionally with another refresh token. */
+  async function expireAccessToken(browser: TestBrowser, refreshToken?: string): Promise<void> {
+    const idHash = hashSessionId(browser.cookie('127.0.0.1', 'samspill_session')!.value);
+    const { tokens } = await tokensOf(browser);
+    const sealed = new Sealer(stack.config.web.session.secret!).seal({ ...tokens, refreshToken: refreshToken ?? tokens.refreshToken }, 'session-tokens');
+    await stack.webOrm.em
+      .getConnection()
+      .execute(`update web.session set sealed_tokens = ?, access_expires_at = ? where id_hash = ?`, [sealed, new Date(stack.now().getTime() - 60_000), idHash]);
+  }
+
+  /** Counts the calls to the issuer's token endpoint made while `run` runs (the web server runs in this process). */
+  async function tokenRequestsDuring(run: () => Promise<void>): Promise<number> {
+    const real = globalThis.fetch;
+    let count = 0;
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url === `${stack.urls.issuer}/token`) count += 1;
+      return real(input, init);
+    }) as typeof fetch;
+    try {
+      await run();
+    } finally {
+      globalThis.fetch = real;
+    }
+    return count;
+  }
+
+  it('refreshes once for requests that come at once, and all of them go through', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    const before = await tokensOf(browser);
+    await expireAccessToken(browser);
+    let statuses: number[] = [];
+    const refreshes = await tokenRequestsDuring(async () => {
+      const answers = await Promise.all(Array.from({ length: 5 }, () => graphql(browser.copy(), REFERRALS, { 'x-csrf-token': csrfToken })));
+      statuses = answers.map((a) => a.status);
+    });
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(refreshes).toBe(1);
+    expect((await tokensOf(browser)).tokens.accessToken).not.toBe(before.tokens.accessToken);
+  });
+
+  it('ends the session when a refresh gives a token for someone else', async () => {
+    const other = new TestBrowser();
+    await signIn(other, 'demo-admin');
+    const adminRefreshToken = (await tokensOf(other)).tokens.refreshToken!;
+    const browser = new TestBrowser();
+    await signIn(browser, 'demo-shelter-staff');
+    const { csrfToken } = await sessionOf(browser);
+    // A refresh token that is not this session's (a mix-up at the issuer, or tampering) must not turn the staff member into the admin.
+    await expireAccessToken(browser, adminRefreshToken);
+    const answer = await graphql(browser, '{ organisations(first: 1) { totalCount } }', { 'x-csrf-token': csrfToken });
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
+  });
+
   it('ends when the gateway no longer accepts its token', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'demo-shelter-staff');
@@ -325,7 +383,10 @@ describe('session end', () => {
     const endSession = new URL(endSessionUrl);
     expect(endSession.origin).toBe(stack.urls.issuer);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${stack.urls.web}/`);
-    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    // No ID token in a URL the browser goes to (history, the issuer's logs): the client names itself.
+    expect(endSession.searchParams.get('id_token_hint')).toBeNull();
+    expect(endSession.searchParams.get('client_id')).toBe(stack.config.web.oidc.clientId);
+    expect(endSessionUrl).not.toMatch(/eyJ/);
     expect(browser.cookie('127.0.0.1', 'samspill_session')).toBeUndefined();
     // The refresh token was revoked at the issuer: a copy of it gets no new access token.
     const afterLogout = await refresh();

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 import { hashSessionId, randomToken, type Sealer } from '../http/sealing.js';
@@ -96,8 +96,27 @@ export class SessionStore {
     return { ...session, endsAt: new Date(Math.min(now.getTime() + this.policy.idleMs, session.expiresAt.getTime())) };
   }
 
-  async replaceTokens(idHash: string, tokens: SessionTokens, accessExpiresAt: Date): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(WebSessionEntity, { idHash }, { sealedTokens: this.sealer.seal(tokens, TOKENS), accessExpiresAt });
+  /**
+   * Runs `refresh` with the session's row locked (SELECT … FOR UPDATE), handing it the tokens as
+   * they are now: a second web server (or request) refreshing the same session waits, then finds the
+   * tokens the first one stored instead of spending the refresh token again. What `refresh` returns
+   * is stored before the lock is released; undefined leaves the row as it was.
+   */
+  async withLockedTokens<T>(
+    idHash: string,
+    refresh: (current: { tokens: SessionTokens; accessExpiresAt: Date }) => Promise<{ result: T; store?: { tokens: SessionTokens; accessExpiresAt: Date } }>,
+  ): Promise<T | undefined> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const entity = await em.findOne(WebSessionEntity, { idHash }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const tokens = entity ? this.sealer.open<SessionTokens>(entity.sealedTokens, TOKENS) : undefined;
+      if (!entity || !tokens) return undefined;
+      const { result, store } = await refresh({ tokens, accessExpiresAt: entity.accessExpiresAt });
+      if (store) {
+        entity.sealedTokens = this.sealer.seal(store.tokens, TOKENS);
+        entity.accessExpiresAt = store.accessExpiresAt;
+      }
+      return result;
+    });
   }
 
   async destroy(idHash: string): Promise<void> {

@@ -1,29 +1,13 @@
-import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn, signIn } from '../session.js';
-import { type Stack, startStack } from '../stack.js';
+import { browserStack } from '../harness.js';
 
 // A browser and the whole stack share two cores with the rest of the suite: generous, not a timing target.
 jest.setTimeout(180_000);
 
 describe('editors keep their offers, admins their organisations, in the browser', () => {
-  let stack: Stack;
-  let chrome: TestBrowser;
-  const open: SignedIn[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack();
-    chrome = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const s of open) await s.context.close();
-    await chrome?.close();
-    await stack?.stop();
-  });
+  const web = browserStack();
 
   it('an editor creates an activity with a weekly time and an exception, publishes it, sets places and confirms it', async () => {
-    const s = await signIn(chrome.browser, stack.webUrl, 'demo-editor-rodekors', '/');
-    open.push(s);
+    const s = await web.as('demo-editor-rodekors', '/');
     const page = s.page;
     await page.getByRole('link', { name: 'Våre tilbud' }).click();
     await page.getByRole('link', { name: 'Ny aktivitet' }).click();
@@ -34,7 +18,7 @@ describe('editors keep their offers, admins their organisations, in the browser'
     await page.getByRole('combobox', { name: 'Ukedag' }).selectOption('WEDNESDAY');
     await page.getByRole('button', { name: 'Legg til unntak' }).click();
     // A date a month from the stack's own clock (never a fixed date).
-    const exception = new Date(stack.stack.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const exception = new Date(web.stack.stack.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Dato').fill(exception);
     await page.getByLabel('Merknad').fill('Juleferie');
     await page.getByRole('button', { name: 'Lagre' }).click();
@@ -58,8 +42,7 @@ describe('editors keep their offers, admins their organisations, in the browser'
   });
 
   it('an admin registers an organisation; a wrong organisation number is shown on its field', async () => {
-    const s = await signIn(chrome.browser, stack.webUrl, 'demo-admin', '/');
-    open.push(s);
+    const s = await web.as('demo-admin', '/');
     const page = s.page;
     await page.getByRole('heading', { name: 'Organisasjoner', level: 1 }).waitFor();
     await page.locator('#org-name').fill('Sjakklubben Oslo');

@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn, signIn } from '../session.js';
-import { type Stack, startStack } from '../stack.js';
+import { browserStack } from '../harness.js';
 
 const OFFER = 'Leksehjelp for 1.–7. trinn';
 
@@ -10,26 +8,9 @@ const OFFER = 'Leksehjelp for 1.–7. trinn';
 jest.setTimeout(180_000);
 
 describe('the referral form and a referral’s actions, in the browser', () => {
-  let stack: Stack;
-  let chrome: TestBrowser;
-  const open: SignedIn[] = [];
+  const web = browserStack();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    chrome = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const s of open) await s.context.close();
-    await chrome?.close();
-    await stack?.stop();
-  });
-
-  async function as(subject: string): Promise<SignedIn> {
-    const s = await signIn(chrome.browser, stack.webUrl, subject);
-    open.push(s);
-    return s;
-  }
+  const as = web.as;
 
   /** GraphQL requests by operation name, read from the bodies the page sent. */
   function operations(page: Page): string[] {

@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import { launchBrowser, type TestBrowser } from '../browser.js';
-import { type SignedIn, signIn } from '../session.js';
-import { type Stack, startStack } from '../stack.js';
+import { browserStack } from '../harness.js';
 
 /**
  * The whole loop through the UI, against the real web server, gateway, subgraphs and database:
@@ -13,29 +11,12 @@ import { type Stack, startStack } from '../stack.js';
 jest.setTimeout(180_000);
 
 describe('a referral from search to accepted, in the browser', () => {
-  let stack: Stack;
-  let chrome: TestBrowser;
-  const open: SignedIn[] = [];
+  const web = browserStack();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    chrome = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const s of open) await s.context.close();
-    await chrome?.close();
-    await stack?.stop();
-  });
-
-  async function as(subject: string, path = '/'): Promise<SignedIn> {
-    const s = await signIn(chrome.browser, stack.webUrl, subject, path);
-    open.push(s);
-    return s;
-  }
+  const as = web.as;
 
   async function inboxCount(page: Page): Promise<number> {
-    await page.goto(new URL('/innboks', stack.webUrl).toString());
+    await page.goto(new URL('/innboks', web.stack.webUrl).toString());
     const text = await page.getByTestId('inbox-count').locator('.badge').textContent();
     return Number(text);
   }
@@ -80,15 +61,15 @@ describe('a referral from search to accepted, in the browser', () => {
     await expectStatus(page, 'Akseptert');
 
     const other = await as('demo-editor-reddbarna');
-    await other.page.goto(new URL('/innboks', stack.webUrl).toString());
+    await other.page.goto(new URL('/innboks', web.stack.webUrl).toString());
     await other.page.getByTestId('inbox-count').waitFor();
     expect(await other.page.getByRole('link', { name: 'Leksehjelp for 1.–7. trinn' }).count()).toBe(0);
-    await other.page.goto(new URL(referralPath, stack.webUrl).toString());
+    await other.page.goto(new URL(referralPath, web.stack.webUrl).toString());
     await other.page.getByRole('heading', { name: 'Fant ikke siden' }).waitFor();
 
     // No request left our own origin, and nothing about the resident reached a URL or a title.
     for (const s of [editor, staff, other]) {
-      const foreign = s.traffic.requests.filter((url) => !url.startsWith(stack.webUrl) && !url.startsWith(stack.issuerUrl) && !url.startsWith('data:'));
+      const foreign = s.traffic.requests.filter((url) => !url.startsWith(web.stack.webUrl) && !url.startsWith(web.stack.issuerUrl) && !url.startsWith('data:'));
       expect(foreign).toEqual([]);
       expect(s.traffic.requests.filter((url) => url.includes('OK-2026-117') || url.includes('tirsdager'))).toEqual([]);
     }

@@ -1,20 +1,25 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useQuery } from 'urql';
 
 import { graphql } from '../../gql';
 import type { ActivityCategory, ActivityFilter, TargetGroup, Weekday } from '../../gql/graphql';
 import { formatWeekdayDateTime } from '../../lib/format';
 import { Freshness } from '../freshness/Freshness';
+import { useShowMore } from '../paging/useShowMore';
 import { BydelSelect } from './BydelSelect';
 import { CATEGORIES, LANGUAGE_CODES, TARGET_GROUPS, WEEKDAYS } from './options';
+import { SearchResults } from './SearchResults';
 import { useDebounced } from './useDebounced';
 
 const SearchActivitiesQuery = graphql(`
-  query SearchActivities($filter: ActivityFilter, $first: Int!) {
-    activities(filter: $filter, first: $first) {
+  query SearchActivities($filter: ActivityFilter, $first: Int!, $after: String) {
+    activities(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         title
@@ -37,6 +42,9 @@ const SearchActivitiesQuery = graphql(`
     }
   }
 `);
+
+/** Results per page ("show more" asks for the next). */
+const PAGE_SIZE = 30;
 
 /** Days within which an offer counts as "verified recently". */
 const RECENT_DAYS = 30;
@@ -77,7 +85,7 @@ export function ActivitySearch() {
   }, [settledText, bydel, neighbours, category, targetGroup, settledAge, language, weekday, freeOnly, recent]);
 
   const activeFilters = Object.keys(filter).filter((k) => k !== 'text' && k !== 'includeNeighbouringBydeler').length;
-  const [{ data, fetching, error }] = useQuery({ query: SearchActivitiesQuery, variables: { filter, first: 30 } });
+  const results = useShowMore(SearchActivitiesQuery, { filter, first: PAGE_SIZE, after: null }, (d) => d.activities);
 
   return (
     <div className="stack">
@@ -160,17 +168,9 @@ export function ActivitySearch() {
           </div>
         </details>
       </form>
-      <p role="status" aria-live="polite">
-        {fetching ? t('common.loading') : data ? t('search.resultCount', { count: data.activities.totalCount }) : ''}
-      </p>
-      {error && (
-        <div className="pkt-alert pkt-alert--error" role="alert">
-          {t('common.error')}
-        </div>
-      )}
-      <ul className="results" aria-label={t('search.results')}>
-        {data?.activities.nodes.map((a) => (
-          <li key={a.id} className="result">
+      <SearchResults results={results}>
+        {(a) => (
+          <>
             <h3>
               <Link to={`/tilbud/${a.id}`}>{a.title}</Link>
             </h3>
@@ -181,9 +181,9 @@ export function ActivitySearch() {
             </p>
             {a.nextOccurrences[0] && <p>{t('offer.next', { when: formatWeekdayDateTime(a.nextOccurrences[0].startsAt) })}</p>}
             <Freshness days={a.daysSinceVerified} />
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </SearchResults>
     </div>
   );
 }

@@ -1,18 +1,23 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useQuery } from 'urql';
 
 import { graphql } from '../../gql';
 import type { PetCareOfferFilter, Species } from '../../gql/graphql';
 import { Freshness } from '../freshness/Freshness';
+import { useShowMore } from '../paging/useShowMore';
 import { BydelSelect } from './BydelSelect';
 import { SPECIES } from './options';
+import { SearchResults } from './SearchResults';
 
 const SearchPetCareQuery = graphql(`
-  query SearchPetCare($filter: PetCareOfferFilter, $first: Int!) {
-    petCareOffers(filter: $filter, first: $first) {
+  query SearchPetCare($filter: PetCareOfferFilter, $first: Int!, $after: String) {
+    petCareOffers(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         title
@@ -49,7 +54,7 @@ export function PetCareSearch() {
     if (availableNow) f.availableNow = true;
     return f;
   }, [species, bydel, neighbours, availableNow]);
-  const [{ data, fetching, error }] = useQuery({ query: SearchPetCareQuery, variables: { filter, first: 30 } });
+  const results = useShowMore(SearchPetCareQuery, { filter, first: 30, after: null }, (d) => d.petCareOffers);
   return (
     <div className="stack">
       <div className="filters">
@@ -74,17 +79,9 @@ export function PetCareSearch() {
           {t('petCare.availableNow')}
         </label>
       </div>
-      <p role="status" aria-live="polite">
-        {fetching ? t('common.loading') : data ? t('search.resultCount', { count: data.petCareOffers.totalCount }) : ''}
-      </p>
-      {error && (
-        <div className="pkt-alert pkt-alert--error" role="alert">
-          {t('common.error')}
-        </div>
-      )}
-      <ul className="results" aria-label={t('search.results')}>
-        {data?.petCareOffers.nodes.map((o) => (
-          <li key={o.id} className="result">
+      <SearchResults results={results}>
+        {(o) => (
+          <>
             <h3>
               <Link to={`/dyrepass/${o.id}`}>{o.title}</Link>
             </h3>
@@ -95,9 +92,9 @@ export function PetCareSearch() {
               {o.placesAvailable === null || o.placesAvailable === undefined ? t('petCare.placesUnknown') : t('petCare.places', { count: o.placesAvailable })}
             </p>
             <Freshness days={daysSince(o.lastVerifiedAt)} />
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </SearchResults>
     </div>
   );
 }

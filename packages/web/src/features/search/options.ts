@@ -1,4 +1,17 @@
-import type { ActivityCategory, AgeGroup, ConsentField, PetSpecies, ReasonCode, Species, TargetGroup, Weekday } from '../../gql/graphql';
+import type {
+  ActivityCategory,
+  AgeGroup,
+  CareModel,
+  ConsentField,
+  CostKind,
+  JoinMode,
+  PetSpecies,
+  ReasonCode,
+  Species,
+  TargetGroup,
+  VenueKind,
+  Weekday,
+} from '../../gql/graphql';
 
 export const CATEGORIES: ActivityCategory[] = [
   'SOCIAL',
@@ -27,3 +40,7 @@ export const REASONS_FOR: Partial<Record<string, ReasonCode[]>> = {
   COMPLETE: ['GOT_HELP', 'REFERRED_ELSEWHERE'],
   MARK_NOT_COMPLETED: ['COULD_NOT_CONTACT', 'RESIDENT_DECLINED', 'NO_LONGER_INTERESTED', 'NOT_ELIGIBLE', 'REFERRED_ELSEWHERE'],
 };
+export const VENUE_KINDS: VenueKind[] = ['LOCATION', 'AT_SHELTER', 'ONLINE'];
+export const JOIN_MODES: JoinMode[] = ['OPEN', 'SIGN_UP', 'REFERRAL_ONLY'];
+export const COST_KINDS: CostKind[] = ['FREE', 'SPONSORED', 'PAID'];
+export const CARE_MODELS: CareModel[] = ['FOSTER_HOME', 'KENNEL', 'CATTERY', 'SHELTER_ON_SITE', 'SPONSORED_KENNEL'];

@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
 
 import { usePageTitle } from '../../app/usePageTitle';
+import { ShowMore } from '../../features/paging/ShowMore';
+import { useShowMore } from '../../features/paging/useShowMore';
 import { useDebounced } from '../../features/search/useDebounced';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../../lib/format';
 
 const AuditLogQuery = graphql(`
-  query AuditLog($referralId: ID, $after: String) {
-    auditLog(first: 100, referralId: $referralId, after: $after) {
+  query AuditLog($referralId: ID, $first: Int!, $after: String) {
+    auditLog(first: $first, referralId: $referralId, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -28,6 +29,9 @@ const AuditLogQuery = graphql(`
   }
 `);
 
+/** Entries per page ("show more" asks for the next). */
+const PAGE_SIZE = 50;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who did what to which referral, newest first; filtered by referral (server) and by role or operation. */
@@ -38,13 +42,12 @@ export default function AuditLogPage() {
   const [role, setRole] = useState('');
   const [operation, setOperation] = useState('');
   const settledId = useDebounced(referralId.trim());
-  const [{ data, error }] = useQuery({ query: AuditLogQuery, variables: { referralId: UUID.test(settledId) ? settledId : null, after: null } });
+  const log = useShowMore(AuditLogQuery, { referralId: UUID.test(settledId) ? settledId : null, first: PAGE_SIZE, after: null }, (d) => d.auditLog);
+  const { data, error } = log;
+  // Role and operation narrow the entries loaded so far; "show more" loads the next page of the log.
   const nodes = useMemo(
-    () =>
-      (data?.auditLog.nodes ?? []).filter(
-        (n) => (!role || n.actorRole === role) && (!operation || n.operation.toLowerCase().includes(operation.toLowerCase())),
-      ),
-    [data, role, operation],
+    () => log.nodes.filter((n) => (!role || n.actorRole === role) && (!operation || n.operation.toLowerCase().includes(operation.toLowerCase()))),
+    [log.nodes, role, operation],
   );
   return (
     <section className="stack">
@@ -75,7 +78,7 @@ export default function AuditLogPage() {
           {t('common.error')}
         </div>
       )}
-      <p role="status">{data ? t('audit.count', { count: nodes.length, total: data.auditLog.totalCount }) : ''}</p>
+      <p role="status">{data ? t('audit.count', { count: nodes.length, total: log.totalCount }) : ''}</p>
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -100,6 +103,7 @@ export default function AuditLogPage() {
           </tbody>
         </table>
       </div>
+      <ShowMore hasMore={log.hasMore} loading={log.loadingMore} error={log.moreError} onMore={() => void log.showMore()} />
     </section>
   );
 }

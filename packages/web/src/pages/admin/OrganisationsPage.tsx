@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../../app/usePageTitle';
 import { graphql } from '../../gql';
 import type { OrganisationKind, VolunteerRequirement, VolunteerRoutineStatus } from '../../gql/graphql';
-import { fieldProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
+import { fieldProblem, firstProblem, isConflict, problemsOf, type ServerProblem } from '../../lib/errors';
 import { formatDate, osloToday } from '../../lib/format';
 
 const OrganisationsQuery = graphql(`
@@ -80,7 +80,7 @@ export default function OrganisationsPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await create({ input: { kind, name, organisationNumber: orgNumber || undefined } });
-    setProblems(problemsOf(result.error));
+    setProblems(problemsOf(result.error, t));
     if (!result.error) {
       setMessage(t('organisations.created', { name }));
       setName('');
@@ -197,9 +197,7 @@ function RenameForm({ organisation, onDone }: { organisation: { id: string; name
       onSubmit={(e) => {
         e.preventDefault();
         void update({ id: organisation.id, input: { name, version: organisation.version } }).then((r) => {
-          setMessage(
-            r.error ? (isConflict(r.error) ? t('referral.conflict') : (problemsOf(r.error)[0]?.message ?? t('common.error'))) : t('organisations.saved'),
-          );
+          setMessage(r.error ? (isConflict(r.error) ? t('referral.conflict') : firstProblem(r.error, t)) : t('organisations.saved'));
           onDone();
         });
       }}
@@ -229,7 +227,7 @@ function RoutineForm({ organisationId, onDone }: { organisationId: string; onDon
       onSubmit={(e) => {
         e.preventDefault();
         void record({ input: { organisationId, requirement, status, confirmedOn } }).then((r) => {
-          setMessage(r.error ? (problemsOf(r.error)[0]?.message ?? t('common.error')) : t('organisations.routineRecorded'));
+          setMessage(r.error ? firstProblem(r.error, t) : t('organisations.routineRecorded'));
           onDone();
         });
       }}

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 
 import { usePageTitle } from '../../app/usePageTitle';
 import { graphql } from '../../gql';
-import { fieldProblem, problemsOf, type ServerProblem } from '../../lib/errors';
+import { fieldProblem, firstProblem, problemsOf, type ServerProblem } from '../../lib/errors';
 import { sortNorwegian } from '../../lib/format';
 import { useUser } from '../../session/SessionProvider';
 
@@ -65,7 +65,7 @@ export default function ContactPersonsPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await add({ input: { organisationId, name, title: title || undefined, phone: phone || undefined, email: email || undefined } });
-    setProblems(problemsOf(result.error));
+    setProblems(problemsOf(result.error, t));
     if (!result.error) {
       setName('');
       setTitle('');
@@ -164,7 +164,7 @@ function EditContact({
       onSubmit={(e) => {
         e.preventDefault();
         void update({ id: contact.id, input: { version: contact.version, title: title || null, phone: phone || null } }).then((r) => {
-          if (r.error) setMessage(problemsOf(r.error)[0]?.message ?? t('common.error'));
+          if (r.error) setMessage(firstProblem(r.error, t));
           else {
             setMessage(null);
             setOpen(false);

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Freshness } from '../../features/freshness/Freshness';
 import { graphql } from '../../gql';
-import { isConflict, problemsOf } from '../../lib/errors';
+import { firstProblem, isConflict } from '../../lib/errors';
 import { useUser } from '../../session/SessionProvider';
 
 const EditorOffersQuery = graphql(`
@@ -145,7 +145,7 @@ export default function EditorOffersPage() {
 
   async function act(promise: Promise<{ error?: import('urql').CombinedError }>, done: string) {
     const result = await promise;
-    if (result.error) setMessage(isConflict(result.error) ? t('referral.conflict') : (problemsOf(result.error)[0]?.message ?? t('common.error')));
+    if (result.error) setMessage(isConflict(result.error) ? t('referral.conflict') : firstProblem(result.error, t));
     else setMessage(done);
     refetch({ requestPolicy: 'network-only' });
   }

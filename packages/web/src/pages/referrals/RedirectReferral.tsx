@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 
 import { useDebounced } from '../../features/search/useDebounced';
 import { graphql } from '../../gql';
-import { isConflict, problemsOf } from '../../lib/errors';
+import { firstProblem, isConflict } from '../../lib/errors';
 import { useIdempotencyKey } from '../../session/idempotency';
 
 const RedirectCandidatesQuery = graphql(`
@@ -44,7 +44,7 @@ export function RedirectReferral({ referral }: { referral: { id: string; version
   async function choose(activityId: string) {
     const result = await redirect({ id: referral.id, input: { activityId, version: referral.version } }, { idempotencyKey });
     if (result.error || !result.data) {
-      setMessage(isConflict(result.error) ? t('referral.conflict') : (problemsOf(result.error)[0]?.message ?? t('common.error')));
+      setMessage(isConflict(result.error) ? t('referral.conflict') : firstProblem(result.error, t));
       return;
     }
     navigate(`/henvisninger/${result.data.redirectReferral.id}`);

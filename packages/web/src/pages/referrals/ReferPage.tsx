@@ -8,7 +8,7 @@ import { forbiddenContent } from '../../features/pii/forbidden-content';
 import { AGE_GROUPS, CONSENT_FIELDS, LANGUAGE_CODES, PET_SPECIES } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { AgeGroup, ConsentField, CreateReferralInput, PetSpecies } from '../../gql/graphql';
-import { fieldProblem, problemsOf, type ServerProblem } from '../../lib/errors';
+import { fieldName, fieldProblem, problemsOf, type ServerProblem } from '../../lib/errors';
 import { addDays, osloToday } from '../../lib/format';
 import { useIdempotencyKey } from '../../session/idempotency';
 
@@ -92,8 +92,9 @@ export default function ReferPage() {
 
   function errorFor(field: string): string | null {
     const server = fieldProblem(problems, field);
-    // The server names the field in English; the refusal of personal data is said in the user's language.
-    if (server && /must not contain/.test(server)) return t('refer.piiRefused');
+    // The refusal of personal data gets its own words (the server's text tells it apart; it is never shown).
+    const pii = problems.some((p) => p.field !== null && fieldName(p.field) === field && /must not contain/.test(p.serverMessage));
+    if (pii) return t('refer.piiRefused');
     return localErrors[field] ?? server;
   }
 
@@ -134,7 +135,7 @@ export default function ReferPage() {
     const created = await createReferral({ input }, { idempotencyKey });
     if (created.error || !created.data) {
       setBusy(false);
-      setProblems(problemsOf(created.error));
+      setProblems(problemsOf(created.error, t));
       window.setTimeout(() => errorSummary.current?.focus(), 0);
       return;
     }
@@ -142,7 +143,7 @@ export default function ReferPage() {
     const sent = await transition({ id: draft.id, version: draft.version, action: 'SEND', reason: null });
     setBusy(false);
     if (sent.error) {
-      setProblems(problemsOf(sent.error));
+      setProblems(problemsOf(sent.error, t));
       window.setTimeout(() => errorSummary.current?.focus(), 0);
       return;
     }
@@ -151,7 +152,7 @@ export default function ReferPage() {
 
   const allErrors = [
     ...Object.values(localErrors),
-    ...problems.map((p) => (p.field && /must not contain/.test(p.message) ? t('refer.piiRefused') : p.message)),
+    ...problems.map((p) => (p.field && /must not contain/.test(p.serverMessage) ? t('refer.piiRefused') : p.message)),
   ];
   return (
     <section className="stack">

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { REASONS_FOR } from '../../features/search/options';
 import { graphql } from '../../gql';
 import type { ReasonCode, ReferralAction } from '../../gql/graphql';
-import { isConflict, problemsOf } from '../../lib/errors';
+import { firstProblem, isConflict } from '../../lib/errors';
 import { PktAlert } from '../../punkt';
 import { TransitionReferralMutation } from './ReferPage';
 
@@ -48,7 +48,7 @@ export function ReferralActions({ referral, canWithdrawConsent, onChanged }: Pro
     setBusy(false);
     if (result.error) {
       if (isConflict(result.error)) setConflict(true);
-      else setMessage(problemsOf(result.error)[0]?.message ?? t('common.error'));
+      else setMessage(firstProblem(result.error, t));
       return;
     }
     setPending(null);
@@ -64,7 +64,7 @@ export function ReferralActions({ referral, canWithdrawConsent, onChanged }: Pro
     setBusy(false);
     if (result.error) {
       if (isConflict(result.error)) setConflict(true);
-      else setMessage(problemsOf(result.error)[0]?.message ?? t('common.error'));
+      else setMessage(firstProblem(result.error, t));
       return;
     }
     onChanged();
