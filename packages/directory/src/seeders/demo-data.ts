@@ -1095,7 +1095,8 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     targetGroups: [T.SENIORS, T.ADULTS],
     languages: ['no', 'en', 'ur'],
     venue: at('fs-sagene'),
-    schedule: weekly([slot(THU, '10:00', '12:00')]),
+    // Every other Thursday, counted from the week of validFrom.
+    schedule: weekly([{ ...slot(THU, '10:00', '12:00'), interval: 2 }], { validFrom: '2026-11-05' }),
     joinMode: JoinMode.OPEN,
     accessibility: [A.WHEELCHAIR_ACCESSIBLE, A.HEARING_LOOP],
     contact: 1,
@@ -1227,12 +1228,13 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
     key: 'fs-fro-seniortreff',
     organisationKey: 'fs-frogner',
     title: 'Seniortreff med foredrag',
-    description: 'Kaffe, kaker og et foredrag om lokalhistorie, helse eller natur. Etterpå er det tid til prat.',
+    description: 'Kaffe, kaker og et foredrag om lokalhistorie, helse eller natur, den andre torsdagen i måneden. Etterpå er det tid til prat.',
     category: C.SOCIAL,
     targetGroups: [T.SENIORS],
     ageMin: 60,
     venue: at('fs-frogner'),
-    schedule: weekly([slot(THU, '12:00', '14:00')]),
+    // The 2nd Thursday of every month.
+    schedule: { ...weekly([]), monthly: [{ weekday: THU, week: 2, startTime: '12:00', endTime: '14:00' }] },
     costKind: CostKind.PAID,
     priceNok: 50,
     joinMode: JoinMode.OPEN,
@@ -2597,7 +2599,7 @@ function unique(kind: string, keys: string[]): void {
     check(a.ageMin === null || a.ageMax === null || a.ageMin <= a.ageMax, `age range of ${a.key}`);
     check((a.costKind === CostKind.PAID) === (a.priceNok !== null), `price of ${a.key} must be set exactly when PAID`);
     check(a.placesAvailable === null || (a.capacity !== null && a.placesAvailable <= a.capacity), `places of ${a.key}`);
-    check(a.schedule.weekly.length > 0 || a.schedule.dates.length > 0, `schedule of ${a.key} is empty`);
+    check(a.schedule.weekly.length > 0 || (a.schedule.monthly?.length ?? 0) > 0 || a.schedule.dates.length > 0, `schedule of ${a.key} is empty`);
     const location = a.locationKey === null ? undefined : LOCATION_BY_KEY.get(a.locationKey);
     check(audienceFitsPlace(a.audience, location?.visibility), `${a.key} is ${a.audience} at a ${location?.visibility} place: never wider than its place`);
     switch (a.venueKind) {

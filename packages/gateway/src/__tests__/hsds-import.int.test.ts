@@ -80,6 +80,10 @@ describe('HSDS import', () => {
   });
 
   it('round-trips: export, import into an empty database, export gives the same document', async () => {
+    // The demo's every-other-week and monthly ("the 2nd Thursday") rules are among what goes round.
+    const rules = exported.services.flatMap((s: any) => (s.schedules ?? []) as any[]);
+    expect(rules).toContainEqual(expect.objectContaining({ freq: 'WEEKLY', interval: 2, byday: 'TH' }));
+    expect(rules).toContainEqual(expect.objectContaining({ freq: 'MONTHLY', byday: '2TH' }));
     const report = await importInto(target, exported, false);
     expect(report.errors).toEqual([]);
     expect(report.applied).toBe(true);

@@ -86,6 +86,7 @@ const TARGET_GROUP_NAMES: Record<TargetGroup, string> = {
   WOMEN_ONLY: 'Kun for kvinner',
   MEN: 'Menn',
   IMMIGRANT_BACKGROUND: 'Innvandrerbakgrunn',
+  CHILDREN_WITH_FATHER: 'Barn med far',
 };
 
 function term(taxonomy: HsdsTaxonomy, kind: string, code: string, name: string): HsdsTerm {

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, NotFoundError, osloDateOf, type Principal } from '@samspill/core';
 
+import type { PolicyTime } from '../../common/policy.js';
 import { textCondition } from '../../common/ranked-search.js';
 import type { DirectoryContext } from '../../context.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
@@ -90,11 +91,14 @@ export class HsdsExport {
   private readonly em: EntityManager;
   private readonly principal: Principal;
   private readonly bydeler: BydelCatalogue;
+  /** The request's policy time: a stale offer leaves an anonymous export as it leaves anonymous lists. */
+  private readonly time: PolicyTime;
 
   constructor(ctx: DirectoryContext) {
     this.em = ctx.em;
     this.principal = ctx.principal;
     this.bydeler = ctx.bydeler;
+    this.time = ctx.policyTime;
   }
 
   // --- services ----------------------------------------------------------------------------
@@ -150,7 +154,7 @@ export class HsdsExport {
 
   /** Published activities the caller may see (the activity policy), with `where` on top. */
   private activityRows(where: FilterQuery<ActivityEntity>, fields?: Array<'id' | 'title'>): Promise<ActivityEntity[]> {
-    const visible = activityPolicy.where(this.principal);
+    const visible = activityPolicy.where(this.principal, this.time);
     if (visible === null) return Promise.resolve([]);
     return this.em.find(ActivityEntity, { $and: [visible, { status: OfferStatus.PUBLISHED }, where] }, fields ? { fields } : {}) as Promise<ActivityEntity[]>;
   }
@@ -160,7 +164,7 @@ export class HsdsExport {
     where: FilterQuery<PetCareOfferEntity> | FilterQuery<PetCareOfferEntity>[],
     fields?: Array<'id' | 'title'>,
   ): Promise<PetCareOfferEntity[]> {
-    const visible = petCareOfferPolicy.where(this.principal);
+    const visible = petCareOfferPolicy.where(this.principal, this.time);
     if (visible === null) return Promise.resolve([]);
     const extra = Array.isArray(where) ? where : [where];
     return this.em.find(PetCareOfferEntity, { $and: [visible, { status: OfferStatus.PUBLISHED }, ...extra] }, fields ? { fields } : {}) as Promise<
@@ -456,7 +460,8 @@ function attribute(linkId: string, entity: string, term: HsdsTerm): HsdsObject {
 }
 
 /**
- * An activity's schedule as HSDS schedules with RRULE fields: one WEEKLY rule per weekly slot
+ * An activity's schedule as HSDS schedules with RRULE fields: one WEEKLY rule per weekly slot (with its
+ * interval), one MONTHLY rule per monthly slot (`byday` 2TU, -1TH)
  * (its exceptions in `notes`), one single-occurrence rule (count 1) per one-off date. Times are
  * local Oslo wall-clock times (`SCHEDULE_TIME_ZONE`, stated in `description`).
  */
@@ -468,9 +473,27 @@ export function schedules(serviceId: string, schedule: ScheduleData, serviceAtLo
       id: hsdsId('schedule', serviceId, 'weekly', index),
       ...base,
       freq: 'WEEKLY',
-      interval: 1,
+      interval: slot.interval ?? 1,
       wkst: 'MO',
       byday: WEEKDAY_CODES[slot.weekday],
+      opens_at: slot.startTime,
+      closes_at: slot.endTime,
+      valid_from: schedule.validFrom ?? undefined,
+      valid_to: schedule.validUntil ?? undefined,
+      dtstart: schedule.validFrom ?? undefined,
+      until: schedule.validUntil ?? undefined,
+      notes: exceptions.length ? `${EXCEPTIONS_NOTE} ${exceptions.join(', ')}` : undefined,
+    }),
+  );
+  // "The 2nd Tuesday" is RRULE's BYDAY=2TU, "the last Thursday" -1TH.
+  const monthly = (schedule.monthly ?? []).map((slot, index) =>
+    compact({
+      id: hsdsId('schedule', serviceId, 'monthly', index),
+      ...base,
+      freq: 'MONTHLY',
+      interval: 1,
+      wkst: 'MO',
+      byday: `${slot.week}${WEEKDAY_CODES[slot.weekday]}`,
       opens_at: slot.startTime,
       closes_at: slot.endTime,
       valid_from: schedule.validFrom ?? undefined,
@@ -494,7 +517,7 @@ export function schedules(serviceId: string, schedule: ScheduleData, serviceAtLo
       closes_at: date.endTime,
     }),
   );
-  return [...weekly, ...dates];
+  return [...weekly, ...monthly, ...dates];
 }
 
 /** Leaves out undefined fields (HSDS has no nulls for "not known": the field is absent). */

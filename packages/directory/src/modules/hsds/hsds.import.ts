@@ -397,9 +397,9 @@ async function upsert<E extends ActivityEntity | PetCareOfferEntity>(
   }
 }
 
-/** The HSDS schedules of a service back as a Samspill schedule: WEEKLY rules as weekly slots, count-1 rules as single dates. */
+/** The HSDS schedules of a service back as a Samspill schedule: WEEKLY rules as weekly slots (every 1–8 weeks), MONTHLY rules with a positioned weekday as monthly slots, count-1 rules as single dates. */
 function scheduleOf(s: HsdsObject, refuse: (field: string, message: string) => void): ScheduleData {
-  const schedule: ScheduleData = { weekly: [], exceptions: [], dates: [] };
+  const schedule: ScheduleData = { weekly: [], monthly: [], exceptions: [], dates: [] };
   const exceptions = new Set<string>();
   ((s.schedules as HsdsObject[] | undefined) ?? []).forEach((r, i) => {
     const opens = String(r.opens_at ?? '').slice(0, 5);
@@ -409,13 +409,24 @@ function scheduleOf(s: HsdsObject, refuse: (field: string, message: string) => v
       schedule.dates.push({ date: r.dtstart, startTime: opens, endTime: closes });
       return;
     }
-    if (r.freq !== 'WEEKLY' || (r.interval !== undefined && r.interval !== 1))
-      return refuse(`/schedules/${i}/freq`, 'only weekly rules (interval 1) and single dates can be imported');
+    const interval = r.interval === undefined ? 1 : r.interval;
     const days = String(r.byday ?? '')
       .split(',')
       .filter(Boolean);
-    if (!days.length || days.some((d) => !WEEKDAY_BY_CODE[d])) return refuse(`/schedules/${i}/byday`, 'must be weekdays (MO, TU, …) without a position');
-    for (const d of days) schedule.weekly.push({ weekday: WEEKDAY_BY_CODE[d]!, startTime: opens, endTime: closes });
+    if (r.freq === 'MONTHLY') {
+      // "The 2nd Tuesday" (2TU) or "the last Thursday" (-1TH), every month.
+      if (interval !== 1) return refuse(`/schedules/${i}/interval`, 'monthly rules can be imported only every month (interval 1)');
+      const positioned = days.map((d) => /^(-1|[1-4])([A-Z]{2})$/.exec(d));
+      if (!days.length || positioned.some((m) => !m || !WEEKDAY_BY_CODE[m[2]!]))
+        return refuse(`/schedules/${i}/byday`, 'a monthly rule needs weekdays with a position: 1TU to 4TU, or -1TU for the last');
+      for (const m of positioned) schedule.monthly!.push({ weekday: WEEKDAY_BY_CODE[m![2]!]!, week: Number(m![1]), startTime: opens, endTime: closes });
+    } else {
+      if (r.freq !== 'WEEKLY') return refuse(`/schedules/${i}/freq`, 'only WEEKLY and MONTHLY rules and single dates can be imported');
+      if (!Number.isInteger(interval) || (interval as number) < 1 || (interval as number) > 8)
+        return refuse(`/schedules/${i}/interval`, 'a weekly rule can be imported every 1 to 8 weeks');
+      if (!days.length || days.some((d) => !WEEKDAY_BY_CODE[d])) return refuse(`/schedules/${i}/byday`, 'must be weekdays (MO, TU, …) without a position');
+      for (const d of days) schedule.weekly.push({ weekday: WEEKDAY_BY_CODE[d]!, interval: interval as number, startTime: opens, endTime: closes });
+    }
     if (typeof r.valid_from === 'string') schedule.validFrom = r.valid_from;
     if (typeof r.valid_to === 'string') schedule.validUntil = r.valid_to;
     const notes = String(r.notes ?? '');
