@@ -33,7 +33,7 @@ export interface ScheduledDateData {
 
 export interface ScheduleData {
   weekly: WeeklySlotData[];
-  /** Absent in schedules stored before monthly rules existed (Migration20261201120000_schedule_rules fills it in). */
+  /** Absent in schedules stored before monthly rules existed (Migration20261201125000_schedule_rules fills it in). */
   monthly?: MonthlySlotData[];
   exceptions: ScheduleExceptionData[];
   dates: ScheduledDateData[];

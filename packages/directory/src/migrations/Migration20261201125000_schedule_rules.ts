@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * column: existing schedules get the defaults (every week, no monthly rules) so that every stored
  * schedule has one shape. Nothing else changes: the derived `weekdays` column is the same for them.
  */
-export class Migration20261201120000_schedule_rules extends Migration {
+export class Migration20261201125000_schedule_rules extends Migration {
   override async up(): Promise<void> {
     this.addSql(`update "directory"."activity"
        set "schedule" = jsonb_set(

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * many months one commits to one woman, whether they must have completed the offer's course, and
  * whether only women may volunteer. The referrals subgraph reads them when a follow-up starts.
  */
-export class Migration20261201120000_volunteer_commitment extends Migration {
+export class Migration20261201120500_volunteer_commitment extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `alter table "directory"."activity" add column "commitment_months" smallint null, add column "requires_volunteer_course" boolean not null default false, add column "women_only_volunteers" boolean not null default false;`,
