@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './context.js';
+export { scheduleOfferReminders } from './jobs/offer-reminders.js';
 export * from './loaders.js';
 export { ActivityEntity } from './modules/activities/activity.entity.js';
 export { ContactPersonEntity } from './modules/contact-persons/contact-person.entity.js';

@@ -15,7 +15,7 @@ import {
   stopOnSignals,
 } from '@samspill/core';
 import { startMailCatcher } from '@samspill/core/testkit';
-import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, seedDemoData } from '@samspill/directory';
+import { createDirectoryServer, DEMO_USERS, directoryOrmSettings, scheduleOfferReminders, seedDemoData } from '@samspill/directory';
 import { createReferralsNotifier, createReferralsServer, referralsOrmSettings, scheduleReferralJobs } from '@samspill/referrals';
 import { startDevelopmentWeb, withDevelopmentIssuer } from '@samspill/web-server';
 
@@ -91,6 +91,9 @@ async function main(): Promise<void> {
     started.push(notifier.close);
     started.push(notifier.worker.schedule(Math.min(config.notifications.intervalSeconds, 5) * 1000));
   }
+  // The directory's reminders to re-verify offers that are due, into the same mail.
+  const reminders = scheduleOfferReminders(directoryOrm, config, logger, { smtpUrl: mail?.url });
+  if (reminders) started.push(reminders.stop);
   // The committed supergraph (schema/supergraph.graphql), its subgraphs reached where they listen now.
   const gateway = await createGatewayServer(config, logger, { directory: directoryUrl, referrals: referralsUrl });
   started.push(() => gateway.stop());

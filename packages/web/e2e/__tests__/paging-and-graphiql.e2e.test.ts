@@ -14,10 +14,13 @@ describe('paging and GraphiQL, in the browser', () => {
 
   const as = web.as;
 
-  /** The texts of the list's items once there are `count` of them. */
+  /**
+   * The list's items once there are `count` of them: a link by where it leads (two offers may share
+   * a title, as the frivilligsentraler's helper offers do), anything else by its text.
+   */
   async function itemsOnce(page: Page, selector: string, count: number): Promise<string[]> {
     await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [selector, count] as const);
-    return page.locator(selector).allTextContents();
+    return page.locator(selector).evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.textContent ?? ''));
   }
 
   it('search results go beyond the first page with "Vis flere", without repeating one', async () => {
