@@ -4,6 +4,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import type { UserPrincipal } from '@samspill/core';
 
 import type { ActivityCategory, TargetGroup } from '../activities/activity-enums.js';
+import { feedExpiresAt } from './calendar-feed-lifetime.js';
 
 /** The filters a feed was made with (the activity list's: bydel, category, target group). */
 export interface CalendarFeedFilterData {
@@ -19,7 +20,7 @@ export interface CalendarFeedFilterData {
  */
 @Entity({ tableName: 'calendar_feed' })
 export class CalendarFeedEntity {
-  [OptionalProps]?: 'revokedAt';
+  [OptionalProps]?: 'revokedAt' | 'expiresAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -48,4 +49,9 @@ export class CalendarFeedEntity {
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date | null;
+
+  /** When its URL stops answering (not stored: it follows from `createdAt`). */
+  get expiresAt(): Date {
+    return feedExpiresAt(this.createdAt);
+  }
 }

@@ -6,6 +6,8 @@ import type { DirectoryContext } from '../../context.js';
 import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import type { CreateCalendarFeedInput } from './calendar-feed.input.js';
 
+export { FEED_LIFETIME_DAYS, feedExpiresAt } from './calendar-feed-lifetime.js';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a feed's secret URL lives, relative to the API's origin. */

@@ -17,7 +17,7 @@ export class CalendarFeedFilter {
 
 @ObjectType('CalendarFeed', {
   description:
-    'A personal iCalendar feed of activities (network-only ones included, as you may see them), fetched by a calendar app from a secret URL. The URL is shown once, when the feed is made; revoke the feed when it is no longer needed or the URL may have spread.',
+    'A personal iCalendar feed of activities (network-only ones included, as you may see them), fetched by a calendar app from a secret URL. The URL is shown once, when the feed is made; it lasts 90 days. Revoke the feed when it is no longer needed or the URL may have spread.',
 })
 export class CalendarFeed {
   @VisibleField(() => ID)
@@ -34,6 +34,11 @@ export class CalendarFeed {
 
   @VisibleField(() => Date, { nullable: true, description: 'When it was revoked: its URL then answers 410 Gone.' })
   revokedAt?: Date | null;
+
+  @VisibleField(() => Date, {
+    description: 'When it expires (90 days after it was made): its URL then answers 410 Gone, and a new feed reads as you are then.',
+  })
+  expiresAt!: Date;
 }
 
 @ObjectType('CreatedCalendarFeed', { description: 'A new feed and its secret URL path, shown only now.' })

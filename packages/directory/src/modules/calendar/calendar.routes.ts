@@ -8,7 +8,7 @@ import { canSeeLocation } from '../locations/location.policy.js';
 import { LocationVisibility } from '../locations/location-visibility.enum.js';
 import { addActivityEvents, newCalendar } from './activity-calendar.js';
 import type { CalendarFeedFilterData } from './calendar-feed.entity.js';
-import { CalendarFeedService, FEED_PATH_PREFIX } from './calendar-feed.service.js';
+import { CalendarFeedService, FEED_LIFETIME_DAYS, FEED_PATH_PREFIX, feedExpiresAt } from './calendar-feed.service.js';
 
 /** A feed holds at most this many activities (in title order): a calendar app refreshes it whole. */
 const MAX_ACTIVITIES = 1000;
@@ -137,6 +137,13 @@ export const calendarRoutes: ReadonlyArray<HttpRoute<DirectoryContext>> = [
         if (!feed) throw new RouteError(404, 'NOT_FOUND', 'No calendar feed has this address: check the link, or make a new feed in Samspill');
         if (feed.revokedAt) throw new RouteError(410, 'GONE', 'This calendar feed was revoked by its owner: make a new feed in Samspill to subscribe again');
         const ctx = await request.contextFor(feed.principal);
+        if (ctx.now() >= feedExpiresAt(feed.createdAt)) {
+          throw new RouteError(
+            410,
+            'GONE',
+            `This calendar feed has expired (feeds last ${FEED_LIFETIME_DAYS} days): make a new feed in Samspill to subscribe again`,
+          );
+        }
         // Only its owner's calendar app should hold it: never a shared cache.
         return send(ctx, request, `Samspill – ${feed.label}`, await listed(ctx, feed.filter), 'private, max-age=300', 'samspill-aktiviteter.ics');
       }

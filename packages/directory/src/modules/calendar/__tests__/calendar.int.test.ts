@@ -256,4 +256,21 @@ describe('calendar feeds (iCalendar)', () => {
     const outsiderText = await (await get(`/calendar/activities/${atShelter.id}.ics`, outsider)).text();
     expect(events(outsiderText).map((e) => e.location)).toEqual(['På krisesenteret']);
   });
+
+  it('a personal feed expires after 90 days (it reads as its maker was): its URL then answers 410', async () => {
+    const token = await app.token(otherShelterStaff, 'staff-expiry');
+    const made = await app.query(`mutation($input: CreateCalendarFeedInput!) { createCalendarFeed(input: $input) { path feed { createdAt expiresAt } } }`, {
+      variables: { input: { label: 'Kort liv' } },
+      token,
+    });
+    const { path, feed } = made.body.data.createCalendarFeed;
+    expect(new Date(feed.expiresAt).getTime() - new Date(feed.createdAt).getTime()).toBe(90 * 24 * 60 * 60 * 1000);
+    // The clock only goes forward: this is the file's last test.
+    app.clock.advanceDays(89);
+    expect((await get(path)).status).toBe(200);
+    app.clock.advanceDays(1);
+    const expired = await get(path);
+    expect(expired.status).toBe(410);
+    expect((await errorsOf(expired))[0]).toEqual({ message: expect.stringContaining('expired'), extensions: { code: 'GONE' } });
+  });
 });
