@@ -72,7 +72,8 @@ export class OrganisationEntity {
   volunteerRequirementsValidUntil?: string | null;
 
   /** When the organisation's own facts (name, numbers, addresses) were last confirmed as still true. */
-  @Property({ type: 'datetime' })
+  // Migration20261201123000_verified_dates: a writer that names no verified date (a bulk load) counts it as verified when written.
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
   lastVerifiedAt: Date = new Date();
 
   /** Where notifications of referrals to it go (organisation-notifications/); seen only by its editors and platform admins. */

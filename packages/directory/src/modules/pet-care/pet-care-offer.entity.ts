@@ -22,10 +22,11 @@ export const DEFAULT_PET_CARE_ANSWER_HOURS = 24;
   name: 'pet_care_offer_species_index',
   expression: `create index "pet_care_offer_species_index" on "${DIRECTORY_SCHEMA}"."pet_care_offer" using gin ("species")`,
 })
+// Migration20261201122000_pet_care_answer_and_sponsor's BETWEEN, as PostgreSQL stores it (so that the schema diff finds no change).
 @Check({
   name: 'pet_care_offer_counts_check',
   expression:
-    'answer_within_hours BETWEEN 1 AND 336 AND coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',
+    'answer_within_hours >= 1 AND answer_within_hours <= 336 AND coalesce(places_available, 0) >= 0 AND coalesce(max_animals, 1) > 0 AND coalesce(max_stay_days, 1) > 0 AND coalesce(price_per_day_nok, 0) >= 0',
 })
 export class PetCareOfferEntity extends OfferEntity {
   [OptionalProps]?: OfferOptionalProps | 'species' | 'vaccinationRequired' | 'vetCheckRequired' | 'answerWithinHours';
@@ -72,5 +73,6 @@ export class PetCareOfferEntity extends OfferEntity {
 
   /** Who pays for the places of a SPONSORED_KENNEL: the sponsor (the kennel is the offer's organisation). */
   @ManyToOne({ entity: 'OrganisationEntity', nullable: true, deleteRule: 'set null' })
+  @Index()
   sponsor?: OrganisationEntity | null;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
+import { REFERRALS_SCHEMA } from '../../referrals-schema.js';
 import { ReferralEntity } from '../referrals/referral.entity.js';
 import type { FollowUpCheckInEntity } from './follow-up-check-in.entity.js';
 import { FollowUpEndReason, FollowUpStage } from './follow-up-enums.js';
@@ -14,6 +15,13 @@ import { FollowUpEndReason, FollowUpStage } from './follow-up-enums.js';
  */
 @Entity({ tableName: 'follow_up' })
 @Index({ properties: ['receivingOrganisationId', 'stage'] })
+// Migration20261201121000_follow_ups: at most one open follow-up per referral.
+@Unique({
+  name: 'follow_up_one_open_per_referral',
+  expression: `create unique index "follow_up_one_open_per_referral" on "${REFERRALS_SCHEMA}"."follow_up" ("referral_id") where "ended_at" is null`,
+})
+// A follow-up waits for a volunteer exactly while it has no match date (an ended one may have either).
+@Check({ name: 'follow_up_volunteer_when_matched', expression: "(stage = 'WAITING_FOR_VOLUNTEER') = (matched_on is null) or stage = 'ENDED'" })
 export class FollowUpEntity {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'courseConfirmed' | 'womenOnlyConfirmed';
 
