@@ -154,5 +154,52 @@ describe('after the shelter, in the browser', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^text\/calendar/);
     expect(await response.text()).toContain('BEGIN:VCALENDAR');
+
+    // A network-only offer's file: the session's bearer goes with it; without a session there is none.
+    await go(page, '/sok');
+    await page.getByLabel('Søk', { exact: true }).fill('ressursvenn en frivillig venn');
+    await page.getByRole('link', { name: 'Ressursvenn – en frivillig venn i ett år' }).first().click();
+    const networkOnly = await page.getByRole('link', { name: 'Legg til i kalender' }).getAttribute('href');
+    const signedIn = await page.request.get(web.url(networkOnly!));
+    expect(signedIn.status()).toBe(200);
+    expect(await signedIn.text()).toContain('Ressursvenn');
+    expect(signedIn.headers()['cache-control']).toBe('private, no-store');
+    const anonymous = await web.browser.newContext();
+    try {
+      const refused = await anonymous.request.get(web.url(networkOnly!));
+      expect(refused.status()).not.toBe(200);
+      // The HSDS export is on the app's origin too.
+      const hsds = await anonymous.request.get(web.url('/hsds/'));
+      expect(hsds.status()).toBe(200);
+      expect(hsds.headers()['content-type']).toMatch(/json/);
+    } finally {
+      await anonymous.close();
+    }
+  });
+
+  it('a signed-in user makes a personal calendar feed, shown once, that a calendar app reads until it is revoked', async () => {
+    const { page } = await web.as('demo-shelter-staff', '/sok');
+    await page.getByRole('link', { name: 'Kalender' }).click();
+    await page.getByRole('heading', { name: 'Kalender', level: 1 }).waitFor();
+    await page.getByLabel('Navn på abonnementet').fill('Aktiviteter for beboerne');
+    await page.getByRole('button', { name: 'Lag abonnement' }).click();
+    const url = (await page.getByTestId('calendar-feed-url').locator('code').textContent())!;
+    expect(url.startsWith(`${new URL(web.stack.webUrl).origin}/calendar/feeds/`)).toBe(true);
+    await page.getByTestId('calendar-feed').filter({ hasText: 'Aktiviteter for beboerne' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A calendar app has no session: the secret path is what it brings.
+    const app = await web.browser.newContext();
+    try {
+      const feed = await app.request.get(url);
+      expect(feed.status()).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByTestId('calendar-feed').filter({ hasText: 'Aktiviteter for beboerne' }).getByRole('button', { name: 'Trekk tilbake' }).click();
+      await page.getByTestId('calendar-feed').filter({ hasText: 'trukket tilbake' }).waitFor();
+      expect((await app.request.get(url)).status()).toBe(410);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { useShowMore } from '../paging/useShowMore';
 import { BydelSelect } from './BydelSelect';
 import { CATEGORIES, LANGUAGE_CODES, TARGET_GROUPS, WEEKDAYS } from './options';
 import { SearchResults } from './SearchResults';
+import { targetGroupFilter } from './target-groups';
 import { useDebounced } from './useDebounced';
 
 const SearchActivitiesQuery = graphql(`
@@ -77,12 +78,7 @@ export function ActivitySearch() {
       if (neighbours) f.includeNeighbouringBydeler = true;
     }
     if (category) f.categories = [category as ActivityCategory];
-    if (targetGroup) f.targetGroups = [targetGroup as TargetGroup];
-    if (allGroups.length > 0) f.allTargetGroups = allGroups;
-    // The API refuses a group both asked for and excluded: the excluding checkbox is disabled then, and dropped here.
-    const wanted = new Set<string>([targetGroup, ...allGroups]);
-    const exclude = excluded.filter((g) => !wanted.has(g));
-    if (exclude.length > 0) f.excludeTargetGroups = exclude;
+    Object.assign(f, targetGroupFilter(targetGroup as TargetGroup | '', allGroups, excluded));
     const ageNumber = Number.parseInt(settledAge, 10);
     if (Number.isInteger(ageNumber) && ageNumber >= 0 && ageNumber <= 120) f.age = ageNumber;
     if (language) f.languages = [language];
