@@ -30,6 +30,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Request headers passed on to the gateway (beside the bearer token). */
 const FORWARDED_HEADERS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key'];
 
+/**
+ * The gateway's plain HTTP routes that the app links to (the browser's origin is this server): the
+ * iCalendar feeds and the HSDS export. GET and HEAD only.
+ */
+const PROXIED_PREFIXES = ['/calendar/', '/hsds/'];
+/** Request headers passed on to those routes. */
+const PROXIED_REQUEST_HEADERS = ['accept', 'if-none-match', 'if-modified-since', 'x-request-id'];
+/** Response headers passed back from them. */
+const PROXIED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'etag', 'last-modified', 'x-request-id', 'www-authenticate', 'location'];
+
 export interface WebServerOptions {
   readonly config: Config;
   /** The ORM of the `web` schema (see `webOrmSettings`), migrated. */
@@ -175,6 +185,7 @@ export class WebServer {
     setSecurityHeaders(res, { csp: isGraphiql ? GRAPHIQL_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY, https: this.publicUrl.startsWith('https://') });
     try {
       if (url.pathname === '/graphql') return await this.proxyGraphQL(req, res, url);
+      if (PROXIED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return await this.proxyHttpRoute(req, res, url);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'web' });
       if (url.pathname.startsWith('/auth/')) return await this.auth(req, res, url);
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed' }, { allow: 'GET, HEAD' });
@@ -531,6 +542,53 @@ export class WebServer {
     }
     res.writeHead(upstream.status, out);
     res.end(payload);
+  }
+
+  /**
+   * `/calendar/…` and `/hsds/…` on to the gateway, as the signed-in user when the request carries
+   * the session (like /graphql; a link the user follows sends no CSRF header, and a GET here changes
+   * nothing, so only the origin is checked: a cross-site request goes on anonymous). A calendar app
+   * fetching a personal feed has no session: its secret path is what identifies it.
+   */
+  private async proxyHttpRoute(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed' }, { allow: 'GET, HEAD' });
+    const headers: Record<string, string> = {};
+    for (const name of PROXIED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    let sessionUsed: ActiveSession | undefined;
+    const id = readCookie(req, SESSION_COOKIE);
+    const crossSite = (req.headers.origin !== undefined && req.headers.origin !== this.publicOrigin) || req.headers['sec-fetch-site'] === 'cross-site';
+    if (id && !crossSite) {
+      const found = await this.sessions.find(id);
+      if (found.status === 'active') {
+        const session = await this.sessions.recordActivity(found.session);
+        const accessToken = await this.freshAccessToken(session);
+        if (accessToken) {
+          headers.authorization = `Bearer ${accessToken}`;
+          sessionUsed = session;
+        }
+      }
+    }
+    let upstream: Response;
+    try {
+      const target = new URL(`${url.pathname}${url.search}`, new URL(this.gatewayUrl).origin);
+      upstream = await fetch(target, { method: req.method, headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      this.options.logger.error({ err: error, gateway: this.gatewayUrl }, 'the gateway cannot be reached');
+      return sendJson(res, 502, { error: 'The gateway cannot be reached' });
+    }
+    const payload = Buffer.from(await upstream.arrayBuffer());
+    // What a user's token sees is theirs alone: never kept by a shared cache.
+    const cacheControl = sessionUsed ? 'private, no-store' : (upstream.headers.get('cache-control') ?? 'no-store');
+    const out: Record<string, string> = { 'cache-control': cacheControl, 'content-length': String(payload.length) };
+    for (const name of PROXIED_RESPONSE_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) out[name] = value;
+    }
+    res.writeHead(upstream.status, out);
+    res.end(req.method === 'HEAD' ? undefined : payload);
   }
 
   // --- files -------------------------------------------------------------------------------

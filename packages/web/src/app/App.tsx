@@ -19,6 +19,11 @@ const EditorOffersPage = lazy(() => import('../pages/editor/EditorOffersPage'));
 const ActivityEditorPage = lazy(() => import('../pages/editor/ActivityEditorPage'));
 const PetCareEditorPage = lazy(() => import('../pages/editor/PetCareEditorPage'));
 const ContactPersonsPage = lazy(() => import('../pages/editor/ContactPersonsPage'));
+const FollowUpsPage = lazy(() => import('../pages/followups/FollowUpsPage'));
+const FollowUpPage = lazy(() => import('../pages/followups/FollowUpPage'));
+const PetCareInfoPage = lazy(() => import('../pages/public/PetCareInfoPage'));
+const CalendarFeedsPage = lazy(() => import('../pages/calendar/CalendarFeedsPage'));
+const HelpAfterMovingPage = lazy(() => import('../pages/search/HelpAfterMovingPage'));
 const StatisticsPage = lazy(() => import('../pages/statistics/StatisticsPage'));
 const OrganisationsPage = lazy(() => import('../pages/admin/OrganisationsPage'));
 const AuditLogPage = lazy(() => import('../pages/admin/AuditLogPage'));
@@ -47,6 +52,15 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
+              <Route path="dyrepass-info" element={<PetCareInfoPage />} />
+              <Route
+                path="kalender"
+                element={
+                  <RequireRole roles={[...STAFF, 'ORG_EDITOR', 'BYDEL_INTEGRATOR']}>
+                    <CalendarFeedsPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="sok"
                 element={
@@ -124,6 +138,30 @@ export function App() {
                 element={
                   <RequireRole roles={['ORG_EDITOR']}>
                     <PetCareEditorPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="oppfolging"
+                element={
+                  <RequireRole roles={['ORG_EDITOR']}>
+                    <FollowUpsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="oppfolging/:id"
+                element={
+                  <RequireRole roles={['ORG_EDITOR']}>
+                    <FollowUpPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="etter-flytting"
+                element={
+                  <RequireRole roles={[...STAFF]}>
+                    <HelpAfterMovingPage />
                   </RequireRole>
                 }
               />

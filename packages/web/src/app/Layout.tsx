@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 
@@ -6,15 +6,22 @@ import { type Language, setLanguage } from '../i18n';
 import type { Role } from '../session/session';
 import { useSession, useUser } from '../session/SessionProvider';
 
+// Its query (and the generated operations with it) loads after the first page.
+const InboxCount = lazy(() => import('./InboxCount'));
+
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
   SHELTER_STAFF: [
     { to: '/sok', key: 'nav.search' },
     { to: '/henvisninger', key: 'nav.referrals' },
+    { to: '/etter-flytting', key: 'nav.afterMoving' },
+    { to: '/kalender', key: 'nav.calendar' },
   ],
   ORG_EDITOR: [
     { to: '/innboks', key: 'nav.inbox' },
+    { to: '/oppfolging', key: 'nav.followUps' },
     { to: '/mine-tilbud', key: 'nav.offers' },
     { to: '/kontaktpersoner', key: 'nav.contacts' },
+    { to: '/kalender', key: 'nav.calendar' },
   ],
   BYDEL_INTEGRATOR: [{ to: '/statistikk', key: 'nav.statistics' }],
   PLATFORM_ADMIN: [
@@ -58,7 +65,14 @@ export function Layout() {
               <ul>
                 {NAV[user.role].map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{t(item.key)}</NavLink>
+                    <NavLink to={item.to}>
+                      {t(item.key)}
+                      {item.to === '/innboks' && user.organisationId && (
+                        <Suspense fallback={null}>
+                          <InboxCount organisationId={user.organisationId} />
+                        </Suspense>
+                      )}
+                    </NavLink>
                   </li>
                 ))}
               </ul>

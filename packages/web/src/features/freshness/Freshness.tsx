@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 
-/** After this many days without "still valid", an offer is flagged as possibly out of date. */
-export const STALE_AFTER_DAYS = 90;
+import type { VerificationState } from '../../gql/graphql';
 
-export function Freshness({ days }: { days: number }) {
+/**
+ * How long ago the organisation confirmed an offer, and the server's verdict on it
+ * (`verificationState`: FRESH, DUE for re-verification, or STALE; the thresholds are the API's).
+ */
+export function Freshness({ days, state }: { days: number; state: VerificationState }) {
   const { t } = useTranslation();
-  const stale = days > STALE_AFTER_DAYS;
   return (
-    <span className={stale ? 'freshness freshness--stale' : 'freshness'}>
+    <span className={`freshness freshness--${state.toLowerCase()}`} data-verification={state}>
       {days === 0 ? t('freshness.verifiedToday') : t('freshness.verifiedDaysAgo', { count: days })}
-      {stale && ` – ${t('freshness.stale')}`}
+      {state !== 'FRESH' && ` – ${t(`freshness.state.${state}`)}`}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import { useShowMore } from '../paging/useShowMore';
 import { BydelSelect } from './BydelSelect';
 import { CATEGORIES, LANGUAGE_CODES, TARGET_GROUPS, WEEKDAYS } from './options';
 import { SearchResults } from './SearchResults';
+import { targetGroupFilter } from './target-groups';
 import { useDebounced } from './useDebounced';
 
 const SearchActivitiesQuery = graphql(`
@@ -27,6 +28,7 @@ const SearchActivitiesQuery = graphql(`
         venueLabel
         costKind
         daysSinceVerified
+        verificationState
         organisation {
           id
           name
@@ -56,6 +58,8 @@ export function ActivitySearch() {
   const [neighbours, setNeighbours] = useState(false);
   const [category, setCategory] = useState('');
   const [targetGroup, setTargetGroup] = useState('');
+  const [allGroups, setAllGroups] = useState<TargetGroup[]>([]);
+  const [excluded, setExcluded] = useState<TargetGroup[]>([]);
   const [age, setAge] = useState('');
   const [language, setLanguage] = useState('');
   const [weekday, setWeekday] = useState('');
@@ -74,7 +78,7 @@ export function ActivitySearch() {
       if (neighbours) f.includeNeighbouringBydeler = true;
     }
     if (category) f.categories = [category as ActivityCategory];
-    if (targetGroup) f.targetGroups = [targetGroup as TargetGroup];
+    Object.assign(f, targetGroupFilter(targetGroup as TargetGroup | '', allGroups, excluded));
     const ageNumber = Number.parseInt(settledAge, 10);
     if (Number.isInteger(ageNumber) && ageNumber >= 0 && ageNumber <= 120) f.age = ageNumber;
     if (language) f.languages = [language];
@@ -82,7 +86,7 @@ export function ActivitySearch() {
     if (freeOnly) f.freeOnly = true;
     if (recent) f.verifiedWithinDays = RECENT_DAYS;
     return f;
-  }, [settledText, bydel, neighbours, category, targetGroup, settledAge, language, weekday, freeOnly, recent]);
+  }, [settledText, bydel, neighbours, category, targetGroup, allGroups, excluded, settledAge, language, weekday, freeOnly, recent]);
 
   const activeFilters = Object.keys(filter).filter((k) => k !== 'text' && k !== 'includeNeighbouringBydeler').length;
   const results = useShowMore(SearchActivitiesQuery, { filter, first: PAGE_SIZE, after: null }, (d) => d.activities);
@@ -131,6 +135,14 @@ export function ActivitySearch() {
                 ))}
               </select>
             </label>
+            <TargetGroupChecks legend={t('search.allTargetGroups')} name="all-groups" chosen={allGroups} disabled={excluded} onChange={setAllGroups} />
+            <TargetGroupChecks
+              legend={t('search.excludeTargetGroups')}
+              name="exclude-groups"
+              chosen={excluded}
+              disabled={[...allGroups, ...(targetGroup ? [targetGroup as TargetGroup] : [])]}
+              onChange={setExcluded}
+            />
             <label className="field">
               {t('search.age')}
               <input type="number" inputMode="numeric" min={0} max={120} value={age} onChange={(e) => setAge(e.target.value)} />
@@ -180,10 +192,45 @@ export function ActivitySearch() {
               {a.costKind === 'FREE' || a.costKind === 'SPONSORED' ? ` · ${t('offer.free')}` : ''}
             </p>
             {a.nextOccurrences[0] && <p>{t('offer.next', { when: formatWeekdayDateTime(a.nextOccurrences[0].startsAt) })}</p>}
-            <Freshness days={a.daysSinceVerified} />
+            <Freshness days={a.daysSinceVerified} state={a.verificationState} />
           </>
         )}
       </SearchResults>
     </div>
+  );
+}
+
+/** A set of target groups as checkboxes: "all of these" or "none of these". */
+function TargetGroupChecks({
+  legend,
+  name,
+  chosen,
+  disabled,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  chosen: TargetGroup[];
+  disabled: TargetGroup[];
+  onChange: (groups: TargetGroup[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="target-groups">
+      <legend>{legend}</legend>
+      {TARGET_GROUPS.map((g) => (
+        <label key={g} className="check">
+          <input
+            type="checkbox"
+            name={name}
+            value={g}
+            checked={chosen.includes(g)}
+            disabled={disabled.includes(g)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, g] : chosen.filter((x) => x !== g))}
+          />
+          {t(`targetGroup.${g}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -25,6 +25,8 @@ const SearchPetCareQuery = graphql(`
         species
         placesAvailable
         lastVerifiedAt
+        daysSinceVerified
+        verificationState
         organisation {
           id
           name
@@ -33,10 +35,6 @@ const SearchPetCareQuery = graphql(`
     }
   }
 `);
-
-function daysSince(iso: string): number {
-  return Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000));
-}
 
 export function PetCareSearch() {
   const { t } = useTranslation();
@@ -91,7 +89,7 @@ export function PetCareSearch() {
             <p>
               {o.placesAvailable === null || o.placesAvailable === undefined ? t('petCare.placesUnknown') : t('petCare.places', { count: o.placesAvailable })}
             </p>
-            <Freshness days={daysSince(o.lastVerifiedAt)} />
+            <Freshness days={o.daysSinceVerified} state={o.verificationState} />
           </>
         )}
       </SearchResults>

@@ -26,7 +26,18 @@ export const CATEGORIES: ActivityCategory[] = [
   'PHYSICAL_ACTIVITY',
   'CULTURE',
 ];
-export const TARGET_GROUPS: TargetGroup[] = ['CHILDREN', 'YOUTH', 'YOUNG_ADULTS', 'ADULTS', 'SENIORS', 'FAMILIES', 'WOMEN_ONLY', 'MEN', 'IMMIGRANT_BACKGROUND'];
+export const TARGET_GROUPS: TargetGroup[] = [
+  'CHILDREN',
+  'YOUTH',
+  'YOUNG_ADULTS',
+  'ADULTS',
+  'SENIORS',
+  'FAMILIES',
+  'WOMEN_ONLY',
+  'MEN',
+  'IMMIGRANT_BACKGROUND',
+  'CHILDREN_WITH_FATHER',
+];
 export const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 export const SPECIES: Species[] = ['DOG', 'CAT', 'SMALL_MAMMAL', 'BIRD', 'REPTILE', 'OTHER'];
 export const PET_SPECIES: PetSpecies[] = SPECIES;

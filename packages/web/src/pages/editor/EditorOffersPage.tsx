@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Freshness } from '../../features/freshness/Freshness';
 import { graphql } from '../../gql';
+import type { VerificationState } from '../../gql/graphql';
 import { firstProblem, isConflict } from '../../lib/errors';
 import { useUser } from '../../session/SessionProvider';
 
@@ -19,6 +20,7 @@ const EditorOffersQuery = graphql(`
         version
         placesAvailable
         daysSinceVerified
+        verificationState
       }
     }
     petCareOffers(first: 100, filter: { organisationId: $organisationId, statuses: [DRAFT, PUBLISHED, ARCHIVED] }) {
@@ -28,7 +30,8 @@ const EditorOffersQuery = graphql(`
         status
         version
         placesAvailable
-        lastVerifiedAt
+        daysSinceVerified
+        verificationState
       }
     }
   }
@@ -57,6 +60,7 @@ const ConfirmActivity = graphql(`
     confirmActivityStillValid(id: $id) {
       id
       daysSinceVerified
+      verificationState
       version
     }
   }
@@ -93,6 +97,8 @@ const ConfirmPetCare = graphql(`
     confirmPetCareOfferStillValid(id: $id) {
       id
       lastVerifiedAt
+      daysSinceVerified
+      verificationState
       version
     }
   }
@@ -107,10 +113,6 @@ const SetPetCarePlaces = graphql(`
   }
 `);
 
-function daysSince(iso: string): number {
-  return Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000));
-}
-
 interface Row {
   id: string;
   title: string;
@@ -118,6 +120,7 @@ interface Row {
   version: number;
   placesAvailable?: number | null;
   days: number;
+  state: VerificationState;
   kind: 'activity' | 'petcare';
 }
 
@@ -151,8 +154,8 @@ export default function EditorOffersPage() {
   }
 
   const rows: Row[] = [
-    ...(data?.activities.nodes ?? []).map((a) => ({ ...a, days: a.daysSinceVerified, kind: 'activity' as const })),
-    ...(data?.petCareOffers.nodes ?? []).map((o) => ({ ...o, days: daysSince(o.lastVerifiedAt), kind: 'petcare' as const })),
+    ...(data?.activities.nodes ?? []).map((a) => ({ ...a, days: a.daysSinceVerified, state: a.verificationState, kind: 'activity' as const })),
+    ...(data?.petCareOffers.nodes ?? []).map((o) => ({ ...o, days: o.daysSinceVerified, state: o.verificationState, kind: 'petcare' as const })),
   ];
 
   return (
@@ -181,8 +184,14 @@ export default function EditorOffersPage() {
               <Link to={`/mine-tilbud/${row.kind === 'activity' ? 'aktivitet' : 'dyrepass'}/${row.id}`}>{row.title}</Link>
             </h2>
             <p>
-              {t(row.kind === 'activity' ? 'editor.activity' : 'editor.petCare')} · {t(`offerStatus.${row.status}`)} · <Freshness days={row.days} />
+              {t(row.kind === 'activity' ? 'editor.activity' : 'editor.petCare')} · {t(`offerStatus.${row.status}`)} ·{' '}
+              <Freshness days={row.days} state={row.state} />
             </p>
+            {row.status === 'PUBLISHED' && row.state !== 'FRESH' && (
+              <p className="pkt-alert pkt-alert--warning" data-testid="verification-due">
+                {t(`editor.verification.${row.state}`)}
+              </p>
+            )}
             <div className="actions">
               {row.status !== 'PUBLISHED' && (
                 <button
@@ -215,7 +224,7 @@ export default function EditorOffersPage() {
               {row.status === 'PUBLISHED' && (
                 <button
                   type="button"
-                  className="pkt-btn pkt-btn--secondary pkt-btn--small"
+                  className={`pkt-btn pkt-btn--small ${row.state === 'FRESH' ? 'pkt-btn--secondary' : 'pkt-btn--primary'}`}
                   onClick={() => void act(row.kind === 'activity' ? confirmActivity({ id: row.id }) : confirmPetCare({ id: row.id }), t('editor.confirmed'))}
                 >
                   {t('editor.stillValid')}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 
 import { usePageTitle } from '../../app/usePageTitle';
 import { loginHref, type Role } from '../../session/session';
@@ -34,6 +34,9 @@ export function HomePage() {
       <a className="pkt-btn pkt-btn--primary" href={loginHref('/')}>
         {t('auth.signIn')}
       </a>
+      <p>
+        <Link to="/dyrepass-info">{t('home.petCareLink')}</Link>
+      </p>
     </section>
   );
 }

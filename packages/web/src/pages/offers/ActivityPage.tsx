@@ -26,6 +26,7 @@ const ActivityQuery = graphql(`
       ageMin
       ageMax
       daysSinceVerified
+      verificationState
       organisation {
         id
         name
@@ -67,7 +68,7 @@ export default function ActivityPage() {
       <Link to="/sok">{t('offer.backToSearch')}</Link>
       <h1>{a.title}</h1>
       <p>{a.organisation.name}</p>
-      <Freshness days={a.daysSinceVerified} />
+      <Freshness days={a.daysSinceVerified} state={a.verificationState} />
       <p>{a.description}</p>
       <h2>{t('offer.where')}</h2>
       {/* The server sends a shelter's address only to its own staff; otherwise only the label "På krisesenteret". */}
@@ -87,6 +88,13 @@ export default function ActivityPage() {
           ))}
         </ul>
       )}
+      <p className="actions">
+        {/* Served by the API through this origin (the web server passes /calendar/ on, as the signed-in user). */}
+        <a className="pkt-btn pkt-btn--secondary pkt-btn--small" href={`/calendar/activities/${encodeURIComponent(a.id)}.ics`} download>
+          {t('calendar.addToCalendar')}
+        </a>
+        <Link to="/kalender">{t('calendar.feedsLink')}</Link>
+      </p>
       <h2>{t('offer.howToJoin')}</h2>
       <p>{t(`joinMode.${a.joinMode}`)}</p>
       <p>{a.costKind === 'PAID' ? t('offer.price', { price: a.priceNok ?? 0 }) : t('offer.free')}</p>

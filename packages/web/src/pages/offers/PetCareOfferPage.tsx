@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 
 import { usePageTitle } from '../../app/usePageTitle';
+import { Freshness } from '../../features/freshness/Freshness';
 import { graphql } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { useUser } from '../../session/SessionProvider';
@@ -23,6 +24,8 @@ const PetCareOfferQuery = graphql(`
       howToRequest
       requirementsNote
       lastVerifiedAt
+      daysSinceVerified
+      verificationState
       organisation {
         name
       }
@@ -56,7 +59,9 @@ export default function PetCareOfferPage() {
       <p>
         {o.organisation.name} · {t(`careModel.${o.careModel}`)}
       </p>
-      <p>{t('offer.verifiedOn', { date: formatDate(o.lastVerifiedAt) })}</p>
+      <p>
+        {t('offer.verifiedOn', { date: formatDate(o.lastVerifiedAt) })} · <Freshness days={o.daysSinceVerified} state={o.verificationState} />
+      </p>
       <p>{o.description}</p>
       <p>{o.species.map((s) => t(`species.${s}`)).join(', ')}</p>
       <p>{o.bydeler.map((b) => b.name).join(', ')}</p>

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useUser } from '../../session/SessionProvider';
+import { ReferralFollowUp } from '../followups/ReferralFollowUp';
 import { RedirectReferral } from './RedirectReferral';
 import { ReferralActions } from './ReferralActions';
 
@@ -39,10 +40,22 @@ const ReferralQuery = graphql(`
         scope
         expiresAt
         withdrawnAt
+        followUpAfterLeavingShelter
       }
       activity {
         id
         title
+        category
+      }
+      followUp {
+        id
+        version
+        stage
+        nextCheckInOn
+        commitmentEndsOn
+        consentExpiresAt
+        consentRenewalDue
+        allowedActions
       }
       petCareOffer {
         id
@@ -175,6 +188,12 @@ export default function ReferralPage() {
       <ReferralActions
         referral={r}
         canWithdrawConsent={isStaff && open && !!r.consent && !r.consent.withdrawnAt && !r.personalDataErased}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+      />
+      <ReferralFollowUp
+        referral={r}
+        followUp={r.followUp}
+        isEditor={user?.role === 'ORG_EDITOR'}
         onChanged={() => refetch({ requestPolicy: 'network-only' })}
       />
       {isStaff && r.status === 'DECLINED' && !r.redirectedToId && <RedirectReferral referral={r} />}
