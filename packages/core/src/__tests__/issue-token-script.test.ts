@@ -29,7 +29,7 @@ describe('scripts/issue-token.mjs (uses the compiled packages)', () => {
     const { stdout } = await run('node', [script, '--demo'], { env });
     const tokens = stdout.split('\n').filter((line) => line.startsWith('eyJ'));
     const roles = await Promise.all(tokens.map(async (t) => ((await verifier.verify(t)) as { role: string }).role));
-    expect(roles).toEqual(['SHELTER_STAFF', 'ORG_EDITOR', 'ORG_EDITOR', 'BYDEL_INTEGRATOR', 'PLATFORM_ADMIN']);
+    expect(roles).toEqual(['SHELTER_STAFF', 'ORG_EDITOR', 'ORG_EDITOR', 'ORG_EDITOR', 'BYDEL_INTEGRATOR', 'PLATFORM_ADMIN']);
   });
 
   it('refuses a scoped role without its organisation, with exit code 2 and a clear message', async () => {
