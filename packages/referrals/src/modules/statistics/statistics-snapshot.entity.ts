@@ -24,12 +24,11 @@ export class StatisticsMonthEntity {
 }
 
 /**
- * One published cell of a month's snapshot: only what disclosure control let through (5 or more,
- * after secondary suppression). The raw counts, and so the small ones, are never stored.
+ * What every published cell of a month's snapshot holds: only what disclosure control let through
+ * (5 or more, after secondary suppression), per bydel and category. The raw counts, and so the
+ * small ones, are never stored. Each kind of figure has its own table (below).
  */
-@Entity({ tableName: 'statistics_cell' })
-@Check({ name: 'statistics_cell_count_check', expression: 'count >= 5' })
-export class StatisticsCellEntity {
+abstract class PublishedCell {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
@@ -42,38 +41,24 @@ export class StatisticsCellEntity {
 
   @Property({ type: 'string', length: 40 })
   category!: string;
-
-  @Property({ type: 'string', length: 20 })
-  outcome!: string;
 
   @Property({ type: 'integer' })
   count!: number;
 }
 
-/**
- * One published cell of a month's follow-up figures (follow-ups started and ended, per bydel and
- * category): protected on its own table by the same disclosure control, only what it let through.
- */
+/** One published cell of a month's referral figures: referrals per bydel, category and outcome. */
+@Entity({ tableName: 'statistics_cell' })
+@Check({ name: 'statistics_cell_count_check', expression: 'count >= 5' })
+export class StatisticsCellEntity extends PublishedCell {
+  @Property({ type: 'string', length: 20 })
+  outcome!: string;
+}
+
+/** One published cell of a month's follow-up figures: follow-ups started and ended, per bydel and category. */
 @Entity({ tableName: 'follow_up_statistics_cell' })
 @Check({ name: 'follow_up_statistics_cell_count_check', expression: 'count >= 5' })
-export class FollowUpStatisticsCellEntity {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne({ entity: () => StatisticsMonthEntity, fieldName: 'month', deleteRule: 'cascade' })
-  @Index()
-  month!: StatisticsMonthEntity;
-
-  @Property({ type: 'string', length: 6, nullable: true })
-  bydelCode?: string | null;
-
-  @Property({ type: 'string', length: 40 })
-  category!: string;
-
+export class FollowUpStatisticsCellEntity extends PublishedCell {
   /** STARTED or ENDED. */
   @Property({ type: 'string', length: 10 })
   event!: string;
-
-  @Property({ type: 'integer' })
-  count!: number;
 }
